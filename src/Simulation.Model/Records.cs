@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+
+namespace Simulation.Model;
+
+/// <summary>What the schedule and happenings impose on one partner in one hour.</summary>
+public readonly record struct Circumstances(double Stress, double Availability, double Leisure, bool Asleep)
+{
+    public static Circumstances Ordinary => new(0, 1, 0, false);
+}
+
+/// <summary>One partner's observable state after a tick.</summary>
+/// <param name="Stance">−1 (withdraw) … +1 (approach).</param>
+/// <param name="Distress">Attachment activation, ≥ 0.</param>
+/// <param name="Hurt">Accumulated hurt from rebuffs, ≥ 0.</param>
+/// <param name="Withdrawn">In the withdrawn state (with hysteresis).</param>
+/// <param name="Anxiety">Current anxiety on the ECR-R scale (it drifts: earned security).</param>
+/// <param name="Avoidance">Current avoidance on the ECR-R scale.</param>
+/// <param name="Circumstances">The circumstances of this hour.</param>
+public sealed record PartnerSnapshot(
+    double Stance, double Distress, double Hurt, bool Withdrawn,
+    double Anxiety, double Avoidance, Circumstances Circumstances);
+
+/// <summary>One hour of a run. <see cref="Partners"/> are in scenario order.</summary>
+public sealed record TickRecord(int Tick, DateTime Time, double Closeness, ImmutableArray<PartnerSnapshot> Partners);
+
+/// <summary>Event kinds as written to events.csv.</summary>
+public static class EventKinds
+{
+    public const string Bid = "bid";             // a calm reach for contact
+    public const string Protest = "protest";     // a distressed, demanding bid
+    public const string Callback = "callback";   // returning a call that was missed while unavailable
+    public const string Repair = "repair";       // an attempt to make up after a rebuff
+    public const string GiveUp = "give-up";      // pursuit turns into angry rejection (persistence rule)
+    public const string Withdraw = "withdraw";   // enters the withdrawn state
+    public const string Return = "return";       // leaves the withdrawn state
+    public const string Rejection = "rejection"; // a scenario happening: harsh turning away
+    public const string Happening = "happening"; // other scenario happenings (stress, awareness, away)
+    public const string Intervention = "intervention";
+}
+
+/// <summary>Outcomes as written to events.csv.</summary>
+public static class Outcomes
+{
+    public const string Answered = "answered";   // the partner responded warmly
+    public const string Soothed = "soothed";     // answered and the bidder calmed down
+    public const string Rebuffed = "rebuffed";   // the partner turned the bid down
+    public const string Missed = "missed";       // the partner was unavailable (busy, away, asleep)
+    public const string Accepted = "accepted";   // a repair or call-back was taken
+    public const string Refused = "refused";     // a repair or call-back was turned down
+    public const string None = "";               // for state changes and happenings
+}
+
+/// <summary>Something that happened in a tick. <see cref="Reason"/> is a short plain-language cause ("work stress").</summary>
+public sealed record SimEvent(int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason = "");
