@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Simulation.Model;
+using Simulation.Runtime;
+
+namespace Simulation.Grains;
+
+/// <summary>
+/// One run of one couple, keyed by a run id. Owns the clock and the shared closeness and drives
+/// its two <see cref="IPartnerGrain"/>s in lockstep ticks (one tick = one hour).
+/// </summary>
+public interface ICoupleGrain : IGrainWithStringKey
+{
+    /// <summary>Sets the run up at tick 0. Fails if it was already started.</summary>
+    ValueTask StartAsync(CoupleSpec spec);
+
+    /// <summary>Runs up to <paramref name="ticks"/> hours (stops at the run's length) and returns what they produced.</summary>
+    ValueTask<TickBatch> StepAsync(int ticks);
+
+    /// <summary>Applies a change from the current tick on: an intervention, or new traits for one partner.</summary>
+    ValueTask ApplyAsync(RunChange change);
+
+    /// <summary>
+    /// Copies this run, as it stands now, into the couple grain <paramref name="newRunId"/>
+    /// (its history included), so the two can continue differently from here.
+    /// </summary>
+    ValueTask ForkAsync(string newRunId);
+
+    /// <summary>Everything so far: the spec, resolved partners, the timeline and the events.</summary>
+    ValueTask<RunResult> GetResultAsync();
+
+    /// <summary>Drops the run and its partner grains' state.</summary>
+    ValueTask ReleaseAsync();
+}
+
+/// <summary>What a number of ticks produced. <see cref="Finished"/> once the run's length is reached.</summary>
+public sealed record TickBatch(ImmutableArray<TickRecord> Ticks, ImmutableArray<SimEvent> Events, bool Finished);
+
+/// <summary>A change applied to a running couple from the current tick on.</summary>
+public abstract record RunChange;
+
+/// <summary>Start an intervention now (its <c>At</c> is ignored: it acts from the current tick).</summary>
+public sealed record InterventionChange(InterventionKind Kind, ImmutableArray<string> Who, double Strength = 1.0) : RunChange;
+
+/// <summary>Give one partner new traits (and so freshly derived parameters) from now on.</summary>
+public sealed record TraitChange(string PartnerId, double? Anxiety = null, double? Avoidance = null, Wound? Wound = null) : RunChange;
