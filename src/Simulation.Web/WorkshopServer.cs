@@ -26,7 +26,7 @@ public static partial class WorkshopServer
             : new Uri(first.EndsWith('/') ? first : first + "/");
     }
 
-    internal static WebApplication Build(WorkshopOptions options, GrainAccess grains, ScenarioShelf shelf)
+    internal static WebApplication Build(WorkshopOptions options, GrainAccess grains, ScenarioShelf shelf, TimeProvider? clock = null)
     {
         Check(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -38,7 +38,7 @@ public static partial class WorkshopServer
         builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
         builder.Services.AddSingleton(grains);
         builder.Services.AddSingleton(shelf);
         builder.Services.AddSingleton<RunRegistry>();
