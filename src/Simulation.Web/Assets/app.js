@@ -209,16 +209,16 @@ function updateButtons() {
 // ---------- runs ----------
 function newRun(info) { return { info, ticks: [], events: [], finished: info.finished, marks: [] }; }
 
-function discardRuns() {
-  pause();
+function discardRuns(keepPlaying) {
+  if (!keepPlaying) pause();
   for (const r of [state.main, state.branch]) if (r) api("DELETE", `/api/runs/${r.info.id}`).catch(() => {});
   state.main = null; state.branch = null;
   $("ticker").innerHTML = "";
   updateClock();
 }
 
-async function startRun() {
-  discardRuns();
+async function startRun(keepPlaying) {
+  discardRuns(keepPlaying);
   const s = state.scenario;
   const partners = {};
   for (const p of s.partners) partners[p.id] = { ...state.settings[p.id] };
@@ -230,7 +230,7 @@ async function startRun() {
 }
 
 async function stepAll(n) {
-  if (!state.main) await startRun();
+  if (!state.main) await startRun(true);
   const runs = [state.main, state.branch].filter((r) => r && !r.finished);
   if (runs.length === 0) { pause(); setStatus("The run has reached its end."); return; }
   const results = await Promise.all(runs.map((r) => api("POST", `/api/runs/${r.info.id}/step`, { ticks: n })));
@@ -582,7 +582,7 @@ function init() {
   $("scenario").addEventListener("change", (e) => pickScenario(e.target.value));
   $("play").addEventListener("click", togglePlay);
   $("step").addEventListener("click", () => { pause(); enqueue(() => stepAll(1)); });
-  $("restart").addEventListener("click", () => enqueue(startRun));
+  $("restart").addEventListener("click", () => enqueue(() => startRun(false)));
   $("branch").addEventListener("click", branch);
   $("export-svg").addEventListener("click", exportSvg);
   $("projector").addEventListener("click", toggleProjector);
@@ -591,7 +591,8 @@ function init() {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const tag = e.target.tagName;
     const typing = tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA";
-    if (e.key === " " && !(typing && e.target.type !== "range")) { e.preventDefault(); togglePlay(); }
+    // Space plays/pauses even on a slider or a list (the room's remote sends space); arrows stay theirs.
+    if (e.key === " " && !(tag === "INPUT" && e.target.type === "text") && tag !== "TEXTAREA") { e.preventDefault(); togglePlay(); }
     else if (e.key === "ArrowRight" && !typing) { e.preventDefault(); pause(); enqueue(() => stepAll(1)); }
     else if ((e.key === "p" || e.key === "P") && !typing) { e.preventDefault(); toggleProjector(); }
   });
