@@ -6,7 +6,7 @@ namespace Simulation.Model;
 public sealed record PartnerMindState(
     PartnerSpec Spec, string PartnerId, double AnxietyNow, double Stance, double Distress, double Engulfment, double Hurt,
     bool Withdrawn, double ExpectedAnswer, double ExpectedAnswerLong, int Unanswered, int AngryHours,
-    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random);
+    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety);
 
 /// <summary>
 /// One partner's attachment system: distress from a closeness deficit (hyperactivation), engulfment
@@ -59,7 +59,8 @@ public sealed class PartnerMind
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
         (_withdrawn, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
         (_repairWindow, _callbackDue, _awareness, _flight, _rng) = (s.RepairWindow, s.CallbackDue, s.Awareness, s.FlightMode, s.Random);
-        Rederive(0);
+        // Derive from the anxiety the parameters were last derived at, so a copy continues exactly like the original.
+        Rederive(0, s.DerivedAnxiety);
     }
 
     public string Id => _spec.Id;
@@ -70,7 +71,7 @@ public sealed class PartnerMind
 
     public PartnerMindState Export() => new(
         _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _expected, _expectedLong,
-        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng);
+        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng, _derivedAt);
 
     /// <summary>Phase 1 of an hour: feel, lean in or away, and decide how to reach out and how to respond.</summary>
     public PartnerMove Decide(in TickContext ctx)
@@ -239,12 +240,12 @@ public sealed class PartnerMind
     }
 
     /// <summary>Re-derives parameters when anxiety has drifted noticeably or stretching changed.</summary>
-    private void Rederive(double stretch)
+    private void Rederive(double stretch, double? derivedAt = null)
     {
-        if (Math.Abs(_anxiety - _derivedAt) > 0.002 || double.IsNaN(_derivedAt))
+        if (derivedAt is not null || Math.Abs(_anxiety - _derivedAt) > 0.002 || double.IsNaN(_derivedAt))
         {
-            _base = PartnerParameters.Derive(_spec with { Anxiety = PartnerParameters.Score(_anxiety) });
-            _derivedAt = _anxiety;
+            _derivedAt = derivedAt ?? _anxiety;
+            _base = PartnerParameters.Derive(_spec with { Anxiety = PartnerParameters.Score(_derivedAt) });
             _stretchAt = double.NaN;
         }
         if (stretch != _stretchAt || double.IsNaN(_stretchAt))
