@@ -31,6 +31,8 @@ internal sealed partial class ScenarioReader(string path)
     public const double DefaultCloseness = 0.5;
 
     private readonly List<Diagnostic> diagnostics = [];
+    // Keys an unknown key was taken to be a misspelling of, per mapping: their absence is not reported again.
+    private readonly Dictionary<YMapping, HashSet<string>> suggested = [];
     private List<string> partnerIds = [];
     private DateTime? start;
     private int? hours;
@@ -106,15 +108,27 @@ internal sealed partial class ScenarioReader(string path)
             if (known.Contains(key.Value) || (alsoKnown?.Invoke(key.Value) ?? false))
                 result[key.Value] = value;
             else
+            {
+                var guess = Words.Suggest(key.Value, suggestFrom ?? known);
+                if (guess is not null)
+                    Suggested(map).Add(guess);
                 Error(key, $"unknown key `{key.Value}` in {context}{Words.DidYouMean(key.Value, suggestFrom ?? known)}");
+            }
         }
         return result;
     }
 
     private void Require(YMapping map, Dictionary<string, YNode> fields, string context, params string[] keys)
     {
-        foreach (var key in keys.Where(k => !fields.ContainsKey(k)))
+        foreach (var key in keys.Where(k => !fields.ContainsKey(k) && !Suggested(map).Contains(k)))
             Error(map, $"{context} is missing the required key `{key}`");
+    }
+
+    private HashSet<string> Suggested(YMapping map)
+    {
+        if (!suggested.TryGetValue(map, out var set))
+            suggested[map] = set = new HashSet<string>(StringComparer.Ordinal);
+        return set;
     }
 
     private ImmutableArray<T> List<T>(YNode node, string key, Func<YMapping, T?> item) where T : class
@@ -542,6 +556,8 @@ internal sealed partial class ScenarioReader(string path)
             var arg = spec.Arg(key.Value);
             if (arg is null)
             {
+                if (Words.Suggest(key.Value, argNames) is { } guess)
+                    Suggested(map).Add(guess);
                 Error(key, $"pattern `{spec.Name}` has no argument `{key.Value}`{Words.DidYouMean(key.Value, argNames)}; it takes {Words.List(argNames)}");
                 ok = false;
                 continue;
@@ -552,7 +568,7 @@ internal sealed partial class ScenarioReader(string path)
             else
                 ok = false;
         }
-        foreach (var missing in spec.Required.Where(r => !given.ContainsKey(r)))
+        foreach (var missing in spec.Required.Where(r => !given.ContainsKey(r) && !Suggested(map).Contains(r)))
         {
             Error(map, $"pattern `{spec.Name}` needs the argument `{missing}`");
             ok = false;

@@ -80,7 +80,7 @@ internal static class Text
         long factor = unit switch { "h" => 1, "d" => 24, "w" => 168, "y" => 24 * 365, _ => 0 };
         if (factor == 0)
         {
-            position = lead + i;
+            position = unit.Length == 0 ? lead : lead + i;
             problem = unit.Length == 0
                 ? $"`{s}` needs a unit: h, d, w or y (e.g. `{s}h`)"
                 : $"unknown unit `{unit}` in `{s}`; use h, d, w or y";
@@ -98,25 +98,29 @@ internal static class Text
     public static string DescribeHours(long hours) =>
         hours % 168 == 0 ? $"{hours / 168}w" : hours % 24 == 0 ? $"{hours / 24}d" : $"{hours}h";
 
-    /// <summary>The closest candidate when it is plausibly a slip of the keyboard, else null.</summary>
+    /// <summary>
+    /// The closest candidate when it is plausibly a slip of the keyboard (a small edit distance),
+    /// or else one that the given word starts with or is the start of ("sunday" → "sun"); null otherwise.
+    /// </summary>
     public static string? Suggest(string given, IEnumerable<string> candidates)
     {
+        var list = candidates.ToArray();
+        string g = given.ToLowerInvariant();
         string? best = null;
         int bestDistance = int.MaxValue;
-        foreach (var c in candidates)
+        foreach (var c in list)
         {
-            int d = Distance(given.ToLowerInvariant(), c.ToLowerInvariant());
+            int d = Distance(g, c.ToLowerInvariant());
             if (d < bestDistance)
             {
                 best = c;
                 bestDistance = d;
             }
         }
-        if (best is null)
-            return null;
-        int allowed = Math.Max(1, Math.Min(3, Math.Max(given.Length, best.Length) / 3));
-        bool prefix = given.Length >= 3 && best.StartsWith(given, StringComparison.OrdinalIgnoreCase);
-        return bestDistance <= allowed || prefix ? best : null;
+        if (best is not null && bestDistance <= Math.Max(1, Math.Min(3, Math.Max(g.Length, best.Length) / 3)))
+            return best;
+        return list.FirstOrDefault(c => Math.Min(g.Length, c.Length) >= 3
+            && (g.StartsWith(c, StringComparison.OrdinalIgnoreCase) || c.StartsWith(g, StringComparison.OrdinalIgnoreCase)));
     }
 
     public static string DidYouMean(string given, IEnumerable<string> candidates) =>

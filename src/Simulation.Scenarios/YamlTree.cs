@@ -68,7 +68,11 @@ internal static partial class YamlTree
         catch (YamlException ex)
         {
             syntaxError = true;
-            error((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), "YAML syntax: " + CleanMessage(ex.Message));
+            var (line, column) = ((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
+            // YamlDotNet reports tab indentation at 1:1; point at the first tab used as indentation instead.
+            if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentTab(text) is { } tab)
+                (line, column) = tab;
+            error(line, column, "YAML syntax: " + CleanMessage(ex.Message));
             return null;
         }
         return root;
@@ -130,6 +134,19 @@ internal static partial class YamlTree
     {
         if (!anchor.IsEmpty)
             anchors[anchor.Value] = node;
+    }
+
+    private static (int Line, int Column)? FirstIndentTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t', '-').Length;
+            int tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+                return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: …) - (Line: …): "; the position is ours to print.</summary>
