@@ -144,7 +144,7 @@ public static class Expectations
             last = alone;
         }
         return (switches >= minSwitches,
-            $"after the {trigger.Kind} by {trigger.Actor} at {Words.Time(trigger.Time)}, who is withdrawn alone changed {switches} times within {Words.DescribeHours(within)} (claim >= {minSwitches})");
+            $"after the {trigger.Kind} by {trigger.Actor} at {Words.Time(trigger.Time)}, who is withdrawn alone changed {switches} times within {c.Text("within")} (claim >= {minSwitches})");
     }
 
     private static (bool, string) EarnedSecurity(Claim c)
@@ -289,7 +289,7 @@ public static class Expectations
                 moments.Add(m);
         }
         if (moments.Count == 0)
-            return (false, $"no {c.Text("day")} {c.Text("time")} in the window with {Words.DescribeHours(within)} after it inside the run");
+            return (false, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
         int hits = 0;
         foreach (var m in moments)
         {
@@ -303,7 +303,7 @@ public static class Expectations
         }
         double share = hits / (double)moments.Count;
         return (share >= minShare,
-            $"{who} withdrew within {Words.DescribeHours(within)} after {hits} of {moments.Count} {c.Text("day")} {c.Text("time")} moments ({Words.F2(share)}, claim >= {Words.F2(minShare)})");
+            $"{who} withdrew within {c.Text("within")} after {hits} of {moments.Count} {c.Text("day")} {c.Text("time")} moments ({Words.F2(share)}, claim >= {Words.F2(minShare)})");
     }
 
     // ---- measures ----------------------------------------------------------------------
