@@ -32,6 +32,10 @@ public sealed record ScheduleWindow(ImmutableArray<string> Who, ImmutableArray<D
     public double? Leisure { get; init; }
     /// <summary>Asleep: no bids, no answers, slow decay.</summary>
     public bool Asleep { get; init; }
+    /// <summary>First moment the window applies (inclusive); null = from the start of the run.</summary>
+    public DateTime? Since { get; init; }
+    /// <summary>Moment the window stops applying (exclusive); null = to the end of the run.</summary>
+    public DateTime? Until { get; init; }
 }
 
 /// <summary>Kinds of one-off happenings.</summary>
