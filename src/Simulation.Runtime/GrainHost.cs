@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Simulation.Runtime.Hosting;
 
 namespace Simulation.Runtime;
@@ -18,7 +17,6 @@ public sealed class GrainHost : IAsyncDisposable
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
     private readonly Dictionary<Type, GrainInterfaceInfo> _interfaces;
     private readonly Dictionary<Type, List<Type>> _ambiguous;
-    private readonly ConcurrentDictionary<Type, Func<GrainReference>> _proxyFactories = new();
     private ITimer? _collectionTimer;
     private int _status;
 
@@ -170,9 +168,6 @@ public sealed class GrainHost : IAsyncDisposable
     internal void RemoveActivation(Activation activation) =>
         _activations.TryRemove(new KeyValuePair<GrainId, Activation>(activation.Id, activation));
 
-    internal TGrainInterface GetGrain<TGrainInterface>(Func<GrainClassInfo, GrainId> makeId) =>
-        CreateReference<TGrainInterface>(makeId(InterfaceInfo(typeof(TGrainInterface)).Class));
-
     internal TGrainInterface CreateReference<TGrainInterface>(GrainId id)
     {
         var info = InterfaceInfo(typeof(TGrainInterface));
@@ -182,12 +177,17 @@ public sealed class GrainHost : IAsyncDisposable
                 $"{id} is a {id.Class.Type.Name}; {typeof(TGrainInterface).Name} is implemented by {info.Class.Type.Name}.");
         }
 
-        var reference = _proxyFactories.GetOrAdd(typeof(TGrainInterface), static t => CreateProxyFactory(t))();
+        return CreateReference<TGrainInterface>(info, id);
+    }
+
+    internal TGrainInterface CreateReference<TGrainInterface>(GrainInterfaceInfo info, GrainId id)
+    {
+        var reference = info.CreateProxy();
         reference.Initialize(this, info, id);
         return (TGrainInterface)(object)reference;
     }
 
-    private GrainInterfaceInfo InterfaceInfo(Type grainInterface)
+    internal GrainInterfaceInfo InterfaceInfo(Type grainInterface)
     {
         if (_interfaces.TryGetValue(grainInterface, out var info))
         {
@@ -204,28 +204,28 @@ public sealed class GrainHost : IAsyncDisposable
             $"No grain class implementing {grainInterface.Name} is registered; call AddGrain<T>() or AddGrainsFromAssembly(...).");
     }
 
-    private static Func<GrainReference> CreateProxyFactory(Type grainInterface)
-    {
-        var create = typeof(DispatchProxy).GetMethod(nameof(DispatchProxy.Create), 2, Type.EmptyTypes)!
-            .MakeGenericMethod(grainInterface, typeof(GrainReference));
-        return () => (GrainReference)create.Invoke(null, null)!;
-    }
-
     private sealed class ClusterClient(GrainHost host) : IClusterClient
     {
         public TGrainInterface GetGrain<TGrainInterface>(string primaryKey)
             where TGrainInterface : IGrainWithStringKey
         {
             ArgumentNullException.ThrowIfNull(primaryKey);
-            return host.GetGrain<TGrainInterface>(c => GrainId.ForString(c, primaryKey));
+            var info = host.InterfaceInfo(typeof(TGrainInterface));
+            return host.CreateReference<TGrainInterface>(info, GrainId.ForString(info.Class, primaryKey));
         }
 
         public TGrainInterface GetGrain<TGrainInterface>(long primaryKey)
-            where TGrainInterface : IGrainWithIntegerKey =>
-            host.GetGrain<TGrainInterface>(c => GrainId.ForInteger(c, primaryKey));
+            where TGrainInterface : IGrainWithIntegerKey
+        {
+            var info = host.InterfaceInfo(typeof(TGrainInterface));
+            return host.CreateReference<TGrainInterface>(info, GrainId.ForInteger(info.Class, primaryKey));
+        }
 
         public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey)
-            where TGrainInterface : IGrainWithGuidKey =>
-            host.GetGrain<TGrainInterface>(c => GrainId.ForGuid(c, primaryKey));
+            where TGrainInterface : IGrainWithGuidKey
+        {
+            var info = host.InterfaceInfo(typeof(TGrainInterface));
+            return host.CreateReference<TGrainInterface>(info, GrainId.ForGuid(info.Class, primaryKey));
+        }
     }
 }

@@ -41,6 +41,11 @@ internal sealed class GrainInterfaceInfo
 
     public GrainClassInfo Class { get; }
 
+    private Func<GrainReference>? _createProxy;
+
+    /// <summary>A new, uninitialised proxy implementing <see cref="Type"/>.</summary>
+    public GrainReference CreateProxy() => (_createProxy ??= ProxyFactory.For(Type))();
+
     public MethodInvoker GetInvoker(MethodInfo method) =>
         _invokers.TryGetValue(method, out var invoker) ? invoker : _invokers.GetOrAdd(method, _createInvoker);
 }
@@ -182,5 +187,32 @@ internal static class GrainTypeInspector
 
         var assignable = services.Values.Where(wanted.IsInstanceOfType).Distinct().ToList();
         return assignable.Count == 1 ? assignable[0] : null;
+    }
+}
+
+/// <summary>
+/// Creates DispatchProxy instances without DispatchProxy.Create's per-call reflection: the first proxy is made the
+/// documented way, then its generated constructor is compiled into a delegate (falling back to Create if the
+/// generated type ever looks different).
+/// </summary>
+internal static class ProxyFactory
+{
+    public static Func<GrainReference> For(Type grainInterface)
+    {
+        var create = typeof(DispatchProxy).GetMethod(nameof(DispatchProxy.Create), 2, Type.EmptyTypes)!
+            .MakeGenericMethod(grainInterface, typeof(GrainReference));
+        Func<GrainReference> slow = () => (GrainReference)create.Invoke(null, null)!;
+        var sample = slow();
+        var type = sample.GetType();
+        var ctor = type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, [typeof(MethodInfo[])]);
+        var field = type.GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance)
+            .SingleOrDefault(f => f.FieldType == typeof(MethodInfo[]));
+        if (ctor is null || field?.GetValue(sample) is not MethodInfo[] methods)
+        {
+            return slow;
+        }
+
+        return Expression.Lambda<Func<GrainReference>>(
+            Expression.Convert(Expression.New(ctor, Expression.Constant(methods)), typeof(GrainReference))).Compile();
     }
 }
