@@ -21,8 +21,13 @@ public static class Captions
             EventKinds.Withdraw => $"{who} withdraws",
             EventKinds.Return => $"{who} comes back",
             EventKinds.Rejection => other.Length > 0 ? $"{who} turns {other} away harshly" : $"{who} turns away harshly",
-            EventKinds.Happening => $"Something happens to {who}",
-            EventKinds.Intervention => $"{who} starts stretching",
+            EventKinds.Happening => e.Reason switch
+            {
+                "" => $"Something happens to {who}",
+                "outside stress" => $"Outside stress for {who}",
+                _ => $"{who} {e.Reason}",
+            },
+            EventKinds.Intervention => e.Reason.Length > 0 ? $"{who} {e.Reason}" : $"{who} starts an intervention",
             _ => $"{who}: {e.Kind}",
         };
         string outcome = e.Outcome switch
@@ -36,7 +41,10 @@ public static class Captions
             "" => "",
             _ => $"; {e.Outcome}",
         };
-        string reason = e.Reason.Length > 0 ? $" ({e.Reason})" : "";
+        // The cause matters for state changes ("withdraws (work stress)"); for reaches it only restates
+        // the kind ("wants contact"), and happenings and interventions already say it above.
+        bool saysWhy = e.Kind is EventKinds.Withdraw or EventKinds.Return or EventKinds.GiveUp;
+        string reason = saysWhy && e.Reason.Length > 0 ? $" ({e.Reason})" : "";
         return $"{When(e.Time)} — {what}{outcome}{reason}";
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Builder;
-using Simulation.Model;
+using Simulation.Grains;
 
 namespace Simulation.Web.Tests;
 
@@ -8,7 +8,8 @@ namespace Simulation.Web.Tests;
 public sealed class WorkshopHost : IAsyncLifetime
 {
     private WebApplication? _app;
-    internal FakeCluster Cluster { get; } = new();
+    /// <summary>The test's scenario library (the repo's <c>scenarios/</c> is the lead's to change).</summary>
+    public static string ScenarioDirectory => Path.Combine(AppContext.BaseDirectory, "scenarios");
     internal ManualClock Clock { get; } = new();
     public Uri Address { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -18,8 +19,12 @@ public sealed class WorkshopHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _app = WorkshopServer.Build(Options,
-            new GrainAccess(_ => Task.FromResult<(Simulation.Runtime.IClusterClient, IAsyncDisposable?)>((Cluster, null))),
-            new ScenarioShelf(() => new ShelfListing([Fixtures.AlmaWill], [])), Clock);
+            new GrainAccess(async ct =>
+            {
+                var cluster = await SimulationCluster.StartAsync(ct);
+                return (cluster.Client, cluster);
+            }),
+            new ScenarioShelf(() => WorkshopServer.ReadLibrary(ScenarioDirectory)), Clock);
         await _app.StartAsync();
         Address = WorkshopServer.Address(_app);
         Http = new HttpClient { BaseAddress = Address };
@@ -34,21 +39,6 @@ public sealed class WorkshopHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
-}
-
-internal static class Fixtures
-{
-    public static readonly CoupleSpec AlmaWillSpec = new(
-        "alma-will", new DateTime(2026, 3, 7, 8, 0, 0), 24 * 28, 7, 0.5,
-        [new PartnerSpec("alma", "Alma", 6.0, 2.0, Wound.Early), new PartnerSpec("will", "Will", 2.0, 5.5, Wound.Early)],
-        [], [], []);
-
-    public static readonly ShelfScenario AlmaWill = new(
-        new ScenarioInfo("alma-will", "Alma and Will: the Sunday-evening cycle", "pursue–withdraw on Sunday evenings",
-            new ScenarioNotes("How Will's Sunday work stress starts the cycle.", "Alma protests more as Will withdraws.", "Let Will stretch on Sunday evening."),
-            AlmaWillSpec.Start, AlmaWillSpec.Hours, AlmaWillSpec.Seed,
-            AlmaWillSpec.Partners.Select(WorkshopMapping.Partner).ToArray()),
-        AlmaWillSpec);
 }
 
 /// <summary>A clock the test moves by hand (idle release without waiting ten minutes).</summary>
