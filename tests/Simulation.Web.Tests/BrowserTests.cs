@@ -151,6 +151,47 @@ public sealed class BrowserTests(BrowserFixture fx)
         Console.Error.WriteLine($"{test}: status '{await page.TextContentAsync("#status")}'");
     }
 
+    [Fact]
+    public async Task The_trainers_story_pause_on_Sunday_evening_branch_where_Will_stretches()
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
+            // Hour by hour to Sunday 18:00 (the 35th hour from Saturday 08:00).
+            for (int i = 0; i < 35; i++) await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync("() => document.querySelector('#clock').textContent.startsWith('Sun 8 Mar · 18:00')");
+            Assert.Equal(35, await page.EvaluateAsync<int>($"() => {ClosenessPoints}"));
+
+            await page.SelectOptionAsync("#branch-change", "stretch:will");
+            await page.ClickAsync("#branch");
+            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.endsWith('Sun 19:00 — branch: Will stretches')");
+            await page.SelectOptionAsync("#speed", "42");
+            await page.Keyboard.PressAsync(" ");
+            await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) >= 24 * 7");
+            await page.Keyboard.PressAsync(" ");
+            await page.WaitForFunctionAsync("() => document.querySelector('#play').textContent.includes('Play')");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "story-normal.png") });
+            await page.Keyboard.PressAsync("p");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "story-projector.png") });
+            await page.SetViewportSizeAsync(1280, 720);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "story-projector-720p.png") });
+
+            // Both runs went on from the fork; the branch is drawn from the fork on, the difference shaded.
+            int main = await page.EvaluateAsync<int>($"() => {ClosenessPoints}");
+            int branch = await page.EvaluateAsync<int>("() => document.querySelector('[data-role=closeness-branch]').points.length");
+            Assert.Equal(main - 35 + 1, branch);  // joined to the hour before the fork
+            Assert.True(await page.Locator("[data-role=difference] polygon").CountAsync() > 0);
+            Assert.Empty(fx.Offsite);
+        }
+        catch
+        {
+            await Evidence(page);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
     private static async Task Expect(IPage page, string selector, string text) =>
         await page.WaitForFunctionAsync("([s, t]) => document.querySelector(s)?.textContent === t", new[] { selector, text });
 }

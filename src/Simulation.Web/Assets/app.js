@@ -375,13 +375,13 @@ function render() {
   const big = document.body.classList.contains("projector");
   const F = big ? 22 : 14;                 // label font size
   const LW = big ? 4 : 2.5;                // line width
-  const W = 1200, L = big ? 150 : 110, R = 16, T = 14;
+  const W = 1200, L = big ? 160 : 120, R = 16, T = 14;
   const plotW = W - L - R;
   const partners = state.scenario ? state.scenario.partners : [];
   const runs = [state.main, state.branch].filter(Boolean);
   const lanes = [];
   for (const r of runs) partners.forEach((p, i) => lanes.push({ run: r, i, p }));
-  const hC = big ? 260 : 230, hS = big ? 170 : 140, gap = big ? 30 : 22, laneH = big ? 34 : 26;
+  const hC = big ? 250 : 230, hS = big ? 150 : 140, gap = big ? 26 : 22, laneH = big ? 30 : 26;
   const yC0 = T, yS0 = yC0 + hC + gap, yL0 = yS0 + hS + gap;
   const H = yL0 + lanes.length * (laneH + 4) + F * 2 + 10;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
@@ -424,11 +424,12 @@ function render() {
     axes.appendChild(el("line", { x1: L, x2: W - R, y1: yC(c), y2: yC(c), stroke: "#000", "stroke-opacity": c === 0 || c === 1 ? 0.5 : 0.15 }));
     axes.appendChild(el("text", { x: L - 8, y: yC(c) + F / 3, "text-anchor": "end" }, c.toFixed(2)));
   }
-  axes.appendChild(el("text", { x: 8, y: yC0 + F, "font-weight": 700 }, "closeness"));
+  const title = (text, y0, h) => axes.appendChild(el("text", { x: F, y: y0 + h / 2, "text-anchor": "middle", "font-weight": 700, transform: `rotate(-90 ${F} ${y0 + h / 2})` }, text));
+  title("closeness", yC0, hC);
   for (const s of [-1, 0, 1]) {
     axes.appendChild(el("line", { x1: L, x2: W - R, y1: yS(s), y2: yS(s), stroke: "#000", "stroke-opacity": s === 0 ? 0.45 : 0.2 }));
   }
-  axes.appendChild(el("text", { x: 8, y: yS0 + F, "font-weight": 700 }, "stance"));
+  title("stance", yS0, hS);
   axes.appendChild(el("text", { x: L - 8, y: yS(1) + F, "text-anchor": "end" }, "approach"));
   axes.appendChild(el("text", { x: L - 8, y: yS(-1) - 4, "text-anchor": "end" }, "withdraw"));
   // Day ticks: weekday and date at midnight; thin out so labels never collide.
@@ -520,13 +521,14 @@ function render() {
       if (b !== cur) { flush(t.tick); cur = b; from = t.tick; }
     }
     if (ticks.length) flush(ticks[ticks.length - 1].tick + 1);
-    const r = Math.max(3, laneH / 2 - 5);
+    // Markers as wide as an hour (or a little more), so a busy evening reads as a cluster, not a smear.
+    const r = Math.min(laneH / 2 - 4, Math.max(3.5, plotW / (t1 - t0)));
     for (const e of lane.run.events) {
       if (e.actor !== lane.p.id || e.tick < t0) continue;
       const m = eventShape(e);
       marker(g, m.shape, x(e.tick + 0.5), y0 + laneH / 2, e.kind === "protest" ? r + 1.5 : r, m.fill);
     }
-    const label = lane.run === br ? `${lane.p.name} ⑂` : lane.p.name;
+    const label = lane.run === br ? `${lane.p.name} (br.)` : lane.p.name;
     g.appendChild(el("text", { x: L - 8, y: y0 + laneH / 2 + F / 3, "text-anchor": "end", "font-size": F, "font-weight": 700, fill: partnerColour(lane.i) === COLOURS.orange ? "#9a6a00" : partnerColour(lane.i) }, label));
     svg.appendChild(g);
   });
@@ -573,6 +575,7 @@ function exportSvg() {
 // ---------- projector mode ----------
 function toggleProjector() {
   const on = document.body.classList.toggle("projector");
+  document.documentElement.classList.toggle("projector", on);
   $("projector").setAttribute("aria-pressed", String(on));
   render();
 }
