@@ -10,7 +10,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public WorkshopHost Host { get; } = new();
+    /// <summary>Serves the repository's own scenario library, as a workshop would.</summary>
+    public WorkshopHost Host { get; } = new(WorkshopHost.RepoScenarios);
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
@@ -49,7 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             if (url.StartsWith(Host.Address.ToString(), StringComparison.Ordinal)) await route.ContinueAsync();
             else { Offsite.Add(url); await route.AbortAsync(); }
         });
-        await page.GotoAsync(Host.Address.ToString());
+        await page.GotoAsync(new Uri(Host.Address, "?scenario=alma-will").ToString());
         return page;
     }
 

@@ -16,7 +16,9 @@ public sealed class BrowserTests(BrowserFixture fx)
         try
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
-            Assert.StartsWith("Pause on Sunday evening and let Will stretch", await page.TextContentAsync("#try"));
+            Assert.StartsWith("Lower Will's avoidance", await page.TextContentAsync("#try"));
+            Assert.True(await page.Locator("#scenario option").CountAsync() > 1, "the whole library is offered");
+            Assert.True(await page.Locator("#problems").IsHiddenAsync(), await page.TextContentAsync("#problems"));
             var will = page.Locator(".card[data-partner=will]");
             Assert.Equal("dismissing", await will.Locator(".style").TextContentAsync());
             Assert.Equal("Hendrix: minimiser", await will.Locator(".hendrix").TextContentAsync());

@@ -7,8 +7,8 @@ public sealed class LibraryTests : IDisposable
     [Fact]
     public void Offers_the_scenarios_that_load_and_reports_the_rest_in_one_line_each()
     {
-        File.Copy(Path.Combine(WorkshopHost.ScenarioDirectory, "alma-will.yaml"), Path.Combine(_dir, "a.yaml"));
-        File.Copy(Path.Combine(WorkshopHost.ScenarioDirectory, "alma-will.yaml"), Path.Combine(_dir, "b.yaml"));
+        File.Copy(Path.Combine(WorkshopHost.FixtureScenarios, "alma-will.yaml"), Path.Combine(_dir, "a.yaml"));
+        File.Copy(Path.Combine(WorkshopHost.FixtureScenarios, "alma-will.yaml"), Path.Combine(_dir, "b.yaml"));
         File.WriteAllText(Path.Combine(_dir, "c.yaml"), "name: broken\npartners: 3\n");
         var listing = WorkshopServer.ReadLibrary(_dir);
         Assert.Equal(["alma-will"], listing.Scenarios.Select(s => s.Info.Name));

@@ -7,9 +7,27 @@ namespace Simulation.Web.Tests;
 /// <summary>A workshop server on a free loopback port, for one test class or collection.</summary>
 public sealed class WorkshopHost : IAsyncLifetime
 {
+    private readonly string _scenarioDirectory;
+
+    public WorkshopHost() => _scenarioDirectory = FixtureScenarios;
+
+    internal WorkshopHost(string scenarioDirectory) => _scenarioDirectory = scenarioDirectory;
+
+    /// <summary>The repository's scenario library, found from the test's output folder.</summary>
+    public static string RepoScenarios
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Simulation.sln")))
+                    return Path.Combine(dir.FullName, "scenarios");
+            throw new InvalidOperationException($"no Simulation.sln above {AppContext.BaseDirectory}");
+        }
+    }
+
     private WebApplication? _app;
-    /// <summary>The test's scenario library (the repo's <c>scenarios/</c> is the lead's to change).</summary>
-    public static string ScenarioDirectory => Path.Combine(AppContext.BaseDirectory, "scenarios");
+    /// <summary>The API tests' own scenario (the repo's <c>scenarios/</c> is the lead's to recalibrate).</summary>
+    public static string FixtureScenarios => Path.Combine(AppContext.BaseDirectory, "scenarios");
     internal ManualClock Clock { get; } = new();
     public Uri Address { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -24,7 +42,7 @@ public sealed class WorkshopHost : IAsyncLifetime
                 var cluster = await SimulationCluster.StartAsync(ct);
                 return (cluster.Client, cluster);
             }),
-            new ScenarioShelf(() => WorkshopServer.ReadLibrary(ScenarioDirectory)), Clock);
+            new ScenarioShelf(() => WorkshopServer.ReadLibrary(_scenarioDirectory)), Clock);
         await _app.StartAsync();
         Address = WorkshopServer.Address(_app);
         Http = new HttpClient { BaseAddress = Address };
