@@ -234,14 +234,18 @@ async function stepAll(n) {
   const runs = [state.main, state.branch].filter((r) => r && !r.finished);
   if (runs.length === 0) { pause(); setStatus("The run has reached its end."); return; }
   const results = await Promise.all(runs.map((r) => api("POST", `/api/runs/${r.info.id}/step`, { ticks: n })));
+  const captions = [];
   results.forEach((res, i) => {
     const r = runs[i];
     r.ticks.push(...res.ticks);
     r.events.push(...res.events);
     r.finished = res.finished;
     r.info.tick = res.tick;
-    for (const e of res.events) addCaption(e, r === state.branch);
+    for (const e of res.events) captions.push({ e, branch: r === state.branch });
   });
+  // Both runs' events in the order they happened (the run before its branch within an hour).
+  captions.sort((a, b) => a.e.tick - b.e.tick || Number(a.branch) - Number(b.branch));
+  for (const c of captions) addCaption(c.e, c.branch);
   if (state.main.finished && (!state.branch || state.branch.finished)) { pause(); setStatus("The run has reached its end."); }
   updateClock();
   render();
@@ -381,7 +385,7 @@ function render() {
   const runs = [state.main, state.branch].filter(Boolean);
   const lanes = [];
   for (const r of runs) partners.forEach((p, i) => lanes.push({ run: r, i, p }));
-  const hC = big ? 250 : 230, hS = big ? 150 : 140, gap = big ? 26 : 22, laneH = big ? 30 : 26;
+  const hC = big ? 215 : 230, hS = big ? 125 : 140, gap = big ? 24 : 22, laneH = big ? 28 : 26;
   const yC0 = T, yS0 = yC0 + hC + gap, yL0 = yS0 + hS + gap;
   const H = yL0 + lanes.length * (laneH + 4) + F * 2 + 10;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
