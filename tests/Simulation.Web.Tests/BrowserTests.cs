@@ -122,6 +122,35 @@ public sealed class BrowserTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task Moved_sliders_can_be_tried_as_a_branch()
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
+            for (int i = 0; i < 5; i++) await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync($"() => {ClosenessPoints} === 5");
+            Assert.True(await page.Locator("#branch-change option[value=traits]").IsDisabledAsync());
+
+            var will = page.Locator(".card[data-partner=will]");
+            await will.Locator("input[data-trait=avoidance]").FillAsync("3");
+            Assert.Equal("changed: start a new run, or branch with these values", await will.Locator(".pending").TextContentAsync());
+            await page.SelectOptionAsync("#branch-change", "traits");
+            await page.ClickAsync("#branch");
+            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.endsWith('branch: Will now avoidance 3')");
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) === 2");
+            Assert.Empty(fx.Offsite);
+        }
+        catch
+        {
+            await Evidence(page);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [Fact]
     public async Task Screenshots_mid_run_in_both_modes()
     {
         var page = await fx.OpenAsync();

@@ -268,7 +268,14 @@ function branch() {
     const choice = $("branch-change").value;
     let body;
     if (choice === "traits") {
-      body = { traits: state.scenario.partners.filter((p) => changedTraits(p.id)).map((p) => ({ partner: p.id, ...state.settings[p.id] })) };
+      // Only what moved, so the branch says exactly what changed ("Will now avoidance 3").
+      body = {
+        traits: state.scenario.partners.filter((p) => changedTraits(p.id)).map((p) => {
+          const was = runPartner(p.id), now = state.settings[p.id], t = { partner: p.id };
+          for (const k of ["anxiety", "avoidance", "wound"]) if (was[k] !== now[k]) t[k] = now[k];
+          return t;
+        }),
+      };
     } else {
       body = { intervention: { kind: "stretch", who: choice.slice("stretch:".length).split(",") } };
     }
