@@ -191,27 +191,39 @@ public static class Expectations
         string who = c.Text("who");
         double minExponent = c.Number("min_exponent");
         var events = c.Run.Events;
-        var points = new List<(double N, double P)>();
-        int giveUps = 0, skipped = 0;
+        // who's bids and protests in event order, with a running count of answered ones, so each
+        // give-up's 14-day answer rate is a difference of prefix sums (long runs have many give-ups).
+        var asks = new List<(int Index, DateTime Time, bool Answered, bool Unanswered)>();
+        var answeredBefore = new List<int> { 0 };
         for (int i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            if (e.Kind != EventKinds.GiveUp || e.Actor != who || e.Time < c.From || e.Time >= c.Until)
+            if (e.Actor != who || e.Kind is not (EventKinds.Bid or EventKinds.Protest))
+                continue;
+            bool answered = RunMetrics.IsPositive(e);
+            asks.Add((i, e.Time, answered, e.Outcome is Outcomes.Rebuffed or Outcomes.Missed));
+            answeredBefore.Add(answeredBefore[^1] + (answered ? 1 : 0));
+        }
+        var points = new List<(double N, double P)>();
+        int giveUps = 0, skipped = 0, end = 0, start = 0;
+        for (int i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            if (e.Kind != EventKinds.GiveUp || e.Actor != who)
+                continue;
+            while (end < asks.Count && asks[end].Index < i)
+                end++;
+            if (e.Time < c.From || e.Time >= c.Until)
                 continue;
             giveUps++;
             int n = 0;
-            for (int j = i - 1; j >= 0; j--)
-            {
-                var b = events[j];
-                if (b.Actor != who || b.Kind is not (EventKinds.Bid or EventKinds.Protest))
-                    continue;
-                if (b.Outcome is not (Outcomes.Rebuffed or Outcomes.Missed))
-                    break;
+            for (int j = end - 1; j >= 0 && asks[j].Unanswered; j--)
                 n++;
-            }
-            var asks = events.Take(i).Where(b => b.Actor == who && b.Kind is EventKinds.Bid or EventKinds.Protest
-                                                 && b.Time >= e.Time.AddDays(-14)).ToArray();
-            double p = asks.Length == 0 ? 0 : asks.Count(RunMetrics.IsPositive) / (double)asks.Length;
+            var since = e.Time.AddDays(-14);
+            while (start < end && asks[start].Time < since)
+                start++;
+            int total = end - start;
+            double p = total == 0 ? 0 : (answeredBefore[end] - answeredBefore[start]) / (double)total;
             if (n < 1 || p <= 0)
             {
                 skipped++;
@@ -290,15 +302,19 @@ public static class Expectations
         }
         if (moments.Count == 0)
             return (false, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
+        var withdrawals = c.Run.Events.Where(e => e.Actor == who && e.Kind == EventKinds.Withdraw).Select(e => e.Time)
+            .Concat(Enumerable.Range(1, Math.Max(0, timeline.Length - 1))
+                .Where(i => timeline[i].Partners[w].Withdrawn && !timeline[i - 1].Partners[w].Withdrawn)
+                .Select(i => timeline[i].Time))
+            .Order().ToArray();
         int hits = 0;
         foreach (var m in moments)
         {
-            var end = m.AddHours(within);
-            bool entered = c.Run.Events.Any(e => e.Actor == who && e.Kind == EventKinds.Withdraw && e.Time >= m && e.Time <= end)
-                || Enumerable.Range(1, Math.Max(0, timeline.Length - 1)).Any(i =>
-                    timeline[i].Time >= m && timeline[i].Time <= end
-                    && timeline[i].Partners[w].Withdrawn && !timeline[i - 1].Partners[w].Withdrawn);
-            if (entered)
+            // The first withdrawal at or after m, if it comes within the window.
+            int k = Array.BinarySearch(withdrawals, m);
+            if (k < 0)
+                k = ~k;
+            if (k < withdrawals.Length && withdrawals[k] <= m.AddHours(within))
                 hits++;
         }
         double share = hits / (double)moments.Count;
