@@ -97,7 +97,7 @@ public static class Expectations
         var events = c.Events(c.From, c.Until);
         var perWeek = c.Run.Partners.Select(pr => (pr.Spec.Id, Rate: Asks(events, pr.Spec.Id) / weeks)).ToArray();
         bool shows = sd < maxSd && perWeek.All(x => x.Rate <= maxBids);
-        return (shows, $"closeness SD {Words.F2(sd)} (claim < {Words.F2(maxSd)}); bids and protests per week: " +
+        return (shows, $"closeness SD {Words.F3(sd)} (claim < {Words.F3(maxSd)}); bids and protests per week: " +
                        string.Join(", ", perWeek.Select(x => $"{x.Id} {Words.F1(x.Rate)}")) + $" (claim <= {Words.F1(maxBids)})");
     }
 

@@ -14,6 +14,7 @@ internal static class Text
     public static string Num(double x) => x.ToString("0.###", Inv);
     public static string F2(double x) => Fixed(x, "0.00");
     public static string F1(double x) => Fixed(x, "0.0");
+    public static string F3(double x) => Fixed(x, "0.000");
 
     // "-0.00" for a tiny negative figure would read as a sign that is not there.
     private static string Fixed(double x, string format)

@@ -84,7 +84,7 @@ public sealed class DetectorTests
             [Ev(5, "a", EventKinds.Bid, Outcomes.Answered), Ev(50, "b", EventKinds.Bid, Outcomes.Answered)]);
         var r = Check(run, "stable");
         Assert.True(r.Passed, r.Detail);
-        Assert.Equal("closeness SD 0.00 (claim < 0.03); bids and protests per week: a 0.5, b 0.5 (claim <= 10.0)", r.Detail);
+        Assert.Equal("closeness SD 0.004 (claim < 0.030); bids and protests per week: a 0.5, b 0.5 (claim <= 10.0)", r.Detail);
     }
 
     [Fact]
