@@ -108,12 +108,12 @@ public static class Expectations
         string who = c.Text("who"), otherId = c.Run.Partners[other].Spec.Id;
         var at = c.Time("at");
         double ratio = c.Number("ratio");
-        var before = c.Ticks(at.AddHours(-Week), at);
-        var after = c.Ticks(at, at.AddHours(Week));
+        var before = c.Ticks(Add(at, -Week), at);
+        var after = c.Ticks(at, Add(at, Week));
         if (before.Length == 0 || after.Length == 0)
             return (false, $"needs hours both before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
-        int asksBefore = Asks(c.Events(at.AddHours(-Week), at), who);
-        int asksAfter = Asks(c.Events(at, at.AddHours(Week)), who);
+        int asksBefore = Asks(c.Events(Add(at, -Week), at), who);
+        int asksAfter = Asks(c.Events(at, Add(at, Week)), who);
         double otherStance = after.Average(t => t.Partners[other].Stance);
         double closeBefore = before.Average(t => t.Closeness), closeAfter = after.Average(t => t.Closeness);
         bool shows = asksAfter >= ratio * Math.Max(1, asksBefore) && otherStance < 0 && closeAfter < closeBefore;
@@ -129,7 +129,7 @@ public static class Expectations
             e.Kind is EventKinds.Rejection or EventKinds.GiveUp && e.Time >= c.From && e.Time < c.Until);
         if (trigger is null)
             return (false, "no rejection or give-up in the window, so nothing to alternate after");
-        var end = Min(trigger.Time.AddHours(within), c.Until);
+        var end = Min(Add(trigger.Time, within), c.Until);
         var ticks = c.Ticks(trigger.Time, end);
         char? last = null;
         int switches = 0;
@@ -170,8 +170,8 @@ public static class Expectations
     {
         var at = c.Time("at");
         int window = c.Duration("window"), settle = c.Duration("settle");
-        var (bFrom, bUntil) = (at.AddHours(-window), at);
-        var (aFrom, aUntil) = (at.AddHours(settle), at.AddHours(settle + window));
+        var (bFrom, bUntil) = (Add(at, -window), at);
+        var (aFrom, aUntil) = (Add(at, settle), Add(at, settle + window));
         var before = c.Ticks(bFrom, bUntil);
         var after = c.Ticks(aFrom, aUntil);
         if (before.Length == 0 || after.Length == 0)
@@ -219,7 +219,7 @@ public static class Expectations
             int n = 0;
             for (int j = end - 1; j >= 0 && asks[j].Unanswered; j--)
                 n++;
-            var since = e.Time.AddDays(-14);
+            var since = Add(e.Time, -14 * 24);
             while (start < end && asks[start].Time < since)
                 start++;
             int total = end - start;
@@ -294,10 +294,10 @@ public static class Expectations
         var timeline = c.Run.Timeline;
 
         var moments = new List<DateTime>();
-        for (var date = c.From.Date; date < c.Until; date = date.AddDays(1))
+        for (var date = c.From.Date; date < c.Until && date < DateTime.MaxValue.Date; date = date.AddDays(1))
         {
             var m = date + time.ToTimeSpan();
-            if (m.DayOfWeek == day && m >= c.From && m < c.Until && m.AddHours(within) <= runEnd)
+            if (m.DayOfWeek == day && m >= c.From && m < c.Until && Add(m, within) <= runEnd)
                 moments.Add(m);
         }
         if (moments.Count == 0)
@@ -314,7 +314,7 @@ public static class Expectations
             int k = Array.BinarySearch(withdrawals, m);
             if (k < 0)
                 k = ~k;
-            if (k < withdrawals.Length && withdrawals[k] <= m.AddHours(within))
+            if (k < withdrawals.Length && withdrawals[k] <= Add(m, within))
                 hits++;
         }
         double share = hits / (double)moments.Count;
@@ -368,12 +368,20 @@ public static class Expectations
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
+    /// <summary>Adds hours, stopping at the ends of the calendar rather than throwing.</summary>
+    private static DateTime Add(DateTime t, double hours)
+    {
+        if (hours >= 0)
+            return (DateTime.MaxValue - t).TotalHours <= hours ? DateTime.MaxValue : t.AddHours(hours);
+        return (t - DateTime.MinValue).TotalHours <= -hours ? DateTime.MinValue : t.AddHours(hours);
+    }
+
     /// <summary>An expectation's arguments (with the pattern's defaults) and the run they are measured on.</summary>
     private sealed class Claim(PatternSpec spec, Expectation expectation, RunResult run)
     {
         public PatternSpec Spec { get; } = spec;
         public RunResult Run { get; } = run;
-        public DateTime RunEnd { get; } = run.Spec.Start.AddHours(run.Spec.Hours);
+        public DateTime RunEnd { get; } = Add(run.Spec.Start, run.Spec.Hours);
         public DateTime From => Has("from") ? Time("from") : Run.Spec.Start;
         public DateTime Until => Has("until") ? Time("until") : RunEnd;
 
