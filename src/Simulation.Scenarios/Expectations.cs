@@ -24,18 +24,22 @@ public static class Expectations
             ?? throw new ArgumentException($"unknown pattern `{expectation.Pattern}`", nameof(expectation));
         var c = new Claim(spec, expectation, run);
         var (shows, detail) = Detect(c);
+        // A claim that cannot be measured on this run (window too short, nothing to count) fails
+        // either way: `holds: false` must not pass just because there was nothing to look at.
+        if (shows is null)
+            return new ExpectationResult(expectation, false, detail + "; the claim cannot be judged on this run");
         bool holds = c.Bool("holds");
         return holds
-            ? new ExpectationResult(expectation, shows, detail)
-            : new ExpectationResult(expectation, !shows, detail + "; the claim is that the pattern does not show");
+            ? new ExpectationResult(expectation, shows.Value, detail)
+            : new ExpectationResult(expectation, !shows.Value, detail + "; the claim is that the pattern does not show");
     }
 
-    private static (bool Shows, string Detail) Detect(Claim c)
+    private static (bool? Shows, string Detail) Detect(Claim c)
     {
         foreach (var arg in c.Spec.Args.Where(a => a.Kind == ArgKind.Partner && c.Has(a.Name)))
         {
             if (c.PartnerIndex(arg.Name) < 0)
-                return (false, $"there is no partner `{c.Text(arg.Name)}` in this run");
+                return (null, $"there is no partner `{c.Text(arg.Name)}` in this run");
         }
         return c.Spec.Name switch
         {
@@ -55,13 +59,13 @@ public static class Expectations
 
     // ---- detectors ---------------------------------------------------------------------
 
-    private static (bool, string) PursueWithdraw(Claim c)
+    private static (bool?, string) PursueWithdraw(Claim c)
     {
         int p = c.PartnerIndex("pursuer"), d = c.PartnerIndex("distancer");
         string pn = c.Text("pursuer"), dn = c.Text("distancer");
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length < 8)
-            return (false, $"only {ticks.Length} hours in the window; needs at least 8");
+            return (null, $"only {ticks.Length} hours in the window; needs at least 8");
         var sp = ticks.Select(t => t.Partners[p].Stance).ToArray();
         var sd = ticks.Select(t => t.Partners[d].Stance).ToArray();
         double r = Correlation(sp, sd);
@@ -80,17 +84,19 @@ public static class Expectations
         {
             double max = c.Number("max_positive_share");
             var (share, n) = PositiveShare(c.Events(c.From, c.Until));
-            shows &= n > 0 && share < max;
             detail += $"; positive share {Words.F2(share)} of {n} interactions (claim < {Words.F2(max)})";
+            if (n == 0)
+                return (null, detail);
+            shows &= share < max;
         }
         return (shows, detail);
     }
 
-    private static (bool, string) Stable(Claim c)
+    private static (bool?, string) Stable(Claim c)
     {
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length < 2)
-            return (false, $"only {ticks.Length} hours in the window");
+            return (null, $"only {ticks.Length} hours in the window");
         double sd = StandardDeviation(ticks.Select(t => t.Closeness).ToArray());
         double maxSd = c.Number("max_sd"), maxBids = c.Number("max_bids_per_week");
         double weeks = ticks.Length / (double)Week;
@@ -101,7 +107,7 @@ public static class Expectations
                        string.Join(", ", perWeek.Select(x => $"{x.Id} {Words.F1(x.Rate)}")) + $" (claim <= {Words.F1(maxBids)})");
     }
 
-    private static (bool, string) Awakening(Claim c)
+    private static (bool?, string) Awakening(Claim c)
     {
         int w = c.PartnerIndex("who");
         int other = 1 - w;
@@ -111,7 +117,7 @@ public static class Expectations
         var before = c.Ticks(Add(at, -Week), at);
         var after = c.Ticks(at, Add(at, Week));
         if (before.Length == 0 || after.Length == 0)
-            return (false, $"needs hours both before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
+            return (null, $"needs hours both before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
         int asksBefore = Asks(c.Events(Add(at, -Week), at), who);
         int asksAfter = Asks(c.Events(at, Add(at, Week)), who);
         double otherStance = after.Average(t => t.Partners[other].Stance);
@@ -121,7 +127,7 @@ public static class Expectations
                        $"{otherId}'s mean stance after {Words.F2(otherStance)} (claim < 0); mean closeness {Words.F2(closeBefore)} before, {Words.F2(closeAfter)} after");
     }
 
-    private static (bool, string) Alternation(Claim c)
+    private static (bool?, string) Alternation(Claim c)
     {
         int within = c.Duration("within");
         int minSwitches = (int)c.Number("min_switches");
@@ -147,7 +153,7 @@ public static class Expectations
             $"after the {trigger.Kind} by {trigger.Actor} at {Words.Time(trigger.Time)}, who is withdrawn alone changed {switches} times within {c.Text("within")} (claim >= {minSwitches})");
     }
 
-    private static (bool, string) EarnedSecurity(Claim c)
+    private static (bool?, string) EarnedSecurity(Claim c)
     {
         int w = c.PartnerIndex("who");
         string who = c.Text("who");
@@ -155,7 +161,7 @@ public static class Expectations
         var ticks = c.Ticks(c.From, c.Until);
         const int block = 30 * 24;
         if (ticks.Length < 2 * block)
-            return (false, $"only {ticks.Length / 24} days in the window; steadiness needs at least two 30-day periods");
+            return (null, $"only {ticks.Length / 24} days in the window; steadiness needs at least two 30-day periods");
         double first = ticks[0].Partners[w].Anxiety, last = ticks[^1].Partners[w].Anxiety;
         var means = Enumerable.Range(0, ticks.Length / block)
             .Select(i => ticks.Skip(i * block).Take(block).Average(t => t.Partners[w].Anxiety)).ToArray();
@@ -166,7 +172,7 @@ public static class Expectations
                        $"the 30-day mean fell in {falls} of {means.Length - 1} consecutive periods ({Words.F2(steady)}, claim >= 0.80)");
     }
 
-    private static (bool, string) DeEscalation(Claim c)
+    private static (bool?, string) DeEscalation(Claim c)
     {
         var at = c.Time("at");
         int window = c.Duration("window"), settle = c.Duration("settle");
@@ -175,18 +181,18 @@ public static class Expectations
         var before = c.Ticks(bFrom, bUntil);
         var after = c.Ticks(aFrom, aUntil);
         if (before.Length == 0 || after.Length == 0)
-            return (false, $"needs hours before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
+            return (null, $"needs hours before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
         double cb = before.Average(t => t.Closeness), ca = after.Average(t => t.Closeness);
         double wb = before.Average(t => t.Partners.Average(p => p.Withdrawn ? 1.0 : 0.0));
         double wa = after.Average(t => t.Partners.Average(p => p.Withdrawn ? 1.0 : 0.0));
         var (sb, nb) = PositiveShare(c.Events(bFrom, bUntil));
         var (sa, na) = PositiveShare(c.Events(aFrom, aUntil));
-        bool shows = ca > cb && wa < wb && nb > 0 && na > 0 && sa > sb;
+        bool? shows = nb == 0 || na == 0 ? null : ca > cb && wa < wb && sa > sb;
         return (shows, $"mean closeness {Words.F2(cb)} before, {Words.F2(ca)} after; share of time withdrawn {Words.F2(wb)} before, {Words.F2(wa)} after; " +
                        $"positive share {Words.F2(sb)} of {nb} interactions before, {Words.F2(sa)} of {na} after");
     }
 
-    private static (bool, string) Persistence(Claim c)
+    private static (bool?, string) Persistence(Claim c)
     {
         string who = c.Text("who");
         double minExponent = c.Number("min_exponent");
@@ -240,11 +246,11 @@ public static class Expectations
             counted + $"; bids before giving up grow like (1/p)^{Words.F2(slope)} (claim exponent >= {Words.F2(minExponent)})");
     }
 
-    private static (bool, string) PositiveShareClaim(Claim c)
+    private static (bool?, string) PositiveShareClaim(Claim c)
     {
         var (share, n) = PositiveShare(c.Events(c.From, c.Until));
         if (n == 0)
-            return (false, "no interactions in the window");
+            return (null, "no interactions in the window");
         if (c.Has("min"))
         {
             double min = c.Number("min");
@@ -254,13 +260,13 @@ public static class Expectations
         return (share <= max, $"positive share {Words.F2(share)} of {n} interactions (claim <= {Words.F2(max)})");
     }
 
-    private static (bool, string) Switching(Claim c)
+    private static (bool?, string) Switching(Claim c)
     {
         int w = c.PartnerIndex("who");
         string who = c.Text("who");
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length == 0)
-            return (false, "no hours in the window");
+            return (null, "no hours in the window");
         int? side = null;
         int flips = 0;
         foreach (var t in ticks)
@@ -282,7 +288,7 @@ public static class Expectations
         return (perWeek >= min, measured + $" (claim >= {Words.F1(min)})");
     }
 
-    private static (bool, string) WithdrawsAfter(Claim c)
+    private static (bool?, string) WithdrawsAfter(Claim c)
     {
         int w = c.PartnerIndex("who");
         string who = c.Text("who");
@@ -301,7 +307,7 @@ public static class Expectations
                 moments.Add(m);
         }
         if (moments.Count == 0)
-            return (false, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
+            return (null, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
         var withdrawals = c.Run.Events.Where(e => e.Actor == who && e.Kind == EventKinds.Withdraw).Select(e => e.Time)
             .Concat(Enumerable.Range(1, Math.Max(0, timeline.Length - 1))
                 .Where(i => timeline[i].Partners[w].Withdrawn && !timeline[i - 1].Partners[w].Withdrawn)
