@@ -260,6 +260,10 @@ public static class Expectations
         return (share <= max, $"positive share {Words.F2(share)} of {n} interactions (claim <= {Words.F2(max)})");
     }
 
+    /// <summary>
+    /// Sudden switches (disorganised attachment): the stance goes from approach (&gt; +0.2) to withdrawal
+    /// (&lt; −0.2), or back, within <c>within</c> hours. Slow swings over a day do not count.
+    /// </summary>
     private static (bool?, string) Switching(Claim c)
     {
         int w = c.PartnerIndex("who");
@@ -267,18 +271,21 @@ public static class Expectations
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length == 0)
             return (null, "no hours in the window");
-        int? side = null;
+        int within = c.Duration("within");
         int flips = 0;
+        int lastSide = 0, lastSideTick = int.MinValue;
         foreach (var t in ticks)
         {
             double u = t.Partners[w].Stance;
-            int? now = u > 0.2 ? 1 : u < -0.2 ? -1 : side;
-            if (side is not null && now != side)
+            int side = u > 0.2 ? 1 : u < -0.2 ? -1 : 0;
+            if (side == 0) continue;
+            if (lastSide != 0 && side != lastSide && t.Tick - lastSideTick <= within)
                 flips++;
-            side = now;
+            lastSide = side;
+            lastSideTick = t.Tick;
         }
         double perWeek = flips / (ticks.Length / (double)Week);
-        string measured = $"{who}'s stance crossed between approach (> +0.2) and withdrawal (< -0.2) {flips} times, {Words.F1(perWeek)} per week";
+        string measured = $"{who}'s stance switched between approach (> +0.2) and withdrawal (< -0.2) within {within}h {flips} times, {Words.F1(perWeek)} per week";
         if (c.Has("max_per_week"))
         {
             double max = c.Number("max_per_week");

@@ -300,13 +300,23 @@ public sealed class DetectorTests
     // ---- approach-avoid-switching ----
 
     [Fact]
-    public void Switching_counts_crossings_of_the_hysteresis_band()
+    public void Switching_counts_sudden_crossings_of_the_band()
     {
         var flipping = Make(Week, i => (0.5, new P(Stance: (i / 12) % 2 == 0 ? 0.5 : -0.5), new P()));
         var r = Check(flipping, "approach-avoid-switching", ("who", "a"));
         Assert.True(r.Passed, r.Detail);
-        Assert.Equal("a's stance crossed between approach (> +0.2) and withdrawal (< -0.2) 13 times, 13.0 per week (claim >= 3.0)", r.Detail);
+        Assert.Equal("a's stance switched between approach (> +0.2) and withdrawal (< -0.2) within 3h 13 times, 13.0 per week (claim >= 3.0)", r.Detail);
         Assert.False(Check(flipping, "approach-avoid-switching", ("who", "a"), ("max_per_week", "1")).Passed);
+    }
+
+    [Fact]
+    public void Switching_ignores_slow_swings()
+    {
+        // A daily swing that takes six hours to cross the band is a rhythm, not a switch.
+        var swinging = Make(Week, i => (0.5, new P(Stance: Math.Clamp(Math.Sin(2 * Math.PI * i / 24) * 0.3, -1, 1) + (Math.Sin(2 * Math.PI * i / 24) > 0 ? 0.05 : -0.05)), new P()));
+        var r = Check(swinging, "approach-avoid-switching", ("who", "a"), ("max_per_week", "0"));
+        Assert.True(r.Passed, r.Detail);
+        Assert.True(Check(swinging, "approach-avoid-switching", ("who", "a"), ("within", "24h")).Passed);
     }
 
     [Fact]
