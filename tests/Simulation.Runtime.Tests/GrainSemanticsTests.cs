@@ -303,9 +303,7 @@ internal static class TestHost
     public static Testing.InProcessTestCluster Cluster(out Journal journal, Action<GrainHostOptions>? options = null, TimeProvider? clock = null)
     {
         journal = new Journal();
-        var builder = new Testing.InProcessTestClusterBuilder()
-            .AddGrainsFromAssembly(typeof(TestHost).Assembly)
-            .AddSingleton(journal);
+        var builder = AddTestGrains(new Testing.InProcessTestClusterBuilder()).AddSingleton(journal);
         if (options is not null)
         {
             builder.Configure(options);
@@ -318,6 +316,18 @@ internal static class TestHost
 
         return builder.Build();
     }
+
+    /// <summary>The well-formed test grains (the assembly also holds deliberately malformed ones).</summary>
+    public static Testing.InProcessTestClusterBuilder AddTestGrains(Testing.InProcessTestClusterBuilder builder) => builder
+        .AddGrain<CounterGrain>()
+        .AddGrain<PlainProbeGrain>()
+        .AddGrain<ReentrantProbeGrain>()
+        .AddGrain<PingGrain>()
+        .AddGrain<PongGrain>()
+        .AddGrain<ReentrantPingGrain>()
+        .AddGrain<TickerGrain>()
+        .AddGrain<EchoGrain>()
+        .AddGrain<FailingActivationGrain>();
 
     public static async Task WaitUntil(Func<bool> condition)
     {
