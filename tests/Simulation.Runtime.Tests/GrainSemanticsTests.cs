@@ -72,7 +72,14 @@ public sealed class GrainSemanticsTests(ClusterFixture fixture)
     {
         var probe = Client.GetGrain<IReentrantProbeGrain>(Random.Shared.NextInt64());
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => probe.WorkAsync(i)));
+        // Callers on several threads keep arriving while earlier requests' continuations run on the activation.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await Task.WhenAll(probe.WorkAsync(w * 100 + i), probe.WorkAsync(w * 100 + 50 + i));
+            }
+        })));
 
         Assert.True(await probe.MaxRequestsInsideAsync() > 1, "requests of a [Reentrant] grain should overlap across awaits");
         Assert.Equal(1, await probe.MaxThreadsInsideAsync());
