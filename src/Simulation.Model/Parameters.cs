@@ -68,7 +68,7 @@ public sealed record PartnerParameters
         Responsiveness = Math.Clamp(1 - 0.6 * v - 0.2 * a, 0.05, 1),
         HurtPerRebuff = 0.5 * a,
         HurtDecayHours = 1 + 8 * a,
-        Persistence = 1 + 4 * a,
+        Persistence = 1 + 2 * a,
         RepairPropensity = 0.9 * (1 - a) * (1 - v),
         Disorganisation = 0.6 * a * v,
         Affiliation = 0.25 - 0.3 * v,

@@ -6,7 +6,7 @@ namespace Simulation.Model;
 public sealed record PartnerMindState(
     PartnerSpec Spec, string PartnerId, double AnxietyNow, double Stance, double Distress, double Engulfment, double Hurt,
     bool Withdrawn, double ExpectedAnswer, double ExpectedAnswerLong, int Unanswered, int AngryHours,
-    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random);
+    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety, double Ease);
 
 /// <summary>
 /// One partner's attachment system: distress from a closeness deficit (hyperactivation), engulfment
@@ -36,6 +36,7 @@ public sealed class PartnerMind
     private double _derivedAt = double.NaN, _stretchAt = double.NaN;
     private double _decayDistress, _decayHurt;
 
+    private double _ease; // recent free time together, smoothed: the ease lingers after the weekend
     private double _anxiety, _stance, _distress, _engulfment, _hurt, _expected, _expectedLong, _awareness;
     private bool _withdrawn, _flight;
     private int _unanswered, _angryHours, _repairWindow, _callbackDue;
@@ -58,8 +59,9 @@ public sealed class PartnerMind
         _avoidance = PartnerParameters.Trait(s.Spec.Avoidance);
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
         (_withdrawn, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
-        (_repairWindow, _callbackDue, _awareness, _flight, _rng) = (s.RepairWindow, s.CallbackDue, s.Awareness, s.FlightMode, s.Random);
-        Rederive(0);
+        (_repairWindow, _callbackDue, _awareness, _flight, _rng, _ease) = (s.RepairWindow, s.CallbackDue, s.Awareness, s.FlightMode, s.Random, s.Ease);
+        // Derive from the anxiety the parameters were last derived at, so a copy continues exactly like the original.
+        Rederive(0, s.DerivedAnxiety);
     }
 
     public string Id => _spec.Id;
@@ -70,7 +72,7 @@ public sealed class PartnerMind
 
     public PartnerMindState Export() => new(
         _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _expected, _expectedLong,
-        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng);
+        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng, _derivedAt, _ease);
 
     /// <summary>Phase 1 of an hour: feel, lean in or away, and decide how to reach out and how to respond.</summary>
     public PartnerMove Decide(in TickContext ctx)
@@ -82,9 +84,11 @@ public sealed class PartnerMind
         double v = _avoidance * (1 - 0.6 * _awareness); // a need made conscious loosens the avoidant strategy
 
         // Hyperactivation: a closeness deficit, or the partner turning away, raises distress.
-        double desired = Math.Min(1, p.DesiredCloseness + 0.25 * own.Leisure);
+        // Free time together widens the band of closeness one is at ease with, without raising the need.
+        _ease += (own.Leisure - _ease) / 6;
+        double desired = p.DesiredCloseness, easeUpTo = Math.Min(1, desired + 0.05 + 0.25 * _ease);
         double deficit = Math.Max(0, desired - ctx.Closeness);
-        double excess = Math.Max(0, ctx.Closeness - desired - 0.05);
+        double excess = Math.Max(0, ctx.Closeness - easeUpTo);
         double cue = ctx.Partner.Withdrawn ? 1.0 : Math.Max(0, -ctx.Partner.Stance) * 0.6;
         double threat = own.Asleep ? 0 : p.ThreatGain * p.Reactivity * (2 * deficit + cue);
         double target = DistressScale * threat;
@@ -113,7 +117,7 @@ public sealed class PartnerMind
         }
         double anger = _angryHours > 0 ? 1.5 : 0;
         double rejecting = ctx.Rejecting * 3;
-        double drive = p.Affiliation + 0.5 * own.Leisure + IdealPull * (desired - ctx.Closeness) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
+        double drive = p.Affiliation + 0.5 * own.Leisure + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
                        + 0.05 * _rng.NextGaussian();
         // Asleep, the attachment system rests: the stance relaxes towards neutral.
         double lean = own.Asleep ? 0.2 * Math.Tanh(1.5 * drive) : Math.Tanh(1.5 * drive);
@@ -239,12 +243,12 @@ public sealed class PartnerMind
     }
 
     /// <summary>Re-derives parameters when anxiety has drifted noticeably or stretching changed.</summary>
-    private void Rederive(double stretch)
+    private void Rederive(double stretch, double? derivedAt = null)
     {
-        if (Math.Abs(_anxiety - _derivedAt) > 0.002 || double.IsNaN(_derivedAt))
+        if (derivedAt is not null || Math.Abs(_anxiety - _derivedAt) > 0.002 || double.IsNaN(_derivedAt))
         {
-            _base = PartnerParameters.Derive(_spec with { Anxiety = PartnerParameters.Score(_anxiety) });
-            _derivedAt = _anxiety;
+            _derivedAt = derivedAt ?? _anxiety;
+            _base = PartnerParameters.Derive(_spec with { Anxiety = PartnerParameters.Score(_derivedAt) });
             _stretchAt = double.NaN;
         }
         if (stretch != _stretchAt || double.IsNaN(_stretchAt))
