@@ -172,7 +172,7 @@ public static class ClosenessChart
             foreach (var (from, to) in leisure)
                 Band(panel.Add.HorizontalSpan(X(from), X(to), LeisureColor, 0.13, panel == panels[0] ? "Leisure together" : null, "band leisure"), tl, from, to);
             foreach (var (from, to) in sleep)
-                Band(panel.Add.HorizontalSpan(X(from), X(to), SleepColor, 0.16, panel == panels[0] ? "Both asleep" : null, "band sleep"), tl, from, to);
+                Band(panel.Add.HorizontalSpan(X(from), X(to), SleepColor, 0.11, panel == panels[0] ? "Both asleep" : null, "band sleep"), tl, from, to);
         }
 
         for (int k = 0; k < lanes.Length; k++)
@@ -193,7 +193,7 @@ public static class ClosenessChart
             var w = Runs(n, i => tl[i].Partners[idx].Withdrawn).ToList();
             foreach (var (from, to) in w)
             {
-                var span = lane.Add.HorizontalSpan(X(from), X(to), OkabeIto.Partner(k), 0.85, "Withdrawn (bar)", "band withdrawn");
+                var span = lane.Add.HorizontalSpan(X(from), X(to), OkabeIto.Partner(k), 0.85, "Withdrawn", "band withdrawn");
                 span.YRange = (0, 0.28);
                 Band(span, tl, from, to, id);
             }

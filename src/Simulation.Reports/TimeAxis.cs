@@ -32,7 +32,7 @@ public static class TimeAxis
             {
                 var from = d < start ? start : d;
                 var to = d.AddDays(1) > end ? end : d.AddDays(1);
-                if ((to - from).TotalHours < 6 && !full) continue; // a sliver of a day gets no label
+                if ((to - from).TotalHours < 12) continue; // a sliver of a day gets no label
                 double centre = (X(from) + X(to)) / 2;
                 string label = full ? RunText.Day(d) : pxPerDay >= 36 ? d.ToString("ddd", C) : d.ToString("ddd", C)[..2];
                 ticks.Add(new Tick(centre, label, Row: 0, Grid: false));
@@ -41,7 +41,7 @@ public static class TimeAxis
             {
                 // the date once a week, on the weekday the run started
                 ticks.Add(new Tick(0, RunText.Day(start), Row: 1, Grid: false, Major: true));
-                foreach (var m in midnights.Where(m => m.DayOfWeek == start.DayOfWeek))
+                foreach (var m in midnights.Where(m => m.DayOfWeek == start.DayOfWeek && X(m) < days - 0.5))
                     ticks.Add(new Tick(X(m), RunText.Day(m), Row: 1, Grid: false, Major: true));
             }
             return ticks;

@@ -85,7 +85,7 @@ public sealed class Panel
     /// <summary>Extra <c>data-*</c> attributes of the panel's group.</summary>
     public IReadOnlyList<(string Key, string Value)> Data { get; set; } = [];
     /// <summary>Space above the panel, pixels.</summary>
-    public double GapAbove { get; set; } = 14;
+    public double GapAbove { get; set; } = 20;
     public List<Plottable> Items { get; } = [];
     public PlottableAdder Add { get; }
 
