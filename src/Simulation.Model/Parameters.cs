@@ -66,14 +66,14 @@ public sealed record PartnerParameters
         InconsolableAt = 2 - 0.6 * a,
         EngulfmentGain = 0.1 + 1.5 * v,
         Responsiveness = Math.Clamp(1 - 0.6 * v - 0.2 * a, 0.05, 1),
-        HurtPerRebuff = 0.8 * a,
+        HurtPerRebuff = 0.5 * a,
         HurtDecayHours = 1 + 8 * a,
         Persistence = 1 + 4 * a,
         RepairPropensity = 0.9 * (1 - a) * (1 - v),
         Disorganisation = 0.6 * a * v,
         Affiliation = 0.25 - 0.3 * v,
         Reactivity = wound == Wound.Early ? 1.4 : 1.0,
-        SecurityDrift = 0.0004,
+        SecurityDrift = 0.00006,
     };
 }
 

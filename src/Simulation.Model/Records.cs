@@ -20,8 +20,15 @@ public sealed record PartnerSnapshot(
     double Stance, double Distress, double Hurt, bool Withdrawn,
     double Anxiety, double Avoidance, Circumstances Circumstances);
 
-/// <summary>One hour of a run. <see cref="Partners"/> are in scenario order.</summary>
-public sealed record TickRecord(int Tick, DateTime Time, double Closeness, ImmutableArray<PartnerSnapshot> Partners);
+/// <summary>One hour of a run. <see cref="Partners"/> are in scenario order. Equal when every value is.</summary>
+public sealed record TickRecord(int Tick, DateTime Time, double Closeness, ImmutableArray<PartnerSnapshot> Partners)
+{
+    public bool Equals(TickRecord? other) =>
+        other is not null && Tick == other.Tick && Time == other.Time && Closeness.Equals(other.Closeness)
+        && Partners.AsSpan().SequenceEqual(other.Partners.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Tick, Closeness);
+}
 
 /// <summary>Event kinds as written to events.csv.</summary>
 public static class EventKinds

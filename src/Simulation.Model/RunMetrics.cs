@@ -8,8 +8,9 @@ public sealed record PartnerMetrics(
     int RepairsAttempted, int GiveUps, double MeanStance, double MeanDistress, double TimeWithdrawn);
 
 /// <summary>
-/// Summary figures of a run. An <em>interaction</em> is a bid, protest, call-back or repair with an
-/// outcome; it is positive when answered, soothed or accepted (Gottman's positive share).
+/// Summary figures of a run. An <em>interaction</em> is a bid, protest, call-back or repair that the
+/// partner responded to; it is positive when answered, soothed or accepted (Gottman's positive share).
+/// A call missed because the partner was unreachable is not a response and does not count.
 /// </summary>
 public sealed record RunMetrics(
     int Hours, double MeanCloseness, double MinCloseness, double MaxCloseness,
@@ -17,7 +18,7 @@ public sealed record RunMetrics(
 {
     public static bool IsInteraction(SimEvent e) =>
         e.Kind is EventKinds.Bid or EventKinds.Protest or EventKinds.Callback or EventKinds.Repair
-        && e.Outcome.Length > 0;
+        && e.Outcome is Outcomes.Answered or Outcomes.Soothed or Outcomes.Rebuffed or Outcomes.Accepted or Outcomes.Refused;
 
     public static bool IsPositive(SimEvent e) =>
         e.Outcome is Outcomes.Answered or Outcomes.Soothed or Outcomes.Accepted;

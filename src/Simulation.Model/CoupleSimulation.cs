@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+
+namespace Simulation.Model;
+
+/// <summary>
+/// The direct runner: the same lockstep tick as the grains, without them, for sweeps and benchmarks.
+/// A test checks that it gives the grain path's trajectories exactly.
+/// </summary>
+public sealed class CoupleSimulation
+{
+    private readonly Relationship _relationship;
+    private readonly PartnerMind _first, _second;
+
+    public CoupleSimulation(CoupleSpec spec)
+    {
+        _relationship = new Relationship(spec);
+        _first = new PartnerMind(spec.Partners[0], spec.Partners[1].Id, spec.Seed);
+        _second = new PartnerMind(spec.Partners[1], spec.Partners[0].Id, spec.Seed);
+    }
+
+    public bool Finished => _relationship.Finished;
+
+    /// <summary>One hour; its events are appended to <paramref name="events"/>.</summary>
+    public TickRecord Step(List<SimEvent> events)
+    {
+        events.AddRange(_relationship.Announcements());
+        var moveA = _first.Decide(_relationship.Context(0));
+        var moveB = _second.Decide(_relationship.Context(1));
+        events.AddRange(moveA.Events);
+        events.AddRange(moveB.Events);
+        var (outA, outB, reached) = _relationship.Resolve(moveA, moveB);
+        events.AddRange(reached);
+        var settleA = _first.Settle(outA);
+        var settleB = _second.Settle(outB);
+        events.AddRange(settleA.Events);
+        events.AddRange(settleB.Events);
+        return _relationship.Close(settleA, settleB);
+    }
+
+    public static RunResult Run(CoupleSpec spec)
+    {
+        var sim = new CoupleSimulation(spec);
+        var timeline = ImmutableArray.CreateBuilder<TickRecord>(spec.Hours);
+        var events = new List<SimEvent>();
+        while (!sim.Finished) timeline.Add(sim.Step(events));
+        return new RunResult(spec, Resolve(spec), timeline.MoveToImmutable(), [.. events]);
+    }
+
+    public static ImmutableArray<ResolvedPartner> Resolve(CoupleSpec spec) =>
+        [.. spec.Partners.Select(p => new ResolvedPartner(p, PartnerParameters.Derive(p)))];
+}

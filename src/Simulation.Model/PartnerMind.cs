@@ -1,0 +1,297 @@
+using System.Collections.Immutable;
+
+namespace Simulation.Model;
+
+/// <summary>Everything a partner carries from one hour to the next; copied when a run is branched.</summary>
+public sealed record PartnerMindState(
+    PartnerSpec Spec, string PartnerId, double AnxietyNow, double Stance, double Distress, double Engulfment, double Hurt,
+    bool Withdrawn, double ExpectedAnswer, double ExpectedAnswerLong, int Unanswered, int AngryHours,
+    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety);
+
+/// <summary>
+/// One partner's attachment system: distress from a closeness deficit (hyperactivation), engulfment
+/// from pursuit, excess closeness and stress (deactivation), hurt from rebuffs, the persistence rule,
+/// repair, and slow earned security. Pure: no I/O, randomness only from its own seeded stream.
+/// The equations are documented in docs/model.md.
+/// </summary>
+public sealed class PartnerMind
+{
+    // Shape constants of the dynamics (calibrated against the signature table; see docs/model.md).
+    private const double DistressScale = 1.2;        // distress level a sustained threat of 1 settles at
+    private const double DistressRise = 0.5;         // share of the gap closed per hour when distress rises
+    private const double EngulfmentHours = 3.0;
+    private const double WithdrawBelow = -0.35, ReturnAbove = -0.05; // hysteresis of the withdrawn state
+    private const double StanceInertia = 0.6;        // share of the way to the new stance per hour (Gottman's inertia)
+    private const double LearningRate = 0.06, SlowLearningRate = 0.004;
+    private const double HurtWeight = 0.8, DistressWeight = 1.3;
+    private const double IdealPull = 1.5;       // pull towards one's own ideal closeness (Felmlee & Greenberg)
+    private const int CallbackHours = 24, RepairHours = 6;
+
+    private readonly PartnerSpec _spec;
+    private readonly string _partnerId;
+    private readonly double _avoidance;
+    private Rng _rng;
+    private PartnerParameters _base = null!;   // derived from the current anxiety, with overrides
+    private PartnerParameters _p = null!;      // _base with awareness and stretching applied
+    private double _derivedAt = double.NaN, _stretchAt = double.NaN;
+    private double _decayDistress, _decayHurt;
+
+    private double _anxiety, _stance, _distress, _engulfment, _hurt, _expected, _expectedLong, _awareness;
+    private bool _withdrawn, _flight;
+    private int _unanswered, _angryHours, _repairWindow, _callbackDue;
+
+    public PartnerMind(PartnerSpec spec, string partnerId, ulong runSeed)
+    {
+        _spec = spec;
+        _partnerId = partnerId;
+        _avoidance = PartnerParameters.Trait(spec.Avoidance);
+        _anxiety = PartnerParameters.Trait(spec.Anxiety);
+        _rng = Rng.For(runSeed, spec.Id);
+        _expected = _expectedLong = 1 - 0.6 * _anxiety; // the anxious expect less from a partner
+        Rederive(0);
+    }
+
+    public PartnerMind(PartnerMindState s)
+    {
+        _spec = s.Spec;
+        _partnerId = s.PartnerId;
+        _avoidance = PartnerParameters.Trait(s.Spec.Avoidance);
+        (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
+        (_withdrawn, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
+        (_repairWindow, _callbackDue, _awareness, _flight, _rng) = (s.RepairWindow, s.CallbackDue, s.Awareness, s.FlightMode, s.Random);
+        // Derive from the anxiety the parameters were last derived at, so a copy continues exactly like the original.
+        Rederive(0, s.DerivedAnxiety);
+    }
+
+    public string Id => _spec.Id;
+    public PartnerSpec Spec => _spec;
+
+    /// <summary>The parameters in force now (after earned security, awareness and stretching).</summary>
+    public PartnerParameters Parameters => _p;
+
+    public PartnerMindState Export() => new(
+        _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _expected, _expectedLong,
+        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng, _derivedAt);
+
+    /// <summary>Phase 1 of an hour: feel, lean in or away, and decide how to reach out and how to respond.</summary>
+    public PartnerMove Decide(in TickContext ctx)
+    {
+        if (ctx.Awareness > 0) { _awareness = Math.Min(1, _awareness + ctx.Awareness); _derivedAt = double.NaN; }
+        Rederive(ctx.Stretch);
+        var p = _p;
+        var own = ctx.Own;
+        double v = _avoidance * (1 - 0.6 * _awareness); // a need made conscious loosens the avoidant strategy
+
+        // Hyperactivation: a closeness deficit, or the partner turning away, raises distress.
+        double desired = Math.Min(1, p.DesiredCloseness + 0.25 * own.Leisure);
+        double deficit = Math.Max(0, desired - ctx.Closeness);
+        double excess = Math.Max(0, ctx.Closeness - desired - 0.05);
+        double cue = ctx.Partner.Withdrawn ? 1.0 : Math.Max(0, -ctx.Partner.Stance) * 0.6;
+        double threat = own.Asleep ? 0 : p.ThreatGain * p.Reactivity * (2 * deficit + cue);
+        double target = DistressScale * threat;
+        _distress += target > _distress ? DistressRise * (target - _distress) : (1 - _decayDistress) * (target - _distress);
+
+        // Deactivation: pursuit, too much closeness and outside stress feel engulfing.
+        double pressure = ctx.Partner.Pursuit + (ctx.Partner.Reach == Reach.Protest ? 0.5 : 0);
+        double gain = p.EngulfmentGain * p.Reactivity;
+        double stressPush = gain * 0.8 * own.Stress, pressurePush = gain * 0.6 * pressure, excessPush = gain * 1.5 * excess;
+        _engulfment += (stressPush + pressurePush + excessPush - _engulfment) / EngulfmentHours;
+
+        _hurt *= _decayHurt;
+        if (_angryHours > 0) _angryHours--;
+        if (_repairWindow > 0) _repairWindow--;
+        if (_callbackDue > 0) _callbackDue--;
+
+        // Distress pushes the anxious towards the partner and the avoidant away (Mikulincer & Shaver);
+        // a disorganised partner swings between the two.
+        double organised = _distress * (1 - 2 * v);
+        double attach = organised;
+        if (p.Disorganisation > 0)
+        {
+            if (_rng.Chance(p.Disorganisation * Math.Min(1, _distress + _engulfment) * 0.5)) _flight = !_flight;
+            double w = Math.Min(1, 3 * p.Disorganisation);
+            attach = (1 - w) * organised + w * (_flight ? -(0.8 + _distress) : 0.8 + _distress);
+        }
+        double anger = _angryHours > 0 ? 1.5 : 0;
+        double rejecting = ctx.Rejecting * 3;
+        double drive = p.Affiliation + 0.5 * own.Leisure + IdealPull * (desired - ctx.Closeness) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
+                       + 0.05 * _rng.NextGaussian();
+        // Asleep, the attachment system rests: the stance relaxes towards neutral.
+        double lean = own.Asleep ? 0.2 * Math.Tanh(1.5 * drive) : Math.Tanh(1.5 * drive);
+        _stance += StanceInertia * (lean - _stance);
+        _stance = Math.Clamp(_stance, -1, 1);
+
+        var events = ImmutableArray<SimEvent>.Empty;
+        if (!_withdrawn && _stance < WithdrawBelow)
+        {
+            _withdrawn = true;
+            string why = WithdrawReason(stressPush, pressurePush, excessPush, -DistressWeight * attach, HurtWeight * _hurt, anger + rejecting, own.Stress > 0.5 ? "work stress" : "stress");
+            events = [new SimEvent(ctx.Tick, ctx.Time, Id, EventKinds.Withdraw, "", Outcomes.None, why)];
+        }
+        else if (_withdrawn && _stance > ReturnAbove)
+        {
+            _withdrawn = false;
+            events = [new SimEvent(ctx.Tick, ctx.Time, Id, EventKinds.Return, "", Outcomes.None, "")];
+        }
+
+        var (reach, reason) = own.Asleep || ctx.Rejecting > 0 ? (Reach.None, "") : ChooseReach(p, own);
+        var readiness = Ready(p, own);
+        double pursuit = own.Asleep ? 0 : Math.Max(0, _stance) * (0.3 + Math.Min(1, _distress));
+        return new PartnerMove(_stance, _withdrawn, pursuit, reach, reason, _distress < p.InconsolableAt, readiness, events);
+    }
+
+    private (Reach, string) ChooseReach(PartnerParameters p, Circumstances own)
+    {
+        if (_callbackDue > 0 && own.Availability >= 0.5 && _rng.Chance(0.3 + 0.7 * p.Responsiveness))
+        {
+            _callbackDue = 0;
+            return (Reach.Callback, "returns a missed call");
+        }
+        if (_repairWindow > 0 && !_withdrawn && _hurt < 1.0 && _angryHours == 0 && _rng.Chance(p.RepairPropensity))
+        {
+            _repairWindow = 0;
+            return (Reach.Repair, "makes up");
+        }
+        if (_stance <= 0.1 || _angryHours > 0) return (Reach.None, "");
+        if (_distress > 0.6)
+            return _rng.Chance(Math.Min(0.85, 0.25 + 0.4 * _distress)) ? (Reach.Protest, "distress") : (Reach.None, "");
+        return _rng.Chance(0.08 + 0.5 * _stance * (0.4 + 0.6 * _expected)) ? (Reach.Bid, "wants contact") : (Reach.None, "");
+    }
+
+    private Readiness Ready(PartnerParameters p, Circumstances own)
+    {
+        bool reachable = !own.Asleep && _rng.Chance(own.Availability);
+        double answer = p.Responsiveness * (_withdrawn ? 0.5 : 1) * (1 - Math.Min(0.9, 0.5 * _hurt)) * (_angryHours > 0 ? 0.15 : 1);
+        double u1 = _rng.NextDouble(), u2 = _rng.NextDouble(), u3 = _rng.NextDouble();
+        return new Readiness(
+            reachable,
+            AnswersBid: u1 < answer,
+            AnswersProtest: u1 < answer / (1 + _engulfment),
+            AcceptsRepair: u2 < (0.4 + 0.6 * p.RepairPropensity) * (_hurt < 1.2 ? 1 : 0.2) * (_angryHours > 0 ? 0.3 : 1),
+            AcceptsCallback: u3 < (_angryHours > 0 ? 0.1 : 1 - Math.Min(0.9, 0.5 * _hurt)));
+    }
+
+    /// <summary>Phase 2 of an hour: take in how the reaches went.</summary>
+    public Settlement Settle(in TickOutcome o)
+    {
+        var p = _p;
+        var events = ImmutableArray<SimEvent>.Empty;
+
+        switch (o.OwnOutcome)
+        {
+            case Outcomes.Answered or Outcomes.Soothed or Outcomes.Accepted:
+                if (o.OwnOutcome != Outcomes.Answered || _distress < p.InconsolableAt) _distress *= 1 - p.Soothability;
+                if (o.OwnReach == Reach.Repair) { _hurt *= 0.4; _repairWindow = 0; }
+                _hurt *= 0.8;
+                _unanswered = 0;
+                Learn(1);
+                break;
+            case Outcomes.Rebuffed or Outcomes.Missed or Outcomes.Refused:
+                double sting = o.OwnOutcome == Outcomes.Missed ? 0.3 : o.OwnReach == Reach.Protest ? 1.0 : 0.6;
+                _hurt += p.HurtPerRebuff * p.Reactivity * sting;
+                if (o.OwnOutcome != Outcomes.Missed) _repairWindow = RepairHours;
+                if (o.OwnReach is Reach.Bid or Reach.Protest)
+                {
+                    _unanswered++;
+                    Learn(0);
+                    // Persistence rule (Gallistel & Gibbon): give up once the run of unanswered bids is long
+                    // compared with the wait the partner's past answers led one to expect.
+                    if (_unanswered >= p.Persistence / Math.Max(0.05, _expected))
+                    {
+                        events = [new SimEvent(o.Tick, o.Time, Id, EventKinds.GiveUp, _partnerId, Outcomes.None,
+                            $"{_unanswered} bids unanswered")];
+                        _angryHours = (int)Math.Round(3 + 6 * _anxiety);
+                        _unanswered = 0;
+                        _hurt += 0.3;
+                    }
+                }
+                break;
+        }
+
+        switch (o.Response)
+        {
+            case Outcomes.Missed: _callbackDue = CallbackHours; break;
+            case Outcomes.Rebuffed or Outcomes.Refused: _repairWindow = RepairHours; break;
+        }
+
+        if (o.Rejected > 0)
+        {
+            _hurt += 1.5 * o.Rejected * p.Reactivity * (0.4 + _anxiety);
+            _repairWindow = RepairHours;
+        }
+
+        // Earned security: anxiety drifts towards what the partner's answers warrant, pulled back to where it began.
+        if (p.SecurityDrift > 0)
+        {
+            double warranted = Math.Clamp(1.15 * (1 - _expectedLong), 0, 1);
+            double origin = PartnerParameters.Trait(_spec.Anxiety);
+            _anxiety += p.SecurityDrift * ((warranted - _anxiety) + 0.3 * (origin - _anxiety));
+        }
+
+        var snapshot = new PartnerSnapshot(_stance, _distress, _hurt, _withdrawn,
+            PartnerParameters.Score(_anxiety), _spec.Avoidance, default);
+        return new Settlement(snapshot, events);
+    }
+
+    private void Learn(double answered)
+    {
+        _expected += LearningRate * (answered - _expected);
+        _expectedLong += SlowLearningRate * (answered - _expectedLong);
+    }
+
+    /// <summary>Re-derives parameters when anxiety has drifted noticeably or stretching changed.</summary>
+    private void Rederive(double stretch, double? derivedAt = null)
+    {
+        if (derivedAt is not null || Math.Abs(_anxiety - _derivedAt) > 0.002 || double.IsNaN(_derivedAt))
+        {
+            _derivedAt = derivedAt ?? _anxiety;
+            _base = PartnerParameters.Derive(_spec with { Anxiety = PartnerParameters.Score(_derivedAt) });
+            _stretchAt = double.NaN;
+        }
+        if (stretch != _stretchAt || double.IsNaN(_stretchAt))
+        {
+            _p = Adjust(_base, _awareness, stretch, _avoidance > PartnerParameters.Trait(_spec.Anxiety));
+            _stretchAt = stretch;
+            _decayDistress = Math.Exp(-1 / _p.RuminationHours);
+            _decayHurt = Math.Exp(-1 / _p.HurtDecayHours);
+        }
+    }
+
+    /// <summary>
+    /// A buried need made conscious raises wanted closeness and sensitivity to distance; stretching
+    /// (Hendrix) moves each partner towards the other's need: wanted closeness towards the middle,
+    /// less alarm and less engulfment, more answers and more repair.
+    /// </summary>
+    public static PartnerParameters Adjust(PartnerParameters p, double awareness, double stretch, bool minimiser)
+    {
+        if (awareness > 0)
+            p = p with
+            {
+                DesiredCloseness = Math.Min(1, p.DesiredCloseness + 0.35 * awareness),
+                ThreatGain = p.ThreatGain + 0.4 * awareness,
+                Affiliation = p.Affiliation + 0.4 * awareness,
+            };
+        if (stretch > 0)
+            p = p with
+            {
+                DesiredCloseness = p.DesiredCloseness + stretch * 0.6 * (0.5 - p.DesiredCloseness),
+                ThreatGain = p.ThreatGain * (1 - 0.5 * stretch),
+                EngulfmentGain = p.EngulfmentGain * (1 - 0.5 * stretch),
+                Responsiveness = p.Responsiveness + stretch * 0.5 * (1 - p.Responsiveness),
+                RepairPropensity = p.RepairPropensity + stretch * 0.5 * (0.9 - p.RepairPropensity),
+                Affiliation = p.Affiliation + (minimiser ? 0.25 * stretch : 0),
+            };
+        return p;
+    }
+
+    private static string WithdrawReason(double stress, double pressure, double excess, double distress, double hurt, double anger, string stressWord)
+    {
+        double best = Math.Max(Math.Max(Math.Max(stress, pressure), hurt), Math.Max(Math.Max(excess, distress), anger));
+        if (best <= 0 || best == hurt) return "hurt";
+        if (best == stress) return stressWord;
+        if (best == pressure) return "pressure to be close";
+        if (best == excess) return "too close for comfort";
+        if (best == anger) return "anger";
+        return "self-soothing";
+    }
+}

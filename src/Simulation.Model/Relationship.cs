@@ -1,0 +1,194 @@
+using System.Collections.Immutable;
+
+namespace Simulation.Model;
+
+/// <summary>Everything the couple carries from one hour to the next; copied when a run is branched.</summary>
+public sealed record RelationshipState(
+    int Tick, double Closeness, Rng Random, ImmutableArray<PartnerView> Views, ImmutableArray<Intervention> Interventions);
+
+/// <summary>
+/// The couple's side of an hour: the clock, the shared closeness, the circumstances each partner
+/// meets, and the resolution of both partners' reaches. Partners never see each other directly;
+/// they meet through this (the lockstep tick of docs/model.md). Pure.
+/// </summary>
+public sealed class Relationship
+{
+    private const double Drift = 0.1; // share of the way to what the stances allow, per hour
+
+    private readonly CoupleSpec _spec;
+    private readonly Circumstances[][] _plans;
+    private readonly int[] _rejectionTicks, _awarenessTicks;
+    private int _tick;
+    private double _closeness;
+    private Rng _rng;
+    private PartnerView[] _views;
+    private ImmutableArray<Intervention> _interventions;
+
+    public Relationship(CoupleSpec spec)
+        : this(spec, new RelationshipState(0, spec.Closeness, Rng.For(spec.Seed, "relationship"),
+            [default, default], spec.Interventions))
+    {
+    }
+
+    public Relationship(CoupleSpec spec, RelationshipState state)
+    {
+        if (spec.Partners.Length != 2) throw new ArgumentException("a couple has exactly two partners", nameof(spec));
+        _spec = spec;
+        _plans = [CircumstancePlan.For(spec, spec.Partners[0].Id), CircumstancePlan.For(spec, spec.Partners[1].Id)];
+        (_tick, _closeness, _rng, _views, _interventions) =
+            (state.Tick, state.Closeness, state.Random, state.Views.ToArray(), state.Interventions);
+        _rejectionTicks = []; _awarenessTicks = [];
+    }
+
+    public CoupleSpec Spec => _spec;
+    public int Tick => _tick;
+    public double Closeness => _closeness;
+    public bool Finished => _tick >= _spec.Hours;
+    public DateTime Time => _spec.Start.AddHours(_tick);
+
+    public RelationshipState Export() => new(_tick, _closeness, _rng, [.. _views], _interventions);
+
+    /// <summary>Adds an intervention acting from the current hour on (a button pressed mid-run).</summary>
+    public void Add(Intervention intervention) => _interventions = _interventions.Add(intervention with { At = Time });
+
+    /// <summary>The hour as partner <paramref name="i"/> (0 or 1) meets it.</summary>
+    public TickContext Context(int i)
+    {
+        string id = _spec.Partners[i].Id, other = _spec.Partners[1 - i].Id;
+        DateTime time = Time;
+        double awareness = 0, rejecting = 0;
+        foreach (var h in _spec.Happenings)
+        {
+            if (!StartsNow(h.At, time)) continue;
+            if (h.Kind == HappeningKind.Awareness && h.Who.Contains(id)) awareness += h.Strength;
+            if (h.Kind == HappeningKind.Rejection && h.Who.Contains(id)) rejecting += h.Strength;
+        }
+        return new TickContext(_tick, time, _closeness, _plans[i][_tick], _views[1 - i], StretchOf(id, time), awareness, rejecting);
+    }
+
+    /// <summary>Scenario happenings and interventions that start this hour, as events.</summary>
+    public ImmutableArray<SimEvent> Announcements()
+    {
+        DateTime time = Time;
+        var list = ImmutableArray.CreateBuilder<SimEvent>();
+        foreach (var h in _spec.Happenings)
+        {
+            if (!StartsNow(h.At, time)) continue;
+            foreach (var who in h.Who)
+            {
+                if (h.Kind == HappeningKind.Rejection)
+                    list.Add(new SimEvent(_tick, time, who, EventKinds.Rejection, OtherOf(who), Outcomes.None, "turns the partner away"));
+                else
+                    list.Add(new SimEvent(_tick, time, who, EventKinds.Happening, "", Outcomes.None, HappeningWords(h.Kind)));
+            }
+        }
+        foreach (var iv in _interventions)
+        {
+            if (!StartsNow(iv.At, time)) continue;
+            foreach (var who in iv.Who)
+                list.Add(new SimEvent(_tick, time, who, EventKinds.Intervention, "", Outcomes.None, InterventionWords(iv.Kind)));
+        }
+        return list.ToImmutable();
+    }
+
+    /// <summary>Resolves both partners' reaches against the other's readiness and moves closeness.</summary>
+    public (TickOutcome First, TickOutcome Second, ImmutableArray<SimEvent> Events) Resolve(in PartnerMove a, in PartnerMove b)
+    {
+        DateTime time = Time;
+        var (outA, effectA, evA) = Answer(0, a, b, time);
+        var (outB, effectB, evB) = Answer(1, b, a, time);
+
+        double rejection = 0, rejectedA = 0, rejectedB = 0;
+        foreach (var h in _spec.Happenings)
+        {
+            if (h.Kind != HappeningKind.Rejection || !StartsNow(h.At, time)) continue;
+            rejection += h.Strength;
+            if (h.Who.Contains(_spec.Partners[0].Id)) rejectedB += h.Strength;
+            if (h.Who.Contains(_spec.Partners[1].Id)) rejectedA += h.Strength;
+        }
+
+        var ca = _plans[0][_tick]; var cb = _plans[1][_tick];
+        double c = _closeness, dc = 0;
+        if (!(ca.Asleep && cb.Asleep))
+        {
+            // Closeness follows what both stances allow; the one leaning away weighs more (it takes two to be close).
+            double lo = Math.Min(a.Stance, b.Stance), hi = Math.Max(a.Stance, b.Stance);
+            double together = Math.Min(ca.Leisure, cb.Leisure), apart = 1 - Math.Min(ca.Availability, cb.Availability);
+            double target = Math.Clamp(0.45 + 0.5 * (0.6 * lo + 0.4 * hi) + 0.12 * together - 0.06 * apart, 0, 1);
+            dc = Drift * (target - c) + 0.002 * _rng.NextGaussian();
+        }
+        _closeness = Math.Clamp(c + dc + (effectA + effectB) - 0.1 * rejection, 0, 1);
+
+        var first = new TickOutcome(_tick, time, _closeness, a.Reach, outA, b.Reach, outB, View(b), rejectedA);
+        var second = new TickOutcome(_tick, time, _closeness, b.Reach, outB, a.Reach, outA, View(a), rejectedB);
+        _views = [View(a), View(b)];
+
+        ImmutableArray<SimEvent> events = evA is null ? (evB is null ? [] : [evB]) : evB is null ? [evA] : [evA, evB];
+        return (first, second, events);
+    }
+
+    /// <summary>Closes the hour: the record, in scenario order, with each partner's circumstances.</summary>
+    public TickRecord Close(in Settlement a, in Settlement b)
+    {
+        var record = new TickRecord(_tick, Time, _closeness,
+            [a.Snapshot with { Circumstances = _plans[0][_tick] }, b.Snapshot with { Circumstances = _plans[1][_tick] }]);
+        _tick++;
+        return record;
+    }
+
+    private (string Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, DateTime time)
+    {
+        if (mine.Reach == Reach.None) return (Outcomes.None, 0, null);
+        var ready = theirs.Readiness;
+        (string outcome, double effect) = mine.Reach switch
+        {
+            _ when !ready.Reachable => (Outcomes.Missed, 0.0),
+            Reach.Bid => ready.AnswersBid ? (Outcomes.Answered, 0.02) : (Outcomes.Rebuffed, -0.03),
+            Reach.Protest => ready.AnswersProtest
+                ? (mine.Soothable ? Outcomes.Soothed : Outcomes.Answered, 0.04)
+                : (Outcomes.Rebuffed, -0.05),
+            Reach.Callback => ready.AcceptsCallback ? (Outcomes.Accepted, 0.03) : (Outcomes.Refused, -0.02),
+            Reach.Repair => ready.AcceptsRepair ? (Outcomes.Accepted, 0.05) : (Outcomes.Refused, -0.02),
+            _ => (Outcomes.None, 0.0),
+        };
+        string kind = mine.Reach switch
+        {
+            Reach.Bid => EventKinds.Bid, Reach.Protest => EventKinds.Protest,
+            Reach.Callback => EventKinds.Callback, _ => EventKinds.Repair,
+        };
+        var e = new SimEvent(_tick, time, _spec.Partners[i].Id, kind, _spec.Partners[1 - i].Id, outcome, mine.Reason);
+        return (outcome, effect, e);
+    }
+
+    private static PartnerView View(in PartnerMove m) => new(m.Stance, m.Withdrawn, m.Reach, m.Pursuit);
+
+    private double StretchOf(string id, DateTime time)
+    {
+        double s = 0;
+        foreach (var iv in _interventions)
+        {
+            if (iv.Kind != InterventionKind.Stretch || time < iv.At || !iv.Who.Contains(id)) continue;
+            double ramp = Math.Min(1, ((time - iv.At).TotalHours + 1) / 12); // new habits take half a day to show
+            s = Math.Max(s, iv.Strength * ramp);
+        }
+        return s;
+    }
+
+    private bool StartsNow(DateTime at, DateTime time) => at >= time && at < time.AddHours(1);
+
+    private string OtherOf(string id) => _spec.Partners[0].Id == id ? _spec.Partners[1].Id : _spec.Partners[0].Id;
+
+    private static string HappeningWords(HappeningKind kind) => kind switch
+    {
+        HappeningKind.Stress => "outside stress",
+        HappeningKind.Awareness => "becomes aware of a need for contact",
+        HappeningKind.Away => "is away",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string InterventionWords(InterventionKind kind) => kind switch
+    {
+        InterventionKind.Stretch => "starts stretching",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,55 @@
+namespace Simulation.Model;
+
+/// <summary>
+/// xoshiro256** — a small, fast generator with a fixed algorithm, so a seed gives the same stream
+/// on every machine and .NET version (System.Random promises neither).
+/// </summary>
+public struct Rng
+{
+    private ulong _s0, _s1, _s2, _s3;
+
+    public Rng(ulong seed)
+    {
+        _s0 = SplitMix(ref seed); _s1 = SplitMix(ref seed); _s2 = SplitMix(ref seed); _s3 = SplitMix(ref seed);
+    }
+
+    /// <summary>The stream for one actor of a run: depends only on the run seed and the actor's id.</summary>
+    public static Rng For(ulong runSeed, string actorId)
+    {
+        ulong h = 14695981039346656037UL; // FNV-1a over the id
+        foreach (char ch in actorId) { h ^= ch; h *= 1099511628211UL; }
+        return new Rng(runSeed ^ (h * 0x9E3779B97F4A7C15UL));
+    }
+
+    /// <summary>Uniform in [0, 1).</summary>
+    public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>True with probability <paramref name="p"/>.</summary>
+    public bool Chance(double p) => NextDouble() < p;
+
+    /// <summary>Standard normal (Box–Muller; one value per call keeps the stream simple to reason about).</summary>
+    public double NextGaussian()
+    {
+        double u1 = 1.0 - NextDouble(), u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    public ulong Next()
+    {
+        ulong result = RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0; _s3 ^= _s1; _s1 ^= _s2; _s0 ^= _s3;
+        _s2 ^= t; _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        ulong z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,398 @@
+using System.Collections.Immutable;
+using Simulation.Model;
+using Words = Simulation.Scenarios.Text;
+
+namespace Simulation.Scenarios;
+
+/// <summary>
+/// Verifies a scenario's <c>expect:</c> claims on a finished run. Each pattern is measured on the
+/// run's timeline and events over the claim's window (<c>from</c>/<c>until</c>, default the whole
+/// run); <c>holds: false</c> claims the pattern does not show. The detail gives the measured figures.
+/// </summary>
+public static class Expectations
+{
+    private const int Week = 168;
+
+    /// <summary>One result per expectation, in the scenario's order.</summary>
+    public static ImmutableArray<ExpectationResult> Evaluate(Scenario scenario, RunResult run) =>
+        [.. scenario.Expect.Select(e => Evaluate(e, run))];
+
+    /// <summary>Evaluates a single expectation on a run.</summary>
+    public static ExpectationResult Evaluate(Expectation expectation, RunResult run)
+    {
+        var spec = Patterns.Find(expectation.Pattern)
+            ?? throw new ArgumentException($"unknown pattern `{expectation.Pattern}`", nameof(expectation));
+        var c = new Claim(spec, expectation, run);
+        var (shows, detail) = Detect(c);
+        bool holds = c.Bool("holds");
+        return holds
+            ? new ExpectationResult(expectation, shows, detail)
+            : new ExpectationResult(expectation, !shows, detail + "; the claim is that the pattern does not show");
+    }
+
+    private static (bool Shows, string Detail) Detect(Claim c)
+    {
+        foreach (var arg in c.Spec.Args.Where(a => a.Kind == ArgKind.Partner && c.Has(a.Name)))
+        {
+            if (c.PartnerIndex(arg.Name) < 0)
+                return (false, $"there is no partner `{c.Text(arg.Name)}` in this run");
+        }
+        return c.Spec.Name switch
+        {
+            "pursue-withdraw" => PursueWithdraw(c),
+            "stable" => Stable(c),
+            "awakening" => Awakening(c),
+            "mutual-withdrawal-alternation" => Alternation(c),
+            "earned-security" => EarnedSecurity(c),
+            "de-escalation" => DeEscalation(c),
+            "persistence" => Persistence(c),
+            "positive-share" => PositiveShareClaim(c),
+            "approach-avoid-switching" => Switching(c),
+            "withdraws-after" => WithdrawsAfter(c),
+            _ => throw new ArgumentException($"no detector for pattern `{c.Spec.Name}`"),
+        };
+    }
+
+    // ---- detectors ---------------------------------------------------------------------
+
+    private static (bool, string) PursueWithdraw(Claim c)
+    {
+        int p = c.PartnerIndex("pursuer"), d = c.PartnerIndex("distancer");
+        string pn = c.Text("pursuer"), dn = c.Text("distancer");
+        var ticks = c.Ticks(c.From, c.Until);
+        if (ticks.Length < 8)
+            return (false, $"only {ticks.Length} hours in the window; needs at least 8");
+        var sp = ticks.Select(t => t.Partners[p].Stance).ToArray();
+        var sd = ticks.Select(t => t.Partners[d].Stance).ToArray();
+        double r = Correlation(sp, sd);
+        double maxR = c.Number("max_correlation");
+        double meanP = sp.Average(), meanD = sd.Average();
+
+        var byDistress = ticks.OrderBy(t => t.Partners[p].Distress).ThenBy(t => t.Tick).ToArray();
+        int q = byDistress.Length / 4;
+        double low = byDistress.Take(q).Average(t => t.Partners[d].Stance);
+        double high = byDistress.Skip(byDistress.Length - q).Average(t => t.Partners[d].Stance);
+
+        bool shows = r <= maxR && meanP > meanD && high < low;
+        var detail = $"stance correlation {Words.F2(r)} (claim <= {Words.F2(maxR)}); mean stance {pn} {Words.F2(meanP)}, {dn} {Words.F2(meanD)}; " +
+                     $"{dn}'s mean stance when {pn}'s distress is in its top quartile {Words.F2(high)}, bottom quartile {Words.F2(low)}";
+        if (c.Has("max_positive_share"))
+        {
+            double max = c.Number("max_positive_share");
+            var (share, n) = PositiveShare(c.Events(c.From, c.Until));
+            shows &= n > 0 && share < max;
+            detail += $"; positive share {Words.F2(share)} of {n} interactions (claim < {Words.F2(max)})";
+        }
+        return (shows, detail);
+    }
+
+    private static (bool, string) Stable(Claim c)
+    {
+        var ticks = c.Ticks(c.From, c.Until);
+        if (ticks.Length < 2)
+            return (false, $"only {ticks.Length} hours in the window");
+        double sd = StandardDeviation(ticks.Select(t => t.Closeness).ToArray());
+        double maxSd = c.Number("max_sd"), maxBids = c.Number("max_bids_per_week");
+        double weeks = ticks.Length / (double)Week;
+        var events = c.Events(c.From, c.Until);
+        var perWeek = c.Run.Partners.Select(pr => (pr.Spec.Id, Rate: Asks(events, pr.Spec.Id) / weeks)).ToArray();
+        bool shows = sd < maxSd && perWeek.All(x => x.Rate <= maxBids);
+        return (shows, $"closeness SD {Words.F2(sd)} (claim < {Words.F2(maxSd)}); bids and protests per week: " +
+                       string.Join(", ", perWeek.Select(x => $"{x.Id} {Words.F1(x.Rate)}")) + $" (claim <= {Words.F1(maxBids)})");
+    }
+
+    private static (bool, string) Awakening(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        int other = 1 - w;
+        string who = c.Text("who"), otherId = c.Run.Partners[other].Spec.Id;
+        var at = c.Time("at");
+        double ratio = c.Number("ratio");
+        var before = c.Ticks(at.AddHours(-Week), at);
+        var after = c.Ticks(at, at.AddHours(Week));
+        if (before.Length == 0 || after.Length == 0)
+            return (false, $"needs hours both before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
+        int asksBefore = Asks(c.Events(at.AddHours(-Week), at), who);
+        int asksAfter = Asks(c.Events(at, at.AddHours(Week)), who);
+        double otherStance = after.Average(t => t.Partners[other].Stance);
+        double closeBefore = before.Average(t => t.Closeness), closeAfter = after.Average(t => t.Closeness);
+        bool shows = asksAfter >= ratio * Math.Max(1, asksBefore) && otherStance < 0 && closeAfter < closeBefore;
+        return (shows, $"{who}'s bids and protests {asksBefore} in the week before, {asksAfter} in the week after (claim >= {Words.Num(ratio)} x max(1, before)); " +
+                       $"{otherId}'s mean stance after {Words.F2(otherStance)} (claim < 0); mean closeness {Words.F2(closeBefore)} before, {Words.F2(closeAfter)} after");
+    }
+
+    private static (bool, string) Alternation(Claim c)
+    {
+        int within = c.Duration("within");
+        int minSwitches = (int)c.Number("min_switches");
+        var trigger = c.Run.Events.FirstOrDefault(e =>
+            e.Kind is EventKinds.Rejection or EventKinds.GiveUp && e.Time >= c.From && e.Time < c.Until);
+        if (trigger is null)
+            return (false, "no rejection or give-up in the window, so nothing to alternate after");
+        var end = Min(trigger.Time.AddHours(within), c.Until);
+        var ticks = c.Ticks(trigger.Time, end);
+        char? last = null;
+        int switches = 0;
+        foreach (var t in ticks)
+        {
+            bool a = t.Partners[0].Withdrawn, b = t.Partners[1].Withdrawn;
+            if (a == b)
+                continue;
+            char alone = a ? 'A' : 'B';
+            if (last is not null && last != alone)
+                switches++;
+            last = alone;
+        }
+        return (switches >= minSwitches,
+            $"after the {trigger.Kind} by {trigger.Actor} at {Words.Time(trigger.Time)}, who is withdrawn alone changed {switches} times within {c.Text("within")} (claim >= {minSwitches})");
+    }
+
+    private static (bool, string) EarnedSecurity(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who");
+        double minDrop = c.Number("min_drop");
+        var ticks = c.Ticks(c.From, c.Until);
+        const int block = 30 * 24;
+        if (ticks.Length < 2 * block)
+            return (false, $"only {ticks.Length / 24} days in the window; steadiness needs at least two 30-day periods");
+        double first = ticks[0].Partners[w].Anxiety, last = ticks[^1].Partners[w].Anxiety;
+        var means = Enumerable.Range(0, ticks.Length / block)
+            .Select(i => ticks.Skip(i * block).Take(block).Average(t => t.Partners[w].Anxiety)).ToArray();
+        int falls = Enumerable.Range(1, means.Length - 1).Count(i => means[i] < means[i - 1]);
+        double steady = falls / (double)(means.Length - 1);
+        bool shows = last <= first - minDrop && steady >= 0.8;
+        return (shows, $"{who}'s anxiety {Words.F2(first)} at the start, {Words.F2(last)} at the end (claim: a drop of at least {Words.F2(minDrop)}); " +
+                       $"the 30-day mean fell in {falls} of {means.Length - 1} consecutive periods ({Words.F2(steady)}, claim >= 0.80)");
+    }
+
+    private static (bool, string) DeEscalation(Claim c)
+    {
+        var at = c.Time("at");
+        int window = c.Duration("window"), settle = c.Duration("settle");
+        var (bFrom, bUntil) = (at.AddHours(-window), at);
+        var (aFrom, aUntil) = (at.AddHours(settle), at.AddHours(settle + window));
+        var before = c.Ticks(bFrom, bUntil);
+        var after = c.Ticks(aFrom, aUntil);
+        if (before.Length == 0 || after.Length == 0)
+            return (false, $"needs hours before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
+        double cb = before.Average(t => t.Closeness), ca = after.Average(t => t.Closeness);
+        double wb = before.Average(t => t.Partners.Average(p => p.Withdrawn ? 1.0 : 0.0));
+        double wa = after.Average(t => t.Partners.Average(p => p.Withdrawn ? 1.0 : 0.0));
+        var (sb, nb) = PositiveShare(c.Events(bFrom, bUntil));
+        var (sa, na) = PositiveShare(c.Events(aFrom, aUntil));
+        bool shows = ca > cb && wa < wb && nb > 0 && na > 0 && sa > sb;
+        return (shows, $"mean closeness {Words.F2(cb)} before, {Words.F2(ca)} after; share of time withdrawn {Words.F2(wb)} before, {Words.F2(wa)} after; " +
+                       $"positive share {Words.F2(sb)} of {nb} interactions before, {Words.F2(sa)} of {na} after");
+    }
+
+    private static (bool, string) Persistence(Claim c)
+    {
+        string who = c.Text("who");
+        double minExponent = c.Number("min_exponent");
+        var events = c.Run.Events;
+        var points = new List<(double N, double P)>();
+        int giveUps = 0, skipped = 0;
+        for (int i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            if (e.Kind != EventKinds.GiveUp || e.Actor != who || e.Time < c.From || e.Time >= c.Until)
+                continue;
+            giveUps++;
+            int n = 0;
+            for (int j = i - 1; j >= 0; j--)
+            {
+                var b = events[j];
+                if (b.Actor != who || b.Kind is not (EventKinds.Bid or EventKinds.Protest))
+                    continue;
+                if (b.Outcome is not (Outcomes.Rebuffed or Outcomes.Missed))
+                    break;
+                n++;
+            }
+            var asks = events.Take(i).Where(b => b.Actor == who && b.Kind is EventKinds.Bid or EventKinds.Protest
+                                                 && b.Time >= e.Time.AddDays(-14)).ToArray();
+            double p = asks.Length == 0 ? 0 : asks.Count(RunMetrics.IsPositive) / (double)asks.Length;
+            if (n < 1 || p <= 0)
+            {
+                skipped++;
+                continue;
+            }
+            points.Add((n, p));
+        }
+        int levels = points.Select(x => Math.Round(x.P / 0.05)).Distinct().Count();
+        string counted = $"{giveUps} give-ups by {who}, {points.Count} usable ({skipped} without unanswered bids or answers to measure), {levels} distinct answer rates";
+        if (points.Count < 3 || levels < 2)
+            return (false, counted + "; needs at least 3 give-ups and 2 distinct answer rates");
+        double slope = Slope(points.Select(x => Math.Log(1 / x.P)).ToArray(), points.Select(x => Math.Log(x.N)).ToArray());
+        return (slope >= minExponent,
+            counted + $"; bids before giving up grow like (1/p)^{Words.F2(slope)} (claim exponent >= {Words.F2(minExponent)})");
+    }
+
+    private static (bool, string) PositiveShareClaim(Claim c)
+    {
+        var (share, n) = PositiveShare(c.Events(c.From, c.Until));
+        if (n == 0)
+            return (false, "no interactions in the window");
+        if (c.Has("min"))
+        {
+            double min = c.Number("min");
+            return (share >= min, $"positive share {Words.F2(share)} of {n} interactions (claim >= {Words.F2(min)})");
+        }
+        double max = c.Number("max");
+        return (share <= max, $"positive share {Words.F2(share)} of {n} interactions (claim <= {Words.F2(max)})");
+    }
+
+    private static (bool, string) Switching(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who");
+        var ticks = c.Ticks(c.From, c.Until);
+        if (ticks.Length == 0)
+            return (false, "no hours in the window");
+        int? side = null;
+        int flips = 0;
+        foreach (var t in ticks)
+        {
+            double u = t.Partners[w].Stance;
+            int? now = u > 0.2 ? 1 : u < -0.2 ? -1 : side;
+            if (side is not null && now != side)
+                flips++;
+            side = now;
+        }
+        double perWeek = flips / (ticks.Length / (double)Week);
+        string measured = $"{who}'s stance crossed between approach (> +0.2) and withdrawal (< -0.2) {flips} times, {Words.F1(perWeek)} per week";
+        if (c.Has("max_per_week"))
+        {
+            double max = c.Number("max_per_week");
+            return (perWeek <= max, measured + $" (claim <= {Words.F1(max)})");
+        }
+        double min = c.Has("min_per_week") ? c.Number("min_per_week") : 3;
+        return (perWeek >= min, measured + $" (claim >= {Words.F1(min)})");
+    }
+
+    private static (bool, string) WithdrawsAfter(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who");
+        var day = Words.ParseDay(c.Text("day"))!.Value;
+        var time = Words.ParseClock(c.Text("time"))!.Value;
+        int within = c.Duration("within");
+        double minShare = c.Number("min_share");
+        var runEnd = c.RunEnd;
+        var timeline = c.Run.Timeline;
+
+        var moments = new List<DateTime>();
+        for (var date = c.From.Date; date < c.Until; date = date.AddDays(1))
+        {
+            var m = date + time.ToTimeSpan();
+            if (m.DayOfWeek == day && m >= c.From && m < c.Until && m.AddHours(within) <= runEnd)
+                moments.Add(m);
+        }
+        if (moments.Count == 0)
+            return (false, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
+        int hits = 0;
+        foreach (var m in moments)
+        {
+            var end = m.AddHours(within);
+            bool entered = c.Run.Events.Any(e => e.Actor == who && e.Kind == EventKinds.Withdraw && e.Time >= m && e.Time <= end)
+                || Enumerable.Range(1, Math.Max(0, timeline.Length - 1)).Any(i =>
+                    timeline[i].Time >= m && timeline[i].Time <= end
+                    && timeline[i].Partners[w].Withdrawn && !timeline[i - 1].Partners[w].Withdrawn);
+            if (entered)
+                hits++;
+        }
+        double share = hits / (double)moments.Count;
+        return (share >= minShare,
+            $"{who} withdrew within {c.Text("within")} after {hits} of {moments.Count} {c.Text("day")} {c.Text("time")} moments ({Words.F2(share)}, claim >= {Words.F2(minShare)})");
+    }
+
+    // ---- measures ----------------------------------------------------------------------
+
+    private static int Asks(IEnumerable<SimEvent> events, string id) =>
+        events.Count(e => e.Actor == id && e.Kind is EventKinds.Bid or EventKinds.Protest);
+
+    private static (double Share, int Count) PositiveShare(IEnumerable<SimEvent> events)
+    {
+        var interactions = events.Where(RunMetrics.IsInteraction).ToArray();
+        return interactions.Length == 0
+            ? (double.NaN, 0)
+            : (interactions.Count(RunMetrics.IsPositive) / (double)interactions.Length, interactions.Length);
+    }
+
+    private static double Correlation(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average();
+        double sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
+    }
+
+    private static double StandardDeviation(double[] x)
+    {
+        double m = x.Average();
+        return Math.Sqrt(x.Sum(v => (v - m) * (v - m)) / x.Length);
+    }
+
+    private static double Slope(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average();
+        double sxy = 0, sxx = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+        }
+        return sxx == 0 ? double.NaN : sxy / sxx;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// <summary>An expectation's arguments (with the pattern's defaults) and the run they are measured on.</summary>
+    private sealed class Claim(PatternSpec spec, Expectation expectation, RunResult run)
+    {
+        public PatternSpec Spec { get; } = spec;
+        public RunResult Run { get; } = run;
+        public DateTime RunEnd { get; } = run.Spec.Start.AddHours(run.Spec.Hours);
+        public DateTime From => Has("from") ? Time("from") : Run.Spec.Start;
+        public DateTime Until => Has("until") ? Time("until") : RunEnd;
+
+        public bool Has(string name) => expectation.Args.ContainsKey(name);
+
+        public string Text(string name) =>
+            expectation.Args.TryGetValue(name, out var v) ? v
+            : Spec.Arg(name)?.Default ?? throw new ArgumentException($"pattern `{Spec.Name}` needs `{name}`");
+
+        public double Number(string name) =>
+            Words.TryParseNumber(Text(name), out var x) ? x : throw new ArgumentException($"`{name}` is not a number");
+
+        public bool Bool(string name) => Words.TryParseBool(Text(name), out var b) && b;
+
+        public int Duration(string name) =>
+            (int)(Words.ParseDuration(Text(name), out _, out _) ?? throw new ArgumentException($"`{name}` is not a duration"));
+
+        public DateTime Time(string name) =>
+            Words.ParseLocalTime(Text(name), out _) ?? throw new ArgumentException($"`{name}` is not a local time");
+
+        public int PartnerIndex(string name)
+        {
+            string id = Text(name);
+            for (int i = 0; i < Run.Partners.Length; i++)
+            {
+                if (Run.Partners[i].Spec.Id == id)
+                    return i;
+            }
+            return -1;
+        }
+
+        public TickRecord[] Ticks(DateTime from, DateTime until) =>
+            Run.Timeline.Where(t => t.Time >= from && t.Time < until && t.Time >= From && t.Time < Until).ToArray();
+
+        public SimEvent[] Events(DateTime from, DateTime until) =>
+            Run.Events.Where(e => e.Time >= from && e.Time < until && e.Time >= From && e.Time < Until).ToArray();
+    }
+}

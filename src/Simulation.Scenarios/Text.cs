@@ -1,0 +1,172 @@
+using System.Globalization;
+
+namespace Simulation.Scenarios;
+
+/// <summary>Parsing and wording shared by the loader, the command-line changes and the detectors.</summary>
+internal static class Text
+{
+    public static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>Local-time formats a scenario may use; no offsets, since runs are in wall-clock time.</summary>
+    private static readonly string[] TimeFormats =
+        ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"];
+
+    public static string Num(double x) => x.ToString("0.###", Inv);
+    public static string F2(double x) => double.IsNaN(x) ? "n/a" : x.ToString("0.00", Inv);
+    public static string F1(double x) => double.IsNaN(x) ? "n/a" : x.ToString("0.0", Inv);
+    public static string Time(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", Inv);
+
+    public static bool TryParseNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, Inv, out value) && double.IsFinite(value);
+
+    public static bool TryParseBool(string text, out bool value)
+    {
+        switch (text)
+        {
+            case "true" or "True" or "TRUE": value = true; return true;
+            case "false" or "False" or "FALSE": value = false; return true;
+            default: value = false; return false;
+        }
+    }
+
+    /// <summary>A local time such as <c>2026-03-07T08:00</c>; null and a reason when it is not one.</summary>
+    public static DateTime? ParseLocalTime(string text, out string? problem)
+    {
+        problem = null;
+        if (DateTime.TryParseExact(text, TimeFormats, Inv, DateTimeStyles.None, out var t))
+            return DateTime.SpecifyKind(t, DateTimeKind.Unspecified);
+        if (text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d$"))
+            problem = $"`{text}` has a time-zone offset; write local wall-clock time like `2026-03-07T08:00`";
+        else
+            problem = $"`{text}` is not a local time like `2026-03-07T08:00`";
+        return null;
+    }
+
+    /// <summary>A clock time such as <c>18:00</c>.</summary>
+    public static TimeOnly? ParseClock(string text) =>
+        TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], Inv, DateTimeStyles.None, out var t) ? t : null;
+
+    /// <summary>
+    /// A duration: a whole number and a unit, h (hours), d (days), w (weeks) or y (365 days).
+    /// Returns hours, or null with a problem and the 0-based position it refers to.
+    /// </summary>
+    public static long? ParseDuration(string text, out string? problem, out int position)
+    {
+        problem = null;
+        position = 0;
+        var s = text.Trim();
+        int lead = text.Length - text.TrimStart().Length;
+        if (s.Length == 0)
+        {
+            problem = "a duration is missing; write e.g. `4w`, `3d` or `36h`";
+            return null;
+        }
+        if (s[0] == '-')
+        {
+            position = lead;
+            problem = $"`{s}` is negative; a duration must be positive";
+            return null;
+        }
+        int i = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i]))
+            i++;
+        if (i == 0)
+        {
+            position = lead;
+            problem = $"`{s}` is not a duration; write a whole number and a unit, e.g. `4w`, `3d` or `36h`";
+            return null;
+        }
+        var unit = s[i..];
+        long factor = unit switch { "h" => 1, "d" => 24, "w" => 168, "y" => 24 * 365, _ => 0 };
+        if (factor == 0)
+        {
+            position = unit.Length == 0 ? lead : lead + i;
+            problem = unit.Length == 0
+                ? $"`{s}` needs a unit: h, d, w or y (e.g. `{s}h`)"
+                : $"unknown unit `{unit}` in `{s}`; use h, d, w or y";
+            return null;
+        }
+        if (!long.TryParse(s[..i], NumberStyles.None, Inv, out var n) || n > 1_000_000)
+        {
+            position = lead;
+            problem = $"`{s}` is far too long";
+            return null;
+        }
+        return n * factor;
+    }
+
+    public static string DescribeHours(long hours) =>
+        hours % 168 == 0 ? $"{hours / 168}w" : hours % 24 == 0 ? $"{hours / 24}d" : $"{hours}h";
+
+    /// <summary>
+    /// The closest candidate when it is plausibly a slip of the keyboard (a small edit distance),
+    /// or else one that the given word starts with or is the start of ("sunday" → "sun"); null otherwise.
+    /// </summary>
+    public static string? Suggest(string given, IEnumerable<string> candidates)
+    {
+        var list = candidates.ToArray();
+        string g = given.ToLowerInvariant();
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var c in list)
+        {
+            int d = Distance(g, c.ToLowerInvariant());
+            if (d < bestDistance)
+            {
+                best = c;
+                bestDistance = d;
+            }
+        }
+        if (best is not null && bestDistance <= Math.Max(1, Math.Min(3, Math.Max(g.Length, best.Length) / 3)))
+            return best;
+        return list.FirstOrDefault(c => Math.Min(g.Length, c.Length) >= 3
+            && (g.StartsWith(c, StringComparison.OrdinalIgnoreCase) || c.StartsWith(g, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    public static string DidYouMean(string given, IEnumerable<string> candidates) =>
+        Suggest(given, candidates) is { } s ? $" (did you mean `{s}`?)" : "";
+
+    public static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"`{n}`"));
+
+    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions).</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+
+    public static readonly (string Name, DayOfWeek Day)[] Days =
+    [
+        ("mon", DayOfWeek.Monday), ("tue", DayOfWeek.Tuesday), ("wed", DayOfWeek.Wednesday),
+        ("thu", DayOfWeek.Thursday), ("fri", DayOfWeek.Friday), ("sat", DayOfWeek.Saturday), ("sun", DayOfWeek.Sunday),
+    ];
+
+    public static readonly string[] DayWords = ["weekdays", "weekend", "all", "daily"];
+
+    public static DayOfWeek? ParseDay(string text) =>
+        Days.FirstOrDefault(d => d.Name == text.ToLowerInvariant()) is { Name: not null } hit ? hit.Day : null;
+
+    /// <summary>The days a word stands for, or null when it is not one of <see cref="DayWords"/>.</summary>
+    public static DayOfWeek[]? ParseDayWord(string text) => text.ToLowerInvariant() switch
+    {
+        "weekdays" => [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+        "weekend" => [DayOfWeek.Saturday, DayOfWeek.Sunday],
+        "all" or "daily" => Days.Select(d => d.Day).ToArray(),
+        _ => null,
+    };
+
+    /// <summary>Monday-first order, for stable output.</summary>
+    public static int DayOrder(DayOfWeek d) => ((int)d + 6) % 7;
+}
