@@ -193,7 +193,7 @@ public static class ClosenessChart
             var w = Runs(n, i => tl[i].Partners[idx].Withdrawn).ToList();
             foreach (var (from, to) in w)
             {
-                var span = lane.Add.HorizontalSpan(X(from), X(to), OkabeIto.Partner(k), 0.85, "Withdrawn", "band withdrawn");
+                var span = lane.Add.HorizontalSpan(X(from), X(to), "#333333", 0.85, "Withdrawn", "band withdrawn");
                 span.YRange = (0, 0.28);
                 Band(span, tl, from, to, id);
             }
@@ -214,14 +214,22 @@ public static class ClosenessChart
         var names = RunText.Names(run);
         var marks = run.Events.SelectMany(e => ChartMarks.For(e, ids).Select(m => (Event: e, m.PartnerId, m.Kind))).ToList();
 
-        // interventions also as a labelled line across the panels, once per hour
+        // interventions also as a labelled line across the panels, once per hour; labels of close
+        // lines go on the next row down so they never overprint
+        double pxPerDay = (plot.Width - plot.MarginLeft - plot.MarginRight) / Math.Max(1 / 24.0, plot.X.Max);
+        var rowEnds = new List<double>();
         foreach (var g in run.Events.Where(e => e.Kind == EventKinds.Intervention).GroupBy(e => e.Tick).OrderBy(g => g.Key))
         {
             string what = g.Select(e => e.Reason).FirstOrDefault(r => r.Length > 0) ?? "intervention";
+            double px = X(g.Key) * pxPerDay;
+            int row = rowEnds.FindIndex(end => end < px);
+            if (row < 0) { row = rowEnds.Count; rowEnds.Add(0); }
+            rowEnds[row] = px + SvgFormat.TextWidth(what, 16) + 16;
             for (int i = 0; i < panels.Length; i++)
             {
                 var line = panels[i].Add.VerticalLine(X(g.Key), OkabeIto.BluishGreen, i == 0 ? what : null, "vline intervention");
                 line.Width = 3;
+                line.TextRow = row % 4;
                 line.Data = [("tick", g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))];
             }
         }

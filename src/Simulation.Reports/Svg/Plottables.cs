@@ -149,6 +149,8 @@ public sealed class VerticalLine(double x, string color) : Plottable
     public string? Dash { get; set; } = "6 4";
     /// <summary>Text written beside the line near the panel's top.</summary>
     public string? Text { get; set; }
+    /// <summary>Which line of labels the text sits on (0 at the top), to keep close lines' labels apart.</summary>
+    public int TextRow { get; set; }
     internal override int Layer => 3;
     internal override LegendItem? LegendEntry => Label is null ? null : new LegendItem(Label, Color, LegendSymbol.Line, Dash: Dash, Width: Width);
 
@@ -160,7 +162,7 @@ public sealed class VerticalLine(double x, string color) : Plottable
             ("y2", SvgFormat.Num(f.Bottom)), ("stroke", Color), ("stroke-width", SvgFormat.Num(Width)), ("stroke-dasharray", Dash)));
         if (Text is null) return;
         bool flip = px > f.Left + f.Width * 0.8; // keep the label inside the panel
-        w.Text("text", Text, ("class", "annotation"), ("x", SvgFormat.Num(flip ? px - 6 : px + 6)), ("y", SvgFormat.Num(f.Top + 20)),
+        w.Text("text", Text, ("class", "annotation"), ("x", SvgFormat.Num(flip ? px - 6 : px + 6)), ("y", SvgFormat.Num(f.Top + 20 + 20 * TextRow)),
             ("text-anchor", flip ? "end" : "start"), ("fill", Color), ("font-size", "16"), ("font-weight", "bold"),
             ("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "4"));
     }
