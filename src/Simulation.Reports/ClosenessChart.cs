@@ -240,7 +240,7 @@ public static class ClosenessChart
             {
                 var m = laneOf[pid].Add.Marker(X(e.Tick) + 1 / 48.0, kind.Row + 0.5, kind.Shape, kind.Color, 13, "marker " + kind.Key);
                 m.Data = [("partner", pid), ("tick", e.Tick.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("count", "1")];
-                m.Tooltip = $"{RunText.WeekdayTime(e.Time)} — {RunText.Describe(e, names)}";
+                m.Tooltip = $"{RunText.DayTime(e.Time)} — {RunText.Describe(e, names)}";
             }
         }
         else

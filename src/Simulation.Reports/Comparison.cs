@@ -67,12 +67,12 @@ public static class ComparisonWriter
             DateTime when = a.Spec.Start.AddHours(et);
             string Say(ImmutableArray<SimEvent> es) => es.Length == 0 ? "nothing" : string.Join("; ", es.Select(e => RunText.Describe(e, names)));
             if (stateTick is int st && st < et)
-                sb.Append($"States drift apart from {RunText.WeekdayTime(a.Spec.Start.AddHours(st))} {RunText.Day(a.Spec.Start.AddHours(st))} (changed parameters); ");
-            sb.Append($"first different event {RunText.WeekdayTime(when)} {RunText.Day(when)}: B — {Say(onlyB)}; A — {Say(onlyA)}");
+                sb.Append($"States drift apart from {RunText.DayTime(a.Spec.Start.AddHours(st))} (changed parameters); ");
+            sb.Append($"first different event {RunText.DayTime(when)}: B — {Say(onlyB)}; A — {Say(onlyA)}");
         }
         else
         {
-            sb.Append($"States drift apart from {RunText.WeekdayTime(time)} {RunText.Day(time)}; the events stay the same");
+            sb.Append($"States drift apart from {RunText.DayTime(time)}; the events stay the same");
         }
         return sb.ToString();
     }
@@ -111,6 +111,8 @@ public static class ComparisonWriter
         double span = Math.Max(0.1, d.Length == 0 ? 0.1 : d.Max(Math.Abs));
         double lim = Math.Ceiling(span / NiceTicks.Spacing(0, span, 2)) * NiceTicks.Spacing(0, span, 2);
         diff.SetLimitsY(-lim, lim);
+        string L(double v) => SvgFormat.Num(v, 3);
+        diff.YTicks = [new(-lim, "−" + L(lim)), new(0, "0"), new(lim, "+" + L(lim))];
         diff.Add.FillBetween(xs, d.Select(v => Math.Min(0, v)).ToArray(), d.Select(v => Math.Max(0, v)).ToArray(), "#555555", 0.35, null, "fill difference");
         diff.Add.Line(xs, d, OkabeIto.Black, null, "series difference").Width = 2;
         diff.Add.HorizontalLine(0, "#4d4d4d", "zero");
@@ -140,7 +142,7 @@ public static class ComparisonWriter
     {
         var names = RunText.Names(b);
         DateTime when = div.EventTick is int et ? b.Spec.Start.AddHours(et) : div.Time;
-        string head = div.EventTick is null ? "Runs part here" : $"Runs part: {RunText.WeekdayTime(when)} {RunText.Day(when)}";
+        string head = div.EventTick is null ? "Runs part here" : $"Runs part: {RunText.DayTime(when)}";
         string first = div.EventTick is null ? "states drift apart; same events"
             : div.OnlyB.Length > 0 ? "B: " + RunText.Describe(div.OnlyB[0], names)
             : "A: " + RunText.Describe(div.OnlyA[0], names);

@@ -11,6 +11,9 @@ public static class RunText
     /// <summary>"Sat 7 Mar".</summary>
     public static string Day(DateTime t) => t.ToString("ddd d MMM", C);
 
+    /// <summary>"Sun 8 Mar 18:00".</summary>
+    public static string DayTime(DateTime t) => t.ToString("ddd d MMM HH:mm", C);
+
     /// <summary>"Sun 18:00".</summary>
     public static string WeekdayTime(DateTime t) => t.ToString("ddd HH:mm", C);
 
