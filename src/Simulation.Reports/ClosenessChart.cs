@@ -7,12 +7,16 @@ namespace Simulation.Reports;
 /// <summary>
 /// closeness.svg: closeness over time on the main panel, each partner's stance and distress below,
 /// the schedule as light bands, and one lane per partner with its events as markers.
-/// Runs of <see cref="LongRunHours"/> or more are drawn as daily means with a min–max band.
+/// Runs of <see cref="LongRunHours"/> or more are drawn as daily means with a min–max band
+/// (weekly from <see cref="WeeklyFromHours"/> on), markers counted per day (or week).
 /// </summary>
 public static class ClosenessChart
 {
     /// <summary>From this length on (8 weeks) a run is drawn per day rather than per hour.</summary>
     public const int LongRunHours = 8 * 7 * 24;
+
+    /// <summary>From this length on (about two years) days are too narrow to see: a run is drawn per week.</summary>
+    public const int WeeklyFromHours = 800 * 24;
 
     public const int Width = 1280;
     public const int Height = 900;
@@ -33,12 +37,15 @@ public static class ClosenessChart
         var plot = new SvgPlot(Width, Height) { Id = "closeness-chart" };
         plot.X.SetLimits(0, Math.Max(hours, 1) / 24.0);
         plot.X.Ticks = TimeAxis.Ticks(run.Spec.Start, hours, Width - plot.MarginLeft - plot.MarginRight);
-        plot.X.Label = daily ? "Date (daily values)" : "Day (local time)";
+        int bucket = hours >= WeeklyFromHours ? 7 : 1;
+        string per = bucket == 7 ? "week" : "day", perly = bucket == 7 ? "weekly" : "daily";
+        plot.X.Label = daily ? $"Date ({perly} values)" : "Day (local time)";
         plot.Title(title ?? run.Spec.Name,
             $"{RunText.LengthWords(hours)} from {RunText.Day(run.Spec.Start)} {run.Spec.Start:yyyy HH:mm} · seed {run.Spec.Seed} · " +
             string.Join(" and ", run.Partners.Select(p => $"{p.Spec.Name} ({p.StyleName})")));
         if (daily)
-            plot.Footnote = "Long run: lines are daily means, shaded ranges the lowest to highest hour of each day; markers count a day's events; sleep and work hours are not shaded.";
+            plot.Footnote = $"Long run: lines are {perly} means, shaded ranges the lowest to highest hour of each {per}; markers count a {per}'s events; " +
+                            (bucket == 1 ? "sleep and work hours are not shaded." : "schedule bands are not shaded.");
 
         var main = plot.Main;
         main.CssClass = "closeness";
@@ -64,11 +71,12 @@ public static class ClosenessChart
             return lane;
         }).ToArray();
 
-        AddBands(run, plot, [main, stance, distress], lanes, daily);
-        if (daily) AddDailySeries(run, main, stance, distress);
+        if (bucket == 1) AddBands(run, plot, [main, stance, distress], lanes, daily);
+        else AddWithdrawnBars(run, lanes);
+        if (daily) AddDailySeries(run, main, stance, distress, bucket);
         else AddHourlySeries(run, main, stance, distress);
         stance.Add.HorizontalLine(0, "#4d4d4d", "zero");
-        AddMarkers(run, plot, [main, stance, distress], lanes, daily);
+        AddMarkers(run, plot, [main, stance, distress], lanes, daily, bucket);
         return plot;
     }
 
@@ -106,38 +114,45 @@ public static class ClosenessChart
         public double Centre => (From + To) / 48.0;
     }
 
-    private static ImmutableArray<Day> Days(RunResult run)
+    /// <summary>The calendar day, or for weekly buckets the first day of the run's week, that a time falls in.</summary>
+    internal static DateTime Bucket(DateTime start, DateTime t, int bucketDays) =>
+        bucketDays == 1 ? t.Date : start.Date.AddDays((t.Date - start.Date).Days / bucketDays * bucketDays);
+
+    private static ImmutableArray<Day> Days(RunResult run, int bucketDays)
     {
         var days = ImmutableArray.CreateBuilder<Day>();
         var tl = run.Timeline;
+        var start = run.Spec.Start;
         int from = 0;
         for (int i = 1; i <= tl.Length; i++)
         {
-            if (i < tl.Length && tl[i].Time.Date == tl[from].Time.Date) continue;
-            days.Add(new Day(tl[from].Time.Date, from, i));
+            if (i < tl.Length && Bucket(start, tl[i].Time, bucketDays) == Bucket(start, tl[from].Time, bucketDays)) continue;
+            days.Add(new Day(Bucket(start, tl[from].Time, bucketDays), from, i));
             from = i;
         }
         return days.ToImmutable();
     }
 
-    private static void AddDailySeries(RunResult run, Panel main, Panel stance, Panel distress)
+    private static void AddDailySeries(RunResult run, Panel main, Panel stance, Panel distress, int bucketDays)
     {
         var tl = run.Timeline;
-        var days = Days(run);
+        var days = Days(run, bucketDays);
+        string per = bucketDays == 1 ? "daily" : "weekly";
         double[] xs = days.Select(d => d.Centre).ToArray();
         double[] Agg(Func<TickRecord, double> f, Func<IEnumerable<double>, double> g) =>
             days.Select(d => g(Enumerable.Range(d.From, d.To - d.From).Select(i => f(tl[i])))).ToArray();
 
         main.Add.FillBetween(xs, Agg(t => t.Closeness, Enumerable.Min), Agg(t => t.Closeness, Enumerable.Max), OkabeIto.Black, 0.18,
-            "Daily range", "range closeness");
-        main.Add.Line(xs, Agg(t => t.Closeness, Enumerable.Average), OkabeIto.Black, "Closeness (daily mean)", "series closeness").Width = 3;
+            $"{(bucketDays == 1 ? "Daily" : "Weekly")} range", "range closeness");
+        main.Add.Line(xs, Agg(t => t.Closeness, Enumerable.Average), OkabeIto.Black, $"Closeness ({per} mean)", "series closeness").Width = 3;
         for (int i = 0; i < run.Partners.Length; i++)
         {
             int k = i;
             var p = run.Partners[i];
             string colour = OkabeIto.Partner(i);
-            stance.Add.FillBetween(xs, Agg(t => t.Partners[k].Stance, Enumerable.Min), Agg(t => t.Partners[k].Stance, Enumerable.Max), colour, 0.12,
-                null, "range stance").Data = [("partner", p.Spec.Id)];
+            if (bucketDays == 1) // a week's hourly range of stance spans nearly −1…1 and hides the means
+                stance.Add.FillBetween(xs, Agg(t => t.Partners[k].Stance, Enumerable.Min), Agg(t => t.Partners[k].Stance, Enumerable.Max), colour, 0.12,
+                    null, "range stance").Data = [("partner", p.Spec.Id)];
             stance.Add.Line(xs, Agg(t => t.Partners[k].Stance, Enumerable.Average), colour, p.Spec.Name, "series stance").Data = [("partner", p.Spec.Id)];
             var d = distress.Add.Line(xs, Agg(t => t.Partners[k].Distress, Enumerable.Average), colour, null, "series distress");
             d.Data = [("partner", p.Spec.Id)];
@@ -190,12 +205,22 @@ public static class ClosenessChart
             }
             foreach (var (from, to) in Runs(n, i => c[i].Stress > 0))
                 Band(lane.Add.HorizontalSpan(X(from), X(to), StressColor, 0.35, "Stress", "band stress"), tl, from, to, id);
-            var w = Runs(n, i => tl[i].Partners[idx].Withdrawn).ToList();
-            foreach (var (from, to) in w)
+        }
+        AddWithdrawnBars(run, lanes);
+    }
+
+    /// <summary>A dark bar along the bottom of a partner's lane while they are withdrawn.</summary>
+    private static void AddWithdrawnBars(RunResult run, Panel[] lanes)
+    {
+        var tl = run.Timeline;
+        for (int k = 0; k < lanes.Length; k++)
+        {
+            int idx = k;
+            foreach (var (from, to) in Runs(tl.Length, i => tl[i].Partners[idx].Withdrawn))
             {
-                var span = lane.Add.HorizontalSpan(X(from), X(to), "#333333", 0.85, "Withdrawn", "band withdrawn");
+                var span = lanes[k].Add.HorizontalSpan(X(from), X(to), "#333333", 0.85, "Withdrawn", "band withdrawn");
                 span.YRange = (0, 0.28);
-                Band(span, tl, from, to, id);
+                Band(span, tl, from, to, run.Partners[k].Spec.Id);
             }
         }
     }
@@ -207,7 +232,7 @@ public static class ClosenessChart
             : [("partner", partner), ("from", RunText.Iso(tl[from].Time)), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 
-    private static void AddMarkers(RunResult run, SvgPlot plot, Panel[] panels, Panel[] lanes, bool daily)
+    private static void AddMarkers(RunResult run, SvgPlot plot, Panel[] panels, Panel[] lanes, bool daily, int bucketDays)
     {
         var ids = run.Partners.Select(p => p.Spec.Id).ToHashSet(StringComparer.Ordinal);
         var laneOf = run.Partners.Select((p, i) => (p.Spec.Id, i)).ToDictionary(t => t.Id, t => lanes[t.i], StringComparer.Ordinal);
@@ -245,17 +270,18 @@ public static class ClosenessChart
         }
         else
         {
-            foreach (var g in marks.GroupBy(m => (m.Event.Time.Date, m.PartnerId, m.Kind.Key)).OrderBy(g => g.Key.Date)
+            var start = run.Spec.Start;
+            foreach (var g in marks.GroupBy(m => (Date: Bucket(start, m.Event.Time, bucketDays), m.PartnerId, m.Kind.Key)).OrderBy(g => g.Key.Date)
                          .ThenBy(g => g.Key.PartnerId, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal))
             {
                 var first = g.First();
                 int count = g.Count();
-                double x = (first.Event.Time.Date - run.Spec.Start).TotalHours / 24.0 + 0.5;
+                double x = (g.Key.Date - start).TotalHours / 24.0 + bucketDays / 2.0;
                 var m = laneOf[first.PartnerId].Add.Marker(Math.Max(x, 0), first.Kind.Row + 0.5, first.Kind.Shape, first.Kind.Color,
                     Math.Min(16, 7 + 2 * Math.Sqrt(count)), "marker " + first.Kind.Key);
                 m.Data = [("partner", first.PartnerId), ("day", g.Key.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
                     ("count", count.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-                m.Tooltip = $"{RunText.Day(g.Key.Date)}: {count} × {first.Kind.Label.ToLowerInvariant()} ({names(first.PartnerId)})";
+                m.Tooltip = $"{(bucketDays == 1 ? "" : "week of ")}{RunText.Day(g.Key.Date)}: {count} × {first.Kind.Label.ToLowerInvariant()} ({names(first.PartnerId)})";
             }
         }
         foreach (var kind in ChartMarks.All.Where(k => marks.Any(m => m.Kind == k)))

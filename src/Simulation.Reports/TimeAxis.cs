@@ -55,6 +55,16 @@ public static class TimeAxis
             return ticks;
         }
 
+        if (pxPerDay * 30.4 < 45)
+        {
+            // years; months only as light grid lines
+            foreach (var m in midnights.Where(m => m.Day == 1))
+                ticks.Add(m.Month == 1
+                    ? new Tick(X(m), m.ToString("yyyy", C), Row: 0, Grid: true, Major: true)
+                    : new Tick(X(m), "", Row: 0, Grid: m.Month % 3 == 1));
+            return ticks;
+        }
+
         // months; the year on January and on the first label
         bool first = true;
         foreach (var m in midnights.Where(m => m.Day == 1))

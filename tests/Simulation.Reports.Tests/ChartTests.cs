@@ -177,6 +177,20 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void Ten_years_are_drawn_per_week_with_year_labels()
+    {
+        var run = FakeRuns.Make(3650 * 24);
+        var doc = Parse(ClosenessChart.Svg(run));
+        int weeks = (int)Math.Ceiling((run.Timeline[^1].Time.Date - run.Spec.Start.Date).Days / 7.0 + 1e-9);
+        Assert.InRange(PointCount(WithClasses(doc, "series", "closeness").Single()), weeks, weeks + 1);
+        Assert.Equal(["2027", "2028", "2029", "2030", "2031", "2032", "2033", "2034", "2035", "2036"],
+            WithClasses(doc, "tick-label", "x").Select(e => e.Value));
+        int protests = run.Events.Count(e => e.Kind == EventKinds.Protest && e.Actor == "alma");
+        Assert.Equal(protests, WithClasses(doc, "marker", "protest").Sum(e => int.Parse((string)e.Attribute("data-count")!, CultureInfo.InvariantCulture)));
+        Assert.Contains("weekly means", WithClass(doc, "footnote").Single().Value);
+    }
+
+    [Fact]
     public void The_chart_is_byte_identical_for_the_same_run()
     {
         Assert.Equal(ClosenessChart.Svg(FakeRuns.Make(336, 3)), ClosenessChart.Svg(FakeRuns.Make(336, 3)));
