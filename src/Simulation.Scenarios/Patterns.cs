@@ -78,6 +78,7 @@ internal static class Patterns
             with { ExactlyOne = [["min", "max"]] },
         Make("approach-avoid-switching", ["who"],
             new("who", ArgKind.Partner),
+            new("within", ArgKind.Duration, "3h", 1, double.PositiveInfinity),
             new("min_per_week", ArgKind.Number, null, 0, 1000), new("max_per_week", ArgKind.Number, null, 0, 1000))
             with { AtMostOne = [["min_per_week", "max_per_week"]] },
         Make("withdraws-after", ["who", "day", "time"],
