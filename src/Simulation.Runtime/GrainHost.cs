@@ -41,8 +41,10 @@ public sealed class GrainHost : IAsyncDisposable
     /// <summary>The clock of timers and idle collection.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>The options the host was built with (a copy; changing it has no effect).</summary>
-    public GrainHostOptions Options { get; }
+    private GrainHostOptions Options { get; }
+
+    /// <summary>A copy of the options the host was built with (changing it has no effect).</summary>
+    public GrainHostOptions GetOptions() => Options.Copy();
 
     /// <summary>Number of live activations (diagnostics and tests).</summary>
     public int ActivationCount => _activations.Count;

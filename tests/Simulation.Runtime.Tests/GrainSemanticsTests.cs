@@ -72,7 +72,14 @@ public sealed class GrainSemanticsTests(ClusterFixture fixture)
     {
         var probe = Client.GetGrain<IReentrantProbeGrain>(Random.Shared.NextInt64());
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => probe.WorkAsync(i)));
+        // Callers on several threads keep arriving while earlier requests' continuations run on the activation.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await Task.WhenAll(probe.WorkAsync(w * 100 + i), probe.WorkAsync(w * 100 + 50 + i));
+            }
+        })));
 
         Assert.True(await probe.MaxRequestsInsideAsync() > 1, "requests of a [Reentrant] grain should overlap across awaits");
         Assert.Equal(1, await probe.MaxThreadsInsideAsync());
@@ -303,9 +310,7 @@ internal static class TestHost
     public static Testing.InProcessTestCluster Cluster(out Journal journal, Action<GrainHostOptions>? options = null, TimeProvider? clock = null)
     {
         journal = new Journal();
-        var builder = new Testing.InProcessTestClusterBuilder()
-            .AddGrainsFromAssembly(typeof(TestHost).Assembly)
-            .AddSingleton(journal);
+        var builder = AddTestGrains(new Testing.InProcessTestClusterBuilder()).AddSingleton(journal);
         if (options is not null)
         {
             builder.Configure(options);
@@ -318,6 +323,18 @@ internal static class TestHost
 
         return builder.Build();
     }
+
+    /// <summary>The well-formed test grains (the assembly also holds deliberately malformed ones).</summary>
+    public static Testing.InProcessTestClusterBuilder AddTestGrains(Testing.InProcessTestClusterBuilder builder) => builder
+        .AddGrain<CounterGrain>()
+        .AddGrain<PlainProbeGrain>()
+        .AddGrain<ReentrantProbeGrain>()
+        .AddGrain<PingGrain>()
+        .AddGrain<PongGrain>()
+        .AddGrain<ReentrantPingGrain>()
+        .AddGrain<TickerGrain>()
+        .AddGrain<EchoGrain>()
+        .AddGrain<FailingActivationGrain>();
 
     public static async Task WaitUntil(Func<bool> condition)
     {

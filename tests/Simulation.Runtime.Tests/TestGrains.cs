@@ -151,7 +151,7 @@ public abstract class TurnProbeGrain : Grain
         var inside = Interlocked.Increment(ref _threadsInside);
         _maxThreadsInside = Math.Max(_maxThreadsInside, inside);
         _log.Add(entry);
-        Thread.SpinWait(2000);
+        Thread.SpinWait(20_000);
         Interlocked.Decrement(ref _threadsInside);
     }
 

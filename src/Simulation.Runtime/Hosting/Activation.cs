@@ -511,6 +511,8 @@ internal sealed class Activation : SynchronizationContext, IThreadPoolWorkItem
             waiting = _waiting;
             _waiting = null;
             deactivated = _deactivated;
+            // References may still point at this tombstone until their next call; don't let it keep the grain's state alive.
+            Instance = null;
         }
 
         Host.RemoveActivation(this);
