@@ -40,8 +40,19 @@ public sealed record PartnerTick(
 
 public sealed record TickView(int Tick, DateTime Time, double Closeness, IReadOnlyList<PartnerTick> Partners);
 
+/// <summary>A marker an event puts on a partner's lane (kinds as in <see cref="VisualInfo.Marks"/>).</summary>
+public sealed record EventMark(string Partner, string Kind);
+
 public sealed record EventView(
-    int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason, string Caption);
+    int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason, string Caption,
+    IReadOnlyList<EventMark> Marks);
+
+/// <summary>A marker kind of the report charts: shape, colour and row within a lane (0 = bottom).</summary>
+public sealed record MarkInfo(string Key, string Label, string Shape, string Color, int Row);
+
+/// <summary>The report charts' visual language, so the live chart draws the same marks in the same colours.</summary>
+public sealed record VisualInfo(
+    IReadOnlyList<string> Partners, IReadOnlyDictionary<string, string> Bands, IReadOnlyList<MarkInfo> Marks);
 
 public sealed record StepResult(string Id, int Tick, bool Finished, IReadOnlyList<TickView> Ticks, IReadOnlyList<EventView> Events);
 

@@ -176,7 +176,19 @@ internal static class WorkshopMapping
             new Circ(s.Circumstances.Stress, s.Circumstances.Availability, s.Circumstances.Leisure, s.Circumstances.Asleep))).ToArray());
 
     public static EventView Event(SimEvent e, IReadOnlyDictionary<string, string> names) => new(
-        e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, names));
+        e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, names),
+        Reports.ChartMarks.For(e, names.Keys.ToHashSet(StringComparer.Ordinal)).Select(m => new EventMark(m.PartnerId, m.Kind.Key)).ToArray());
+
+    /// <summary>Colours and markers of <see cref="Reports.ClosenessChart"/>, for the page's legend and lanes.</summary>
+    public static VisualInfo Visual { get; } = new(
+        Reports.Svg.OkabeIto.Partners,
+        new Dictionary<string, string>
+        {
+            // As in the report's closeness chart (leisure and sleep across the panels; work and stress on lanes).
+            ["leisure"] = Reports.Svg.OkabeIto.BluishGreen, ["work"] = Reports.Svg.OkabeIto.SkyBlue,
+            ["stress"] = Reports.Svg.OkabeIto.Orange, ["sleep"] = "#7F7F7F",
+        },
+        Reports.ChartMarks.All.Select(m => new MarkInfo(m.Key, m.Label, m.Shape.ToString(), m.Color, m.Row)).ToArray());
 
     public static ImmutableArray<string> Ids(CoupleSpec spec) => spec.Partners.Select(p => p.Id).ToImmutableArray();
 }

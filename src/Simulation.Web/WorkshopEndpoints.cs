@@ -30,13 +30,17 @@ internal static class WorkshopEndpoints
             var listing = shelf.List();
             return TypedResults.Ok(new ScenarioList(listing.Scenarios.Select(s => s.Info).ToArray(), listing.Problems));
         });
+        api.MapGet("/visual", () => TypedResults.Json(WorkshopMapping.Visual, Json));
         api.MapPost("/runs", CreateAsync);
         api.MapGet("/runs/{id}", (string id, RunRegistry runs) =>
             runs.Find(id) is { } run ? Results.Json(run.Info(), Json) : NotFound(id));
         api.MapPost("/runs/{id}/step", StepAsync);
         api.MapPost("/runs/{id}/interventions", InterveneAsync);
         api.MapPost("/runs/{id}/branch", BranchAsync);
-        api.MapGet("/runs/{id}/timeline.csv", TimelineAsync);
+        api.MapGet("/runs/{id}/timeline.csv", (string id, RunRegistry runs, HttpContext http) =>
+            CsvAsync(id, runs, http, "timeline", Reports.CsvWriters.Timeline));
+        api.MapGet("/runs/{id}/events.csv", (string id, RunRegistry runs, HttpContext http) =>
+            CsvAsync(id, runs, http, "events", Reports.CsvWriters.Events));
         api.MapDelete("/runs/{id}", async (string id, RunRegistry runs) =>
             await runs.ReleaseAsync(id) ? Results.NoContent() : NotFound(id));
         api.MapFallback(() => TypedResults.NotFound(new ApiError("no such API endpoint")));
@@ -182,15 +186,16 @@ internal static class WorkshopEndpoints
         return TypedResults.Json(new { run = fork.Info(), caption }, Json, statusCode: StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> TimelineAsync(string id, RunRegistry runs, HttpContext http)
+    /// <summary>A run's CSV as the CLI writes it (same writer, same bytes).</summary>
+    private static async Task<IResult> CsvAsync(string id, RunRegistry runs, HttpContext http, string what, Func<RunResult, string> write)
     {
         if (runs.Find(id) is not { } run) return NotFound(id);
         await run.Gate.WaitAsync(http.RequestAborted);
         RunResult result;
         try { result = await run.Grain.GetResultAsync(); }
         finally { run.Gate.Release(); }
-        string file = $"{run.Scenario}-{run.Id}-timeline.csv";
-        return TypedResults.File(Encoding.UTF8.GetBytes(TimelineCsv.Write(result)), "text/csv; charset=utf-8", file);
+        string file = $"{run.Scenario}-{run.Id}-{what}.csv";
+        return TypedResults.File(Encoding.UTF8.GetBytes(write(result)), "text/csv; charset=utf-8", file);
     }
 
     private static (InterventionChange? Change, string? Problem) Intervention(InterventionRequest req, CoupleSpec spec, string at)

@@ -79,6 +79,24 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
     }
 
     [Fact]
+    public async Task Events_carry_the_report_charts_markers_and_the_visual_language_is_served()
+    {
+        var visual = (await Http.GetFromJsonAsync<VisualInfo>("api/visual", Json))!;
+        Assert.Equal(["#D55E00", "#0072B2"], visual.Partners.Take(2));
+        Assert.Contains(visual.Marks, m => m is { Key: "withdraw", Shape: "TriangleDown", Row: 0 });
+        Assert.Equal(["leisure", "sleep", "stress", "work"], visual.Bands.Keys.Order());
+
+        var run = await Create(new { scenario = "alma-will" });
+        var step = await Step(run.Id, 24 * 7);
+        var withdraw = step.Events.First(e => e.Kind == "withdraw");
+        Assert.Equal([new EventMark(withdraw.Actor, "withdraw")], withdraw.Marks);
+        var answered = step.Events.First(e => e.Kind == "bid" && e.Outcome == "answered");
+        Assert.Contains(new EventMark(answered.Target, "answer"), answered.Marks);  // on the lane of who answered
+        Assert.All(step.Events.SelectMany(e => e.Marks), m => Assert.Contains(visual.Marks, k => k.Key == m.Kind));
+        await Http.DeleteAsync($"api/runs/{run.Id}");
+    }
+
+    [Fact]
     public async Task An_intervention_acts_from_the_current_tick()
     {
         var run = await Create(new { scenario = "alma-will" });
@@ -138,10 +156,14 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
         var lines = (await res.Content.ReadAsStringAsync()).Split('\n');
         Assert.Equal("tick,time,closeness,alma_stance,alma_distress,alma_hurt,alma_withdrawn,alma_anxiety,alma_avoidance," +
                      "will_stance,will_distress,will_hurt,will_withdrawn,will_anxiety,will_avoidance", lines[0]);
-        Assert.StartsWith("0,2026-03-07T08:00:00,", lines[1]);
-        Assert.StartsWith("2,2026-03-07T10:00:00,", lines[3]);
+        Assert.StartsWith("0,2026-03-07T08:00,", lines[1]);
+        Assert.StartsWith("2,2026-03-07T10:00,", lines[3]);
         Assert.Equal(15, lines[1].Split(',').Length);
         Assert.Equal("", lines[4]);
+
+        var events = await Http.GetAsync($"api/runs/{run.Id}/events.csv");
+        Assert.Equal($"alma-will-{run.Id}-events.csv", events.Content.Headers.ContentDisposition!.FileName);
+        Assert.StartsWith("tick,time,actor,kind,target,outcome", await events.Content.ReadAsStringAsync());
         await Http.DeleteAsync($"api/runs/{run.Id}");
     }
 

@@ -6,9 +6,13 @@ const COLOURS = {
   ink: "#000000", orange: "#E69F00", sky: "#56B4E9", green: "#009E73", yellow: "#F0E442",
   blue: "#0072B2", vermillion: "#D55E00", purple: "#CC79A7", grey: "#999999",
 };
-const PARTNER_COLOURS = [COLOURS.orange, COLOURS.blue, COLOURS.green, COLOURS.purple];
-const BAND_COLOURS = { leisure: COLOURS.green, work: COLOURS.sky, stress: COLOURS.vermillion, sleep: "#7a7a7a" };
-const BAND_LABELS = { leisure: "leisure", work: "work / busy", stress: "stress", sleep: "asleep" };
+// The report charts' colours and markers come from the server (GET /api/visual), so both speak alike.
+let VISUAL = {
+  partners: [COLOURS.vermillion, COLOURS.blue, COLOURS.purple, COLOURS.green],
+  bands: { leisure: COLOURS.green, work: COLOURS.sky, stress: COLOURS.orange, sleep: "#7F7F7F" },
+  marks: [],
+};
+const BRANCH = COLOURS.purple;
 const INTERVAL_MS = 250;
 const SVG_NS = "http://www.w3.org/2000/svg";
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
@@ -103,7 +107,7 @@ function pickScenario(name) {
 }
 
 // ---------- partner cards ----------
-function partnerColour(i) { return PARTNER_COLOURS[i % PARTNER_COLOURS.length]; }
+function partnerColour(i) { return VISUAL.partners[i % VISUAL.partners.length]; }
 
 function renderCards() {
   const host = $("partners");
@@ -349,35 +353,38 @@ function el(name, attrs, text) {
   if (text !== undefined) e.textContent = text;
   return e;
 }
-function band(t, i) {
-  const c = t.partners[i] && t.partners[i].circumstances;
-  if (!c) return null;
-  if (c.asleep) return "sleep";
-  if (c.stress >= 0.3) return "stress";
-  if (c.availability < 0.5) return "work";
-  if (c.leisure >= 0.5) return "leisure";
-  return null;
+// Stretches of consecutive hours where pred(tick) holds: [[fromTick, toTickExclusive], …].
+function spans(ticks, pred) {
+  const out = [];
+  let from = null, last = null;
+  for (const t of ticks) {
+    if (pred(t)) { if (from === null) from = t.tick; last = t.tick; }
+    else if (from !== null) { out.push([from, last + 1]); from = null; }
+  }
+  if (from !== null) out.push([from, last + 1]);
+  return out;
 }
-function eventShape(e) {
-  if (e.kind === "withdraw") return { shape: "down", fill: COLOURS.ink };
-  if (e.kind === "return") return { shape: "up", fill: COLOURS.ink };
-  if (e.kind === "give-up") return { shape: "cross", fill: COLOURS.vermillion };
-  if (e.kind === "intervention") return { shape: "diamond", fill: COLOURS.yellow };
-  if (e.kind === "rejection" || e.kind === "happening") return { shape: "square", fill: COLOURS.purple };
-  if (GOOD.has(e.outcome)) return { shape: "circle", fill: COLOURS.green };
-  if (e.outcome === "missed") return { shape: "ring", fill: "#fff" };
-  return { shape: "circle", fill: COLOURS.vermillion };
-}
-function marker(g, shape, x, y, r, fill) {
-  const stroke = { stroke: COLOURS.ink, "stroke-width": 1 };
+function marker(g, shape, x, y, r, colour) {
+  const line = { stroke: colour, "stroke-width": Math.max(1.5, r / 2.5), fill: "none" };
   switch (shape) {
-    case "down": g.appendChild(el("path", { d: `M${x - r} ${y - r}L${x + r} ${y - r}L${x} ${y + r}Z`, fill, ...stroke })); break;
-    case "up": g.appendChild(el("path", { d: `M${x - r} ${y + r}L${x + r} ${y + r}L${x} ${y - r}Z`, fill, ...stroke })); break;
-    case "cross": g.appendChild(el("path", { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}`, stroke: fill, "stroke-width": 3 })); break;
-    case "diamond": g.appendChild(el("path", { d: `M${x} ${y - r - 1}L${x + r + 1} ${y}L${x} ${y + r + 1}L${x - r - 1} ${y}Z`, fill, ...stroke })); break;
-    case "square": g.appendChild(el("rect", { x: x - r, y: y - r, width: 2 * r, height: 2 * r, fill, ...stroke })); break;
-    case "ring": g.appendChild(el("circle", { cx: x, cy: y, r, fill: "#fff", stroke: COLOURS.ink, "stroke-width": 1.5 })); break;
-    default: g.appendChild(el("circle", { cx: x, cy: y, r, fill, ...stroke }));
+    case "Circle": g.appendChild(el("circle", { cx: x, cy: y, r, fill: colour })); break;
+    case "OpenCircle": g.appendChild(el("circle", { cx: x, cy: y, r: r * 0.85, fill: "#fff", ...line })); break;
+    case "Square": g.appendChild(el("rect", { x: x - r * 0.85, y: y - r * 0.85, width: r * 1.7, height: r * 1.7, fill: colour })); break;
+    case "Diamond": g.appendChild(el("path", { d: `M${x} ${y - r}L${x + r} ${y}L${x} ${y + r}L${x - r} ${y}Z`, fill: colour })); break;
+    case "TriangleUp": g.appendChild(el("path", { d: `M${x - r} ${y + r * 0.8}L${x + r} ${y + r * 0.8}L${x} ${y - r}Z`, fill: colour })); break;
+    case "TriangleDown": g.appendChild(el("path", { d: `M${x - r} ${y - r * 0.8}L${x + r} ${y - r * 0.8}L${x} ${y + r}Z`, fill: colour })); break;
+    case "Cross": g.appendChild(el("path", { d: `M${x - r * 0.8} ${y - r * 0.8}L${x + r * 0.8} ${y + r * 0.8}M${x + r * 0.8} ${y - r * 0.8}L${x - r * 0.8} ${y + r * 0.8}`, ...line })); break;
+    case "Plus": g.appendChild(el("path", { d: `M${x - r} ${y}L${x + r} ${y}M${x} ${y - r}L${x} ${y + r}`, ...line })); break;
+    case "Star": {
+      let d = "";
+      for (let k = 0; k < 10; k++) {
+        const a = -Math.PI / 2 + (k * Math.PI) / 5, rr = k % 2 ? r * 0.45 : r * 1.1;
+        d += `${k ? "L" : "M"}${(x + rr * Math.cos(a)).toFixed(1)} ${(y + rr * Math.sin(a)).toFixed(1)}`;
+      }
+      g.appendChild(el("path", { d: d + "Z", fill: colour }));
+      break;
+    }
+    default: g.appendChild(el("circle", { cx: x, cy: y, r, fill: colour }));
   }
 }
 
@@ -392,7 +399,7 @@ function render() {
   const runs = [state.main, state.branch].filter(Boolean);
   const lanes = [];
   for (const r of runs) partners.forEach((p, i) => lanes.push({ run: r, i, p }));
-  const hC = big ? 215 : 230, hS = big ? 125 : 140, gap = big ? 24 : 22, laneH = big ? 28 : 26;
+  const hC = big ? 215 : 230, hS = big ? 125 : 140, gap = big ? 24 : 22, laneH = big ? 39 : 33;
   const yC0 = T, yS0 = yC0 + hC + gap, yL0 = yS0 + hS + gap;
   const H = yL0 + lanes.length * (laneH + 4) + F * 2 + 10;
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
@@ -411,21 +418,17 @@ function render() {
   const yS = (s) => yS0 + (1 - (s + 1) / 2) * hS;
   const visible = (r) => r.ticks.filter((t) => t.tick >= t0 - 1);
 
-  // Night shading across both panels from the main run's first partner asleep, so days read at a glance.
-  const shade = el("g", {});
+  // As in the report: leisure together and both asleep, shaded across the closeness and stance panels.
+  const shade = el("g", { "data-role": "bands" });
   if (main) {
-    let start = null;
-    const ticks = visible(main);
-    ticks.forEach((t, k) => {
-      const asleep = t.partners.every((p) => p.circumstances.asleep);
-      if (asleep && start === null) start = t.tick;
-      if ((!asleep || k === ticks.length - 1) && start !== null) {
-        const stop = asleep ? t.tick + 1 : t.tick;
+    const ticks = visible(main).filter((t) => t.tick >= t0);
+    const put = (pred, colour, opacity) => {
+      for (const [a, b] of spans(ticks, pred))
         for (const [y0, h] of [[yC0, hC], [yS0, hS]])
-          shade.appendChild(el("rect", { x: x(Math.max(start, t0)), y: y0, width: Math.max(0, x(stop) - x(Math.max(start, t0))), height: h, fill: "#000", "fill-opacity": 0.06 }));
-        start = null;
-      }
-    });
+          shade.appendChild(el("rect", { x: x(a), y: y0, width: Math.max(0, x(b) - x(a)), height: h, fill: colour, "fill-opacity": opacity }));
+    };
+    put((t) => t.partners.some((p) => p.circumstances.leisure > 0 && !p.circumstances.asleep), VISUAL.bands.leisure, 0.13);
+    put((t) => t.partners.every((p) => p.circumstances.asleep), VISUAL.bands.sleep, 0.11);
   }
   svg.appendChild(shade);
 
@@ -475,7 +478,7 @@ function render() {
         const up = t.closeness + prev.c >= m + pm;
         diff.appendChild(el("polygon", {
           points: `${x(prev.tick)},${yC(pm)} ${x(t.tick)},${yC(m)} ${x(t.tick)},${yC(t.closeness)} ${x(prev.tick)},${yC(prev.c)}`,
-          fill: up ? COLOURS.green : COLOURS.vermillion, "fill-opacity": 0.3, stroke: "none",
+          fill: up ? COLOURS.green : COLOURS.orange, "fill-opacity": up ? 0.35 : 0.4, stroke: "none",
         }));
       }
       prev = { tick: t.tick, c: t.closeness };
@@ -502,7 +505,7 @@ function render() {
       }));
     });
     svg.appendChild(line(all.map((t) => [x(t.tick + 0.5), yC(t.closeness)]), {
-      stroke: isBranch ? COLOURS.purple : COLOURS.ink, "stroke-width": LW * 1.25,
+      stroke: isBranch ? BRANCH : COLOURS.ink, "stroke-width": LW * 1.25,
       "data-role": isBranch ? "closeness-branch" : "closeness",
     }));
   }
@@ -515,32 +518,42 @@ function render() {
     const right = x(tick) < W - 360;
     marks.appendChild(el("text", { x: x(tick) + (right ? 6 : -6), y: yC0 + F + dy, "text-anchor": right ? "start" : "end", fill: colour, stroke: "#fff", "stroke-width": 4, "paint-order": "stroke" }, label));
   };
-  if (br) vmark(br.forkedAt, COLOURS.purple, `branch: ${br.label}`, 0);
+  if (br) vmark(br.forkedAt, BRANCH, `branch: ${br.label}`, 0);
   if (main) main.marks.forEach((m, k) => vmark(m.tick, COLOURS.blue, m.label, (k % 3 + (br ? 1 : 0)) * (F + 4)));
   svg.appendChild(marks);
 
-  // Lanes: each partner's circumstances as bands, and their events as markers.
+  // Lanes, as in the report: asleep, work/busy and stress bands; a dark bar while withdrawn;
+  // markers in three rows (bottom: withdraw, give-up; middle: answers, rebuffs; top: reaches, interventions).
+  const markInfo = new Map(VISUAL.marks.map((m) => [m.key, m]));
   lanes.forEach((lane, k) => {
     const y0 = yL0 + k * (laneH + 4);
-    const g = el("g", { "data-role": `lane-${lane.p.id}${lane.run === br ? "-branch" : ""}` });
-    g.appendChild(el("rect", { x: L, y: y0, width: plotW, height: laneH, fill: "#fff", stroke: lane.run === br ? COLOURS.purple : "#000", "stroke-opacity": 0.4, "stroke-dasharray": lane.run === br ? "6 3" : "none" }));
+    const isBranch = lane.run === br;
+    const g = el("g", { "data-role": `lane-${lane.p.id}${isBranch ? "-branch" : ""}` });
+    g.appendChild(el("rect", { x: L, y: y0, width: plotW, height: laneH, fill: "#fff", stroke: isBranch ? BRANCH : "#000", "stroke-opacity": isBranch ? 0.8 : 0.4, "stroke-dasharray": isBranch ? "6 3" : "none" }));
     const ticks = visible(lane.run).filter((t) => t.tick >= t0);
-    let cur = null, from = 0;
-    const flush = (to) => { if (cur) g.appendChild(el("rect", { x: x(from), y: y0 + 1, width: Math.max(0, x(to) - x(from)), height: laneH - 2, fill: BAND_COLOURS[cur], "fill-opacity": cur === "sleep" ? 0.3 : 0.35 })); };
-    for (const t of ticks) {
-      const b = band(t, lane.i);
-      if (b !== cur) { flush(t.tick); cur = b; from = t.tick; }
-    }
-    if (ticks.length) flush(ticks[ticks.length - 1].tick + 1);
-    // Markers as wide as an hour (or a little more), so a busy evening reads as a cluster, not a smear.
-    const r = Math.min(laneH / 2 - 4, Math.max(3.5, plotW / (t1 - t0)));
+    const c = (t) => t.partners[lane.i].circumstances;
+    const band = (pred, colour, opacity) => {
+      for (const [a, b] of spans(ticks, pred))
+        g.appendChild(el("rect", { x: x(a), y: y0 + 1, width: Math.max(0, x(b) - x(a)), height: laneH - 2, fill: colour, "fill-opacity": opacity }));
+    };
+    band((t) => c(t).asleep, VISUAL.bands.sleep, 0.16);
+    band((t) => c(t).availability < 1 && !c(t).asleep, VISUAL.bands.work, 0.3);
+    band((t) => c(t).stress > 0, VISUAL.bands.stress, 0.35);
+    for (const [a, b] of spans(ticks, (t) => t.partners[lane.i].withdrawn))
+      g.appendChild(el("rect", { x: x(a), y: y0 + laneH - 5, width: Math.max(0, x(b) - x(a)), height: 4, fill: "#333333", "data-role": "withdrawn" }));
+    const rowH = (laneH - 6) / 3;
+    const r = Math.min(rowH / 2, Math.max(3, plotW / (t1 - t0) * 0.9));
     for (const e of lane.run.events) {
-      if (e.actor !== lane.p.id || e.tick < t0) continue;
-      const m = eventShape(e);
-      marker(g, m.shape, x(e.tick + 0.5), y0 + laneH / 2, e.kind === "protest" ? r + 1.5 : r, m.fill);
+      if (e.tick < t0) continue;
+      for (const m of e.marks || []) {
+        if (m.partner !== lane.p.id) continue;
+        const info = markInfo.get(m.kind);
+        if (!info) continue;
+        marker(g, info.shape, x(e.tick + 0.5), y0 + 1 + (2 - info.row + 0.5) * rowH, r, info.color);
+      }
     }
-    const label = lane.run === br ? `${lane.p.name} (br.)` : lane.p.name;
-    g.appendChild(el("text", { x: L - 8, y: y0 + laneH / 2 + F / 3, "text-anchor": "end", "font-size": F, "font-weight": 700, fill: partnerColour(lane.i) === COLOURS.orange ? "#9a6a00" : partnerColour(lane.i) }, label));
+    const label = isBranch ? `${lane.p.name} (br.)` : lane.p.name;
+    g.appendChild(el("text", { x: L - 8, y: y0 + laneH / 2 + F / 3, "text-anchor": "end", "font-size": F, "font-weight": 700, fill: partnerColour(lane.i) }, label));
     svg.appendChild(g);
   });
 
@@ -550,16 +563,20 @@ function render() {
   renderLegend(partners);
 }
 
+function swatch(shape, colour) {
+  const svg = el("svg", { width: 16, height: 16, viewBox: "0 0 16 16" });
+  marker(svg, shape, 8, 8, 6, colour);
+  return svg.outerHTML;
+}
 function renderLegend(partners) {
-  const items = [[`<i class="line" style="background:${COLOURS.ink}"></i>`, "closeness"]];
-  partners.forEach((p, i) => items.push([`<i class="line" style="background:${partnerColour(i)}"></i>`, `${esc(p.name)}'s stance`]));
-  if (state.branch) items.push([`<i class="line" style="background:${COLOURS.purple}"></i>`, "closeness in the branch (dashed: stances)"],
-    [`<i style="background:${COLOURS.green};opacity:.5"></i>`, "branch closer"], [`<i style="background:${COLOURS.vermillion};opacity:.5"></i>`, "branch further apart"]);
-  for (const k of Object.keys(BAND_COLOURS)) items.push([`<i style="background:${BAND_COLOURS[k]};opacity:.45"></i>`, BAND_LABELS[k]]);
-  items.push([`<i style="background:${COLOURS.green};border-radius:50%;width:.8rem"></i>`, "bid answered"],
-    [`<i style="background:${COLOURS.vermillion};border-radius:50%;width:.8rem"></i>`, "rebuffed"],
-    [`<i style="background:#fff;border:1.5px solid #000;border-radius:50%;width:.8rem"></i>`, "not answered"],
-    ["▼", "withdraws"], [`<i style="background:${COLOURS.yellow};border:1px solid #000;transform:rotate(45deg);width:.7rem;height:.7rem"></i>`, "stretching"]);
+  const bar = (c) => `<i class="line" style="background:${c}"></i>`;
+  const box = (c, o) => `<i style="background:${c};opacity:${o}"></i>`;
+  const items = [[bar(COLOURS.ink), "closeness"]];
+  partners.forEach((p, i) => items.push([bar(partnerColour(i)), `${esc(p.name)}'s stance`]));
+  if (state.branch) items.push([bar(BRANCH), "branch (dashed: stances)"], [box(COLOURS.green, 0.5), "branch closer"], [box(COLOURS.orange, 0.55), "branch further apart"]);
+  items.push([box(VISUAL.bands.leisure, 0.35), "leisure together"], [box(VISUAL.bands.sleep, 0.35), "asleep"],
+    [box(VISUAL.bands.work, 0.45), "at work / busy"], [box(VISUAL.bands.stress, 0.5), "stress"], [box("#333", 1), "withdrawn"]);
+  for (const m of VISUAL.marks) items.push([swatch(m.shape, m.color), esc(m.label.toLowerCase())]);
   $("legend").innerHTML = items.map(([sw, label]) => `<span>${sw}${label}</span>`).join("");
 }
 function esc(s) { return String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c])); }
@@ -618,6 +635,10 @@ function init() {
   });
   updateButtons();
   render();
-  loadScenarios().catch((e) => { $("title").textContent = "Could not load scenarios"; setStatus(e.message, true); });
+  api("GET", "/api/visual")
+    .then((v) => { VISUAL = v; })
+    .catch(() => { /* keep the built-in palette */ })
+    .then(loadScenarios)
+    .catch((e) => { $("title").textContent = "Could not load scenarios"; setStatus(e.message, true); });
 }
 init();
