@@ -38,6 +38,7 @@ public static class CliApp
         new ExplainCommand(),
         new ValidateCommand(),
         new CheckCommand(),
+        new ServeCommand(),
     ];
 
     public static RootCommand BuildRoot(CliContext context)

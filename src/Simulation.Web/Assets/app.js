@@ -423,8 +423,10 @@ function render() {
   if (main) {
     const ticks = visible(main).filter((t) => t.tick >= t0);
     const put = (pred, colour, opacity) => {
+      // With a branch on screen the closeness panel shows the difference instead (green means closer there).
+      const panels = state.branch ? [[yS0, hS]] : [[yC0, hC], [yS0, hS]];
       for (const [a, b] of spans(ticks, pred))
-        for (const [y0, h] of [[yC0, hC], [yS0, hS]])
+        for (const [y0, h] of panels)
           shade.appendChild(el("rect", { x: x(a), y: y0, width: Math.max(0, x(b) - x(a)), height: h, fill: colour, "fill-opacity": opacity }));
     };
     put((t) => t.partners.some((p) => p.circumstances.leisure > 0 && !p.circumstances.asleep), VISUAL.bands.leisure, 0.13);

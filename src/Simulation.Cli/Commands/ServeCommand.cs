@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Simulation.Web;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>serve [--port N] [--scenarios DIR]</c>: the workshop page on this machine, until Ctrl+C.</summary>
+public sealed class ServeCommand : ICliCommand
+{
+    public Command Build(CliContext context)
+    {
+        var defaults = new WorkshopOptions();
+        var port = new Option<int>("--port") { Description = $"Port on 127.0.0.1 (default {defaults.Port}; 0 picks a free one).", DefaultValueFactory = _ => defaults.Port };
+        var scenarios = new Option<string>("--scenarios") { Description = "Folder of scenario files offered on the page.", DefaultValueFactory = _ => defaults.ScenarioDirectory };
+        var command = new Command("serve", "Serve the workshop page: play runs live, intervene, branch and compare in the browser (offline, 127.0.0.1 only).");
+        command.Options.Add(port);
+        command.Options.Add(scenarios);
+        command.SetAction(CliApp.Guarded(context, async (p, ct) =>
+        {
+            int n = p.GetValue(port);
+            if (n is < 0 or > 65535) throw Problems.One("--port", 1, 1, $"port must be 0–65535 (got {n})");
+            string folder = p.GetValue(scenarios)!;
+            if (!Directory.Exists(folder)) throw Problems.One(folder, 1, 1, "no such folder (give one with --scenarios DIR)");
+
+            await using var app = WorkshopServer.Build(defaults with { Port = n, ScenarioDirectory = folder });
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (IOException ex)
+            {
+                // Kestrel reports a taken port as an IOException; say so in one line.
+                throw Problems.One("--port", 1, 1, $"cannot listen on port {n}: {ex.Message.Split('\n')[0].TrimEnd('\r', '.')}; try another --port");
+            }
+            context.Output.WriteLine($"Workshop page: {WorkshopServer.Address(app)}  (scenarios from {folder}; Ctrl+C to stop)");
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl+C: stop below.
+            }
+            await app.StopAsync(CancellationToken.None);
+            context.Output.WriteLine("Workshop page stopped.");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+}
