@@ -151,6 +151,32 @@ public sealed class BrowserTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task A_released_run_is_said_plainly_and_Play_starts_afresh()
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync($"() => {ClosenessPoints} === 1");
+            string id = (await page.GetAttributeAsync("#export-csv", "href"))!.Split('/')[3];
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, (await fx.Host.Http.DeleteAsync($"api/runs/{id}")).StatusCode);
+
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync("() => document.querySelector('#status').textContent.startsWith('This run was released')");
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync($"() => {ClosenessPoints} === 1");
+            Assert.NotEqual(id, (await page.GetAttributeAsync("#export-csv", "href"))!.Split('/')[3]);
+        }
+        catch
+        {
+            await Evidence(page);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [Fact]
     public async Task Screenshots_mid_run_in_both_modes()
     {
         var page = await fx.OpenAsync();

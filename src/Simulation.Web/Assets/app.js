@@ -54,7 +54,11 @@ async function api(method, path, body) {
   const res = await fetch(path, init);
   if (res.status === 204) return null;
   const data = await res.json().catch(() => ({ error: `${res.status} ${res.statusText}` }));
-  if (!res.ok) throw new Error(data.error || `${res.status} ${res.statusText}`);
+  if (!res.ok) {
+    const err = new Error(data.error || `${res.status} ${res.statusText}`);
+    err.status = res.status;
+    throw err;
+  }
   return data;
 }
 function setStatus(text, isError) {
@@ -64,7 +68,18 @@ function setStatus(text, isError) {
 }
 // One request sequence at a time: playing, stepping and branching never interleave.
 function enqueue(fn) {
-  state.queue = state.queue.then(fn).catch((e) => { setStatus(e.message, true); pause(); });
+  state.queue = state.queue.then(fn).catch((e) => {
+    pause();
+    if (e.status === 404 && state.main) {
+      // The server let the run go (idle too long, or restarted): start afresh on the next Play.
+      discardRuns();
+      render();
+      updateButtons();
+      setStatus("This run was released (idle too long, or the server restarted). Press Play to start a new one.", true);
+    } else {
+      setStatus(e.message, true);
+    }
+  });
   return state.queue;
 }
 
