@@ -1,1 +1,3 @@
-return 0; // replaced by the couplesim commands (issue 4)
+using Simulation.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);

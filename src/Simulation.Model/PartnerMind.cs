@@ -6,7 +6,7 @@ namespace Simulation.Model;
 public sealed record PartnerMindState(
     PartnerSpec Spec, string PartnerId, double AnxietyNow, double Stance, double Distress, double Engulfment, double Hurt,
     bool Withdrawn, double ExpectedAnswer, double ExpectedAnswerLong, int Unanswered, int AngryHours,
-    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety, double Ease);
+    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety, double Ease, int RestHours);
 
 /// <summary>
 /// One partner's attachment system: distress from a closeness deficit (hyperactivation), engulfment
@@ -25,7 +25,7 @@ public sealed class PartnerMind
     private const double LearningRate = 0.06, SlowLearningRate = 0.004;
     private const double HurtWeight = 0.8, DistressWeight = 1.3;
     private const double IdealPull = 1.5;       // pull towards one's own ideal closeness (Felmlee & Greenberg)
-    private const int CallbackHours = 24, RepairHours = 6;
+    private const int CallbackHours = 24, RepairHours = 6, RestHours = 4;
 
     private readonly PartnerSpec _spec;
     private readonly string _partnerId;
@@ -39,6 +39,7 @@ public sealed class PartnerMind
     private double _ease; // recent free time together, smoothed: the ease lingers after the weekend
     private double _anxiety, _stance, _distress, _engulfment, _hurt, _expected, _expectedLong, _awareness;
     private bool _withdrawn, _flight;
+    private int _restHours;
     private int _unanswered, _angryHours, _repairWindow, _callbackDue;
 
     public PartnerMind(PartnerSpec spec, string partnerId, ulong runSeed)
@@ -59,7 +60,7 @@ public sealed class PartnerMind
         _avoidance = PartnerParameters.Trait(s.Spec.Avoidance);
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
         (_withdrawn, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
-        (_repairWindow, _callbackDue, _awareness, _flight, _rng, _ease) = (s.RepairWindow, s.CallbackDue, s.Awareness, s.FlightMode, s.Random, s.Ease);
+        (_repairWindow, _callbackDue, _awareness, _flight, _rng, _ease, _restHours) = (s.RepairWindow, s.CallbackDue, s.Awareness, s.FlightMode, s.Random, s.Ease, s.RestHours);
         // Derive from the anxiety the parameters were last derived at, so a copy continues exactly like the original.
         Rederive(0, s.DerivedAnxiety);
     }
@@ -72,7 +73,7 @@ public sealed class PartnerMind
 
     public PartnerMindState Export() => new(
         _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _expected, _expectedLong,
-        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng, _derivedAt, _ease);
+        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng, _derivedAt, _ease, _restHours);
 
     /// <summary>Phase 1 of an hour: feel, lean in or away, and decide how to reach out and how to respond.</summary>
     public PartnerMove Decide(in TickContext ctx)
@@ -90,7 +91,8 @@ public sealed class PartnerMind
         double deficit = Math.Max(0, desired - ctx.Closeness);
         double excess = Math.Max(0, ctx.Closeness - easeUpTo);
         double cue = ctx.Partner.Withdrawn ? 1.0 : Math.Max(0, -ctx.Partner.Stance) * 0.6;
-        double threat = own.Asleep ? 0 : p.ThreatGain * p.Reactivity * (2 * deficit + cue);
+        // Time together is reassuring: it halves the alarm a deficit or a cue would raise.
+        double threat = own.Asleep ? 0 : p.ThreatGain * p.Reactivity * (2 * deficit + cue) * (1 - 0.5 * own.Leisure);
         double target = DistressScale * threat;
         _distress += target > _distress ? DistressRise * (target - _distress) : (1 - _decayDistress) * (target - _distress);
 
@@ -98,10 +100,11 @@ public sealed class PartnerMind
         double pressure = ctx.Partner.Pursuit + (ctx.Partner.Reach == Reach.Protest ? 0.5 : 0);
         double gain = p.EngulfmentGain * p.Reactivity;
         double stressPush = gain * 0.8 * own.Stress, pressurePush = gain * 0.6 * pressure, excessPush = gain * 1.5 * excess;
-        _engulfment += (stressPush + pressurePush + excessPush - _engulfment) / EngulfmentHours;
+        _engulfment += ((stressPush + pressurePush + excessPush) * (1 - 0.3 * own.Leisure) - _engulfment) / EngulfmentHours;
 
         _hurt *= _decayHurt;
         if (_angryHours > 0) _angryHours--;
+        if (_restHours > 0) _restHours--;
         if (_repairWindow > 0) _repairWindow--;
         if (_callbackDue > 0) _callbackDue--;
 
@@ -118,7 +121,7 @@ public sealed class PartnerMind
         double anger = _angryHours > 0 ? 1.5 : 0;
         double rejecting = ctx.Rejecting * 3;
         double drive = p.Affiliation + 0.5 * own.Leisure + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
-                       + 0.05 * _rng.NextGaussian();
+                       + 0.03 * _rng.NextGaussian();
         // Asleep, the attachment system rests: the stance relaxes towards neutral.
         double lean = own.Asleep ? 0.2 * Math.Tanh(1.5 * drive) : Math.Tanh(1.5 * drive);
         _stance += StanceInertia * (lean - _stance);
@@ -139,7 +142,8 @@ public sealed class PartnerMind
 
         var (reach, reason) = own.Asleep || ctx.Rejecting > 0 ? (Reach.None, "") : ChooseReach(p, own);
         var readiness = Ready(p, own);
-        double pursuit = own.Asleep ? 0 : Math.Max(0, _stance) * (0.3 + Math.Min(1, _distress));
+        // Only a distressed approach presses on the partner; calm warmth does not.
+        double pursuit = own.Asleep ? 0 : Math.Max(0, _stance) * Math.Min(1.5, _distress);
         return new PartnerMove(_stance, _withdrawn, pursuit, reach, reason, _distress < p.InconsolableAt, readiness, events);
     }
 
@@ -155,7 +159,7 @@ public sealed class PartnerMind
             _repairWindow = 0;
             return (Reach.Repair, "makes up");
         }
-        if (_stance <= 0.1 || _angryHours > 0) return (Reach.None, "");
+        if (_stance <= 0.1 || _angryHours > 0 || _restHours > 0) return (Reach.None, "");
         if (_distress > 0.6)
             return _rng.Chance(Math.Min(0.85, 0.25 + 0.4 * _distress)) ? (Reach.Protest, "distress") : (Reach.None, "");
         return _rng.Chance(0.08 + 0.5 * _stance * (0.4 + 0.6 * _expected)) ? (Reach.Bid, "wants contact") : (Reach.None, "");
@@ -190,9 +194,15 @@ public sealed class PartnerMind
                 Learn(1);
                 break;
             case Outcomes.Rebuffed or Outcomes.Missed or Outcomes.Refused:
+                // A rebuff hurts in proportion to how much an answer was expected (a prediction error):
+                // from a usually warm partner it stings; from one who rarely answers, much less.
                 double sting = o.OwnOutcome == Outcomes.Missed ? 0.3 : o.OwnReach == Reach.Protest ? 1.0 : 0.6;
-                _hurt += p.HurtPerRebuff * p.Reactivity * sting;
+                _hurt += p.HurtPerRebuff * p.Reactivity * sting * 2 * _expected;
                 if (o.OwnOutcome != Outcomes.Missed) _repairWindow = RepairHours;
+                // An anxious partner turned down where an answer was expected may feel rejected and
+                // turn away, hurt and angry (the max–max standoff; Alma's angry reactions).
+                if (o.OwnOutcome == Outcomes.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expected * 0.8))
+                    _angryHours = Math.Max(_angryHours, (int)Math.Round(2 + 4 * _anxiety));
                 if (o.OwnReach is Reach.Bid or Reach.Protest)
                 {
                     _unanswered++;
@@ -203,7 +213,9 @@ public sealed class PartnerMind
                     {
                         events = [new SimEvent(o.Tick, o.Time, Id, EventKinds.GiveUp, _partnerId, Outcomes.None,
                             $"{_unanswered} bids unanswered")];
-                        _angryHours = (int)Math.Round(3 + 6 * _anxiety);
+                        // The anxious turn pursuit into angry rejection; the others just stop asking for a while.
+                        _angryHours = _anxiety > 0.4 ? (int)Math.Round(3 + 8 * _anxiety) : 0;
+                        _restHours = RestHours;
                         _unanswered = 0;
                         _hurt += 0.3;
                     }
@@ -221,6 +233,7 @@ public sealed class PartnerMind
         {
             _hurt += 1.5 * o.Rejected * p.Reactivity * (0.4 + _anxiety);
             _repairWindow = RepairHours;
+            if (_anxiety > 0.4) _angryHours = Math.Max(_angryHours, (int)Math.Round(3 + 8 * _anxiety)); // turns away hurt and angry
         }
 
         // Earned security: anxiety drifts towards what the partner's answers warrant, pulled back to where it began.

@@ -24,18 +24,22 @@ public static class Expectations
             ?? throw new ArgumentException($"unknown pattern `{expectation.Pattern}`", nameof(expectation));
         var c = new Claim(spec, expectation, run);
         var (shows, detail) = Detect(c);
+        // A claim that cannot be measured on this run (window too short, nothing to count) fails
+        // either way: `holds: false` must not pass just because there was nothing to look at.
+        if (shows is null)
+            return new ExpectationResult(expectation, false, detail + "; the claim cannot be judged on this run");
         bool holds = c.Bool("holds");
         return holds
-            ? new ExpectationResult(expectation, shows, detail)
-            : new ExpectationResult(expectation, !shows, detail + "; the claim is that the pattern does not show");
+            ? new ExpectationResult(expectation, shows.Value, detail)
+            : new ExpectationResult(expectation, !shows.Value, detail + "; the claim is that the pattern does not show");
     }
 
-    private static (bool Shows, string Detail) Detect(Claim c)
+    private static (bool? Shows, string Detail) Detect(Claim c)
     {
         foreach (var arg in c.Spec.Args.Where(a => a.Kind == ArgKind.Partner && c.Has(a.Name)))
         {
             if (c.PartnerIndex(arg.Name) < 0)
-                return (false, $"there is no partner `{c.Text(arg.Name)}` in this run");
+                return (null, $"there is no partner `{c.Text(arg.Name)}` in this run");
         }
         return c.Spec.Name switch
         {
@@ -55,13 +59,13 @@ public static class Expectations
 
     // ---- detectors ---------------------------------------------------------------------
 
-    private static (bool, string) PursueWithdraw(Claim c)
+    private static (bool?, string) PursueWithdraw(Claim c)
     {
         int p = c.PartnerIndex("pursuer"), d = c.PartnerIndex("distancer");
         string pn = c.Text("pursuer"), dn = c.Text("distancer");
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length < 8)
-            return (false, $"only {ticks.Length} hours in the window; needs at least 8");
+            return (null, $"only {ticks.Length} hours in the window; needs at least 8");
         var sp = ticks.Select(t => t.Partners[p].Stance).ToArray();
         var sd = ticks.Select(t => t.Partners[d].Stance).ToArray();
         double r = Correlation(sp, sd);
@@ -80,40 +84,42 @@ public static class Expectations
         {
             double max = c.Number("max_positive_share");
             var (share, n) = PositiveShare(c.Events(c.From, c.Until));
-            shows &= n > 0 && share < max;
             detail += $"; positive share {Words.F2(share)} of {n} interactions (claim < {Words.F2(max)})";
+            if (n == 0)
+                return (null, detail);
+            shows &= share < max;
         }
         return (shows, detail);
     }
 
-    private static (bool, string) Stable(Claim c)
+    private static (bool?, string) Stable(Claim c)
     {
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length < 2)
-            return (false, $"only {ticks.Length} hours in the window");
+            return (null, $"only {ticks.Length} hours in the window");
         double sd = StandardDeviation(ticks.Select(t => t.Closeness).ToArray());
         double maxSd = c.Number("max_sd"), maxBids = c.Number("max_bids_per_week");
         double weeks = ticks.Length / (double)Week;
         var events = c.Events(c.From, c.Until);
         var perWeek = c.Run.Partners.Select(pr => (pr.Spec.Id, Rate: Asks(events, pr.Spec.Id) / weeks)).ToArray();
         bool shows = sd < maxSd && perWeek.All(x => x.Rate <= maxBids);
-        return (shows, $"closeness SD {Words.F2(sd)} (claim < {Words.F2(maxSd)}); bids and protests per week: " +
+        return (shows, $"closeness SD {Words.F3(sd)} (claim < {Words.F3(maxSd)}); bids and protests per week: " +
                        string.Join(", ", perWeek.Select(x => $"{x.Id} {Words.F1(x.Rate)}")) + $" (claim <= {Words.F1(maxBids)})");
     }
 
-    private static (bool, string) Awakening(Claim c)
+    private static (bool?, string) Awakening(Claim c)
     {
         int w = c.PartnerIndex("who");
         int other = 1 - w;
         string who = c.Text("who"), otherId = c.Run.Partners[other].Spec.Id;
         var at = c.Time("at");
         double ratio = c.Number("ratio");
-        var before = c.Ticks(at.AddHours(-Week), at);
-        var after = c.Ticks(at, at.AddHours(Week));
+        var before = c.Ticks(Add(at, -Week), at);
+        var after = c.Ticks(at, Add(at, Week));
         if (before.Length == 0 || after.Length == 0)
-            return (false, $"needs hours both before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
-        int asksBefore = Asks(c.Events(at.AddHours(-Week), at), who);
-        int asksAfter = Asks(c.Events(at, at.AddHours(Week)), who);
+            return (null, $"needs hours both before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
+        int asksBefore = Asks(c.Events(Add(at, -Week), at), who);
+        int asksAfter = Asks(c.Events(at, Add(at, Week)), who);
         double otherStance = after.Average(t => t.Partners[other].Stance);
         double closeBefore = before.Average(t => t.Closeness), closeAfter = after.Average(t => t.Closeness);
         bool shows = asksAfter >= ratio * Math.Max(1, asksBefore) && otherStance < 0 && closeAfter < closeBefore;
@@ -121,7 +127,7 @@ public static class Expectations
                        $"{otherId}'s mean stance after {Words.F2(otherStance)} (claim < 0); mean closeness {Words.F2(closeBefore)} before, {Words.F2(closeAfter)} after");
     }
 
-    private static (bool, string) Alternation(Claim c)
+    private static (bool?, string) Alternation(Claim c)
     {
         int within = c.Duration("within");
         int minSwitches = (int)c.Number("min_switches");
@@ -129,7 +135,7 @@ public static class Expectations
             e.Kind is EventKinds.Rejection or EventKinds.GiveUp && e.Time >= c.From && e.Time < c.Until);
         if (trigger is null)
             return (false, "no rejection or give-up in the window, so nothing to alternate after");
-        var end = Min(trigger.Time.AddHours(within), c.Until);
+        var end = Min(Add(trigger.Time, within), c.Until);
         var ticks = c.Ticks(trigger.Time, end);
         char? last = null;
         int switches = 0;
@@ -147,7 +153,7 @@ public static class Expectations
             $"after the {trigger.Kind} by {trigger.Actor} at {Words.Time(trigger.Time)}, who is withdrawn alone changed {switches} times within {c.Text("within")} (claim >= {minSwitches})");
     }
 
-    private static (bool, string) EarnedSecurity(Claim c)
+    private static (bool?, string) EarnedSecurity(Claim c)
     {
         int w = c.PartnerIndex("who");
         string who = c.Text("who");
@@ -155,7 +161,7 @@ public static class Expectations
         var ticks = c.Ticks(c.From, c.Until);
         const int block = 30 * 24;
         if (ticks.Length < 2 * block)
-            return (false, $"only {ticks.Length / 24} days in the window; steadiness needs at least two 30-day periods");
+            return (null, $"only {ticks.Length / 24} days in the window; steadiness needs at least two 30-day periods");
         double first = ticks[0].Partners[w].Anxiety, last = ticks[^1].Partners[w].Anxiety;
         var means = Enumerable.Range(0, ticks.Length / block)
             .Select(i => ticks.Skip(i * block).Take(block).Average(t => t.Partners[w].Anxiety)).ToArray();
@@ -166,52 +172,64 @@ public static class Expectations
                        $"the 30-day mean fell in {falls} of {means.Length - 1} consecutive periods ({Words.F2(steady)}, claim >= 0.80)");
     }
 
-    private static (bool, string) DeEscalation(Claim c)
+    private static (bool?, string) DeEscalation(Claim c)
     {
         var at = c.Time("at");
         int window = c.Duration("window"), settle = c.Duration("settle");
-        var (bFrom, bUntil) = (at.AddHours(-window), at);
-        var (aFrom, aUntil) = (at.AddHours(settle), at.AddHours(settle + window));
+        var (bFrom, bUntil) = (Add(at, -window), at);
+        var (aFrom, aUntil) = (Add(at, settle), Add(at, settle + window));
         var before = c.Ticks(bFrom, bUntil);
         var after = c.Ticks(aFrom, aUntil);
         if (before.Length == 0 || after.Length == 0)
-            return (false, $"needs hours before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
+            return (null, $"needs hours before and after {Words.Time(at)}; found {before.Length} before, {after.Length} after");
         double cb = before.Average(t => t.Closeness), ca = after.Average(t => t.Closeness);
         double wb = before.Average(t => t.Partners.Average(p => p.Withdrawn ? 1.0 : 0.0));
         double wa = after.Average(t => t.Partners.Average(p => p.Withdrawn ? 1.0 : 0.0));
         var (sb, nb) = PositiveShare(c.Events(bFrom, bUntil));
         var (sa, na) = PositiveShare(c.Events(aFrom, aUntil));
-        bool shows = ca > cb && wa < wb && nb > 0 && na > 0 && sa > sb;
+        bool? shows = nb == 0 || na == 0 ? null : ca > cb && wa < wb && sa > sb;
         return (shows, $"mean closeness {Words.F2(cb)} before, {Words.F2(ca)} after; share of time withdrawn {Words.F2(wb)} before, {Words.F2(wa)} after; " +
                        $"positive share {Words.F2(sb)} of {nb} interactions before, {Words.F2(sa)} of {na} after");
     }
 
-    private static (bool, string) Persistence(Claim c)
+    private static (bool?, string) Persistence(Claim c)
     {
         string who = c.Text("who");
         double minExponent = c.Number("min_exponent");
         var events = c.Run.Events;
-        var points = new List<(double N, double P)>();
-        int giveUps = 0, skipped = 0;
+        // who's bids and protests in event order, with a running count of answered ones, so each
+        // give-up's 14-day answer rate is a difference of prefix sums (long runs have many give-ups).
+        var asks = new List<(int Index, DateTime Time, bool Answered, bool Unanswered)>();
+        var answeredBefore = new List<int> { 0 };
         for (int i = 0; i < events.Length; i++)
         {
             var e = events[i];
-            if (e.Kind != EventKinds.GiveUp || e.Actor != who || e.Time < c.From || e.Time >= c.Until)
+            if (e.Actor != who || e.Kind is not (EventKinds.Bid or EventKinds.Protest))
+                continue;
+            bool answered = RunMetrics.IsPositive(e);
+            asks.Add((i, e.Time, answered, e.Outcome is Outcomes.Rebuffed or Outcomes.Missed));
+            answeredBefore.Add(answeredBefore[^1] + (answered ? 1 : 0));
+        }
+        var points = new List<(double N, double P)>();
+        int giveUps = 0, skipped = 0, end = 0, start = 0;
+        for (int i = 0; i < events.Length; i++)
+        {
+            var e = events[i];
+            if (e.Kind != EventKinds.GiveUp || e.Actor != who)
+                continue;
+            while (end < asks.Count && asks[end].Index < i)
+                end++;
+            if (e.Time < c.From || e.Time >= c.Until)
                 continue;
             giveUps++;
             int n = 0;
-            for (int j = i - 1; j >= 0; j--)
-            {
-                var b = events[j];
-                if (b.Actor != who || b.Kind is not (EventKinds.Bid or EventKinds.Protest))
-                    continue;
-                if (b.Outcome is not (Outcomes.Rebuffed or Outcomes.Missed))
-                    break;
+            for (int j = end - 1; j >= 0 && asks[j].Unanswered; j--)
                 n++;
-            }
-            var asks = events.Take(i).Where(b => b.Actor == who && b.Kind is EventKinds.Bid or EventKinds.Protest
-                                                 && b.Time >= e.Time.AddDays(-14)).ToArray();
-            double p = asks.Length == 0 ? 0 : asks.Count(RunMetrics.IsPositive) / (double)asks.Length;
+            var since = Add(e.Time, -14 * 24);
+            while (start < end && asks[start].Time < since)
+                start++;
+            int total = end - start;
+            double p = total == 0 ? 0 : (answeredBefore[end] - answeredBefore[start]) / (double)total;
             if (n < 1 || p <= 0)
             {
                 skipped++;
@@ -228,11 +246,11 @@ public static class Expectations
             counted + $"; bids before giving up grow like (1/p)^{Words.F2(slope)} (claim exponent >= {Words.F2(minExponent)})");
     }
 
-    private static (bool, string) PositiveShareClaim(Claim c)
+    private static (bool?, string) PositiveShareClaim(Claim c)
     {
         var (share, n) = PositiveShare(c.Events(c.From, c.Until));
         if (n == 0)
-            return (false, "no interactions in the window");
+            return (null, "no interactions in the window");
         if (c.Has("min"))
         {
             double min = c.Number("min");
@@ -246,13 +264,13 @@ public static class Expectations
     /// Sudden switches (disorganised attachment): the stance goes from approach (&gt; +0.2) to withdrawal
     /// (&lt; −0.2), or back, within <c>within</c> hours. Slow swings over a day do not count.
     /// </summary>
-    private static (bool, string) Switching(Claim c)
+    private static (bool?, string) Switching(Claim c)
     {
         int w = c.PartnerIndex("who");
         string who = c.Text("who");
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length == 0)
-            return (false, "no hours in the window");
+            return (null, "no hours in the window");
         int within = c.Duration("within");
         int flips = 0;
         int lastSide = 0, lastSideTick = int.MinValue;
@@ -277,7 +295,7 @@ public static class Expectations
         return (perWeek >= min, measured + $" (claim >= {Words.F1(min)})");
     }
 
-    private static (bool, string) WithdrawsAfter(Claim c)
+    private static (bool?, string) WithdrawsAfter(Claim c)
     {
         int w = c.PartnerIndex("who");
         string who = c.Text("who");
@@ -289,23 +307,27 @@ public static class Expectations
         var timeline = c.Run.Timeline;
 
         var moments = new List<DateTime>();
-        for (var date = c.From.Date; date < c.Until; date = date.AddDays(1))
+        for (var date = c.From.Date; date < c.Until && date < DateTime.MaxValue.Date; date = date.AddDays(1))
         {
             var m = date + time.ToTimeSpan();
-            if (m.DayOfWeek == day && m >= c.From && m < c.Until && m.AddHours(within) <= runEnd)
+            if (m.DayOfWeek == day && m >= c.From && m < c.Until && Add(m, within) <= runEnd)
                 moments.Add(m);
         }
         if (moments.Count == 0)
-            return (false, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
+            return (null, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
+        var withdrawals = c.Run.Events.Where(e => e.Actor == who && e.Kind == EventKinds.Withdraw).Select(e => e.Time)
+            .Concat(Enumerable.Range(1, Math.Max(0, timeline.Length - 1))
+                .Where(i => timeline[i].Partners[w].Withdrawn && !timeline[i - 1].Partners[w].Withdrawn)
+                .Select(i => timeline[i].Time))
+            .Order().ToArray();
         int hits = 0;
         foreach (var m in moments)
         {
-            var end = m.AddHours(within);
-            bool entered = c.Run.Events.Any(e => e.Actor == who && e.Kind == EventKinds.Withdraw && e.Time >= m && e.Time <= end)
-                || Enumerable.Range(1, Math.Max(0, timeline.Length - 1)).Any(i =>
-                    timeline[i].Time >= m && timeline[i].Time <= end
-                    && timeline[i].Partners[w].Withdrawn && !timeline[i - 1].Partners[w].Withdrawn);
-            if (entered)
+            // The first withdrawal at or after m, if it comes within the window.
+            int k = Array.BinarySearch(withdrawals, m);
+            if (k < 0)
+                k = ~k;
+            if (k < withdrawals.Length && withdrawals[k] <= Add(m, within))
                 hits++;
         }
         double share = hits / (double)moments.Count;
@@ -359,12 +381,20 @@ public static class Expectations
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
+    /// <summary>Adds hours, stopping at the ends of the calendar rather than throwing.</summary>
+    private static DateTime Add(DateTime t, double hours)
+    {
+        if (hours >= 0)
+            return (DateTime.MaxValue - t).TotalHours <= hours ? DateTime.MaxValue : t.AddHours(hours);
+        return (t - DateTime.MinValue).TotalHours <= -hours ? DateTime.MinValue : t.AddHours(hours);
+    }
+
     /// <summary>An expectation's arguments (with the pattern's defaults) and the run they are measured on.</summary>
     private sealed class Claim(PatternSpec spec, Expectation expectation, RunResult run)
     {
         public PatternSpec Spec { get; } = spec;
         public RunResult Run { get; } = run;
-        public DateTime RunEnd { get; } = run.Spec.Start.AddHours(run.Spec.Hours);
+        public DateTime RunEnd { get; } = Add(run.Spec.Start, run.Spec.Hours);
         public DateTime From => Has("from") ? Time("from") : Run.Spec.Start;
         public DateTime Until => Has("until") ? Time("until") : RunEnd;
 

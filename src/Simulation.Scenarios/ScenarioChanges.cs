@@ -110,6 +110,11 @@ public static class ScenarioChanges
     private static CoupleSpec? CheckLength(CoupleSpec spec, int hours, string path, out Diagnostic? problem)
     {
         problem = null;
+        if ((DateTime.MaxValue - spec.Start).TotalHours <= hours)
+        {
+            problem = new Diagnostic(new SourceLocation(path, 1, 1), $"a run of {hours}h from {Words.Time(spec.Start)} would end past the year 9999");
+            return null;
+        }
         var end = spec.Start.AddHours(hours);
         var late = spec.Happenings.Select(h => (h.At, What: $"the {h.Kind.ToString().ToLowerInvariant()} event"))
             .Concat(spec.Interventions.Select(i => (i.At, What: $"the {i.Kind.ToString().ToLowerInvariant()} intervention")))

@@ -79,6 +79,11 @@ internal sealed partial class ScenarioReader(string path)
             start = Time(st, "start", checkInRun: false);
         if (f.TryGetValue("length", out var le))
             hours = Length(le);
+        if (start is { } st0 && hours is { } h0 && (DateTime.MaxValue - st0).TotalHours <= h0)
+        {
+            Error(f["length"], $"a run of {h0}h from {Words.Time(st0)} would end past the year 9999");
+            hours = null;
+        }
         ulong seed = f.TryGetValue("seed", out var se) ? Seed(se) ?? DefaultSeed : DefaultSeed;
         double closeness = f.TryGetValue("closeness", out var cl) ? Number(cl, "closeness", 0, 1) ?? DefaultCloseness : DefaultCloseness;
 
@@ -627,6 +632,11 @@ internal sealed partial class ScenarioReader(string path)
                 if (h is null)
                 {
                     Error(node.Line, node.Column + (s.Plain ? pos : 0), $"`{arg.Name}`: {problem}");
+                    return null;
+                }
+                if (h > CoupleSpec.MaxHours)
+                {
+                    Error(node, $"`{arg.Name}` is longer than any run ({CoupleSpec.MaxHours}h)");
                     return null;
                 }
                 if (h < arg.Min)

@@ -12,8 +12,19 @@ internal static class Text
         ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"];
 
     public static string Num(double x) => x.ToString("0.###", Inv);
-    public static string F2(double x) => double.IsNaN(x) ? "n/a" : x.ToString("0.00", Inv);
-    public static string F1(double x) => double.IsNaN(x) ? "n/a" : x.ToString("0.0", Inv);
+    public static string F2(double x) => Fixed(x, "0.00");
+    public static string F1(double x) => Fixed(x, "0.0");
+    public static string F3(double x) => Fixed(x, "0.000");
+
+    // "-0.00" for a tiny negative figure would read as a sign that is not there.
+    private static string Fixed(double x, string format)
+    {
+        if (double.IsNaN(x))
+            return "n/a";
+        var t = x.ToString(format, Inv);
+        return t.StartsWith('-') && t.AsSpan(1).IndexOfAnyExcept("0.") < 0 ? t[1..] : t;
+    }
+
     public static string Time(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", Inv);
 
     public static bool TryParseNumber(string text, out double value) =>

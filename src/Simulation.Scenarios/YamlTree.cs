@@ -58,7 +58,7 @@ internal static partial class YamlTree
                 documents++;
                 if (documents == 2)
                     error((int)doc.Start.Line, (int)doc.Start.Column, "a scenario file holds one YAML document; found a second one");
-                var node = ReadNode(parser, anchors, error);
+                var node = ReadNode(parser, anchors, error, 0);
                 parser.Consume<DocumentEnd>();
                 if (documents == 1)
                     root = node;
@@ -78,9 +78,14 @@ internal static partial class YamlTree
         return root;
     }
 
-    private static YNode ReadNode(IParser parser, Dictionary<string, YNode> anchors, Action<int, int, string> error)
+    /// <summary>No scenario nests deeper than a few levels; a limit keeps hostile input from exhausting the stack.</summary>
+    private const int MaxDepth = 64;
+
+    private static YNode ReadNode(IParser parser, Dictionary<string, YNode> anchors, Action<int, int, string> error, int depth)
     {
         var ev = parser.Consume<ParsingEvent>();
+        if (depth > MaxDepth)
+            throw new SemanticErrorException(ev.Start, ev.End, $"nesting deeper than {MaxDepth} levels");
         switch (ev)
         {
             case Scalar s:
@@ -98,7 +103,7 @@ internal static partial class YamlTree
                 var node = new YSequence((int)seq.Start.Line, (int)seq.Start.Column);
                 Remember(anchors, seq.Anchor, node);
                 while (!parser.TryConsume<SequenceEnd>(out _))
-                    node.Items.Add(ReadNode(parser, anchors, error));
+                    node.Items.Add(ReadNode(parser, anchors, error, depth + 1));
                 return node;
             }
             case MappingStart map:
@@ -108,8 +113,8 @@ internal static partial class YamlTree
                 var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = ReadNode(parser, anchors, error);
-                    var value = ReadNode(parser, anchors, error);
+                    var key = ReadNode(parser, anchors, error, depth + 1);
+                    var value = ReadNode(parser, anchors, error, depth + 1);
                     if (key is not YScalar k || k.IsNull)
                     {
                         error(key.Line, key.Column, $"a key must be a plain word, not {key.KindName}");

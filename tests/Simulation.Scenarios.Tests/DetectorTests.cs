@@ -84,7 +84,7 @@ public sealed class DetectorTests
             [Ev(5, "a", EventKinds.Bid, Outcomes.Answered), Ev(50, "b", EventKinds.Bid, Outcomes.Answered)]);
         var r = Check(run, "stable");
         Assert.True(r.Passed, r.Detail);
-        Assert.Equal("closeness SD 0.00 (claim < 0.03); bids and protests per week: a 0.5, b 0.5 (claim <= 10.0)", r.Detail);
+        Assert.Equal("closeness SD 0.004 (claim < 0.030); bids and protests per week: a 0.5, b 0.5 (claim <= 10.0)", r.Detail);
     }
 
     [Fact]
@@ -363,6 +363,33 @@ public sealed class DetectorTests
         Assert.Equal(18, T(34).Hour);
         Assert.True(Check(run, "withdraws-after", ("who", "b"), ("day", "sun"), ("time", "18:00")).Passed);
         Assert.False(Check(run, "withdraws-after", ("who", "a"), ("day", "sun"), ("time", "18:00")).Passed);
+    }
+
+    // ---- claims that cannot be judged ----
+
+    [Fact]
+    public void A_claim_that_cannot_be_measured_fails_even_with_holds_false()
+    {
+        // Four weeks cannot show a steady 30-day trend either way.
+        var shortRun = Make(4 * Week, _ => (0.5, new P(Anxiety: 5), new P()));
+        foreach (var holds in new[] { "true", "false" })
+        {
+            var r = Check(shortRun, "earned-security", ("who", "a"), ("holds", holds));
+            Assert.False(r.Passed, r.Detail);
+            Assert.Equal("only 28 days in the window; steadiness needs at least two 30-day periods; the claim cannot be judged on this run", r.Detail);
+        }
+        var silent = Make(Week, _ => (0.5, new P(), new P()));
+        Assert.False(Check(silent, "positive-share", ("max", "0.4"), ("holds", "false")).Passed);
+        Assert.False(Check(silent, "withdraws-after", ("who", "a"), ("day", "sun"), ("time", "18:00"), ("holds", "false"),
+            ("until", "2026-03-08T12:00")).Passed);
+        Assert.False(Check(silent, "earned-security", ("who", "nobody"), ("holds", "false")).Passed);
+    }
+
+    [Fact]
+    public void No_trigger_means_no_alternation_so_holds_false_passes()
+    {
+        var calm = Make(Week, _ => (0.6, new P(), new P()));
+        Assert.True(Check(calm, "mutual-withdrawal-alternation", ("holds", "false")).Passed);
     }
 
     // ---- through a scenario ----

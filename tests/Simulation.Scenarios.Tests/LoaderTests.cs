@@ -228,3 +228,21 @@ public sealed class LoaderTests
         }
     }
 }
+
+public sealed class ContractTests
+{
+    [Fact]
+    public void The_design_documents_example_loads_as_written()
+    {
+        var s = ScenarioLoader.Load(LoaderTests.Fixture("design-example.yaml"));
+        Assert.Equal("alma-will", s.Name);
+        Assert.Equal("…", s.Notes.What);
+        Assert.Equal(672, s.Spec.Hours);
+        Assert.Equal(7UL, s.Spec.Seed);
+        Assert.Equal(["alma", "will"], s.Spec.Partners.Select(p => p.Id));
+        Assert.Equal(4, s.Spec.Schedule.Length);
+        Assert.Single(s.Spec.Happenings);
+        Assert.Single(s.Spec.Interventions);
+        Assert.Equal("pursue-withdraw", Assert.Single(s.Expect).Pattern);
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Simulation.Reports;
+using Simulation.Scenarios;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>check [FILE…]</c>: run scenarios and verify their <c>expect:</c> claims; exit 1 if any fails.</summary>
+public sealed class CheckCommand : ICliCommand
+{
+    public Command Build(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Scenario files (default: scenarios/*.yaml).", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("check", "Run scenarios and verify their expect: claims (exit code 1 if any claim fails).");
+        command.Arguments.Add(files);
+        command.SetAction(CliApp.Guarded(context, async (p, ct) =>
+        {
+            var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find("scenarios")];
+            if (paths.Count == 0)
+                throw Problems.One("scenarios", 1, 1, "no scenario files given and none in scenarios/");
+
+            // load them all first: one broken file stops the check before anything runs
+            var scenarios = new List<Scenario>();
+            var problems = new List<Diagnostic>();
+            foreach (var f in paths)
+            {
+                if (ScenarioLoader.TryLoad(f, out var s, out var diagnostics)) scenarios.Add(s!);
+                else problems.AddRange(diagnostics);
+            }
+            if (problems.Count > 0) throw new ScenarioException(problems);
+
+            var runs = await Simulate.RunAsync(context, [.. scenarios.Select(s => (s.Name, s.Spec))], ct);
+            int failed = 0, claims = 0;
+            for (int i = 0; i < scenarios.Count; i++)
+            {
+                var s = scenarios[i];
+                var results = Expectations.Evaluate(s, runs[i]);
+                context.Output.WriteLine($"{s.SourcePath} ({s.Name}, seed {s.Spec.Seed}, {RunText.Length(s.Spec.Hours)})");
+                if (results.Length == 0) context.Output.WriteLine("  (no claims)");
+                foreach (var r in results)
+                {
+                    claims++;
+                    if (!r.Passed)
+                    {
+                        failed++;
+                        context.Error.WriteLine($"{r.Expectation.Location}: error: claim not shown: {ScenarioReports.Outcome(r).Claim}: {r.Detail}");
+                    }
+                    context.Output.WriteLine($"  {(r.Passed ? "✔" : "✘")} {ScenarioReports.Outcome(r).Claim}: {r.Detail}");
+                }
+            }
+            context.Output.WriteLine(failed == 0
+                ? $"All {claims} claims shown in {RunText.Plural(scenarios.Count, "scenario")}."
+                : $"{failed} of {claims} claims not shown.");
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Globalization;
+using Simulation.Model;
+using Simulation.Reports;
+using Simulation.Scenarios;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>explain SCENARIO</c>: the scenario in plain words, for a trainer preparing a session.</summary>
+public sealed class ExplainCommand : ICliCommand
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public Command Build(CliContext context)
+    {
+        var scenario = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML)." };
+        var command = new Command("explain", "Describe a scenario in plain words: partners, schedule, events, interventions and claims.");
+        command.Arguments.Add(scenario);
+        command.SetAction(CliApp.Guarded(context, (p, ct) =>
+        {
+            Explain(context.Output, ScenarioLoader.Load(p.GetValue(scenario)!));
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    public static void Explain(TextWriter o, Scenario s)
+    {
+        var spec = s.Spec;
+        var names = spec.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+        string Who(IEnumerable<string> ids)
+        {
+            var list = ids.Select(i => names.TryGetValue(i, out var n) ? n : i).ToList();
+            return list.Count == spec.Partners.Length && list.Count > 1 ? "Both" : string.Join(" and ", list);
+        }
+        string Verb(IEnumerable<string> ids, string one, string many) => ids.Count() > 1 ? many : one;
+        string Other(IEnumerable<string> ids) =>
+            Who(spec.Partners.Select(p => p.Id).Where(i => !ids.Contains(i))) is { Length: > 0 } o ? o : "the partner";
+
+        o.WriteLine(s.Title);
+        o.WriteLine(new string('=', Math.Min(s.Title.Length, 78)));
+        if (s.Summary.Length > 0) o.WriteLine(s.Summary);
+        o.WriteLine();
+        if (s.Notes.What.Length > 0) o.WriteLine($"What it shows:  {s.Notes.What}");
+        if (s.Notes.Notice.Length > 0) o.WriteLine($"What to notice: {s.Notes.Notice}");
+        if (s.Notes.Try.Length > 0) o.WriteLine($"What to try:    {s.Notes.Try}");
+        o.WriteLine();
+        o.WriteLine($"Runs {RunText.LengthWords(spec.Hours)} from {RunText.Day(spec.Start)} {spec.Start.ToString("yyyy HH:mm", C)}, seed {spec.Seed}, starting at closeness {RunText.Fixed(spec.Closeness)} (0 apart, 1 close).");
+        o.WriteLine();
+        o.WriteLine("Partners");
+        foreach (var p in spec.Partners)
+        {
+            o.WriteLine($"  {p.Name} ({p.Id}): anxiety {RunText.Fixed(p.Anxiety, 1)}, avoidance {RunText.Fixed(p.Avoidance, 1)} on the ECR-R scale (1–7) — " +
+                        $"{AttachmentStyle.Name(p.Anxiety, p.Avoidance)}, a {AttachmentStyle.Hendrix(p.Anxiety, p.Avoidance)} in Hendrix' terms; {(p.Wound == Wound.Early ? "early" : "late")} wound.");
+            var derived = PartnerParameters.Derive(p);
+            foreach (var (name, _) in p.Overrides.OrderBy(x => x.Key, StringComparer.Ordinal))
+            {
+                var info = ParameterCatalog.Get(name);
+                o.WriteLine($"    set by hand: {name} = {info.Format(derived)} ({info.Meaning})");
+            }
+        }
+        if (spec.Schedule.Length > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Schedule (every week)");
+            foreach (var w in spec.Schedule)
+            {
+                var what = new List<string>();
+                if (w.Leisure is { } l) what.Add($"free time together {RunText.Fixed(l)}");
+                if (w.Stress is { } st) what.Add($"stress {RunText.Fixed(st)}");
+                if (w.Availability is { } a) what.Add($"reachable {RunText.Percent(a)} of the time");
+                if (w.Asleep) what.Add("asleep");
+                if (what.Count == 0) what.Add("awake, as usual");
+                string period = (w.Since, w.Until) switch
+                {
+                    (null, null) => "",
+                    ({ } f, null) => $" from {RunText.Day(f)}",
+                    (null, { } u) => $" until {RunText.Day(u)}",
+                    ({ } f, { } u) => $" from {RunText.Day(f)} until {RunText.Day(u)}",
+                };
+                o.WriteLine($"  {Who(w.Who)}, {Days(w.Days)} {w.From.ToString("HH:mm", C)}–{w.To.ToString("HH:mm", C)}{(w.To <= w.From ? " (next day)" : "")}: {string.Join(", ", what)}{period}");
+            }
+        }
+        if (spec.Happenings.Length > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Happenings");
+            foreach (var h in spec.Happenings.OrderBy(h => h.At))
+            {
+                string what = h.Kind switch
+                {
+                    HappeningKind.Rejection => $"{Verb(h.Who, "harshly turns", "harshly turn")} {Other(h.Who)} away",
+                    HappeningKind.Stress => $"{Verb(h.Who, "is", "are")} under outside stress (strength {RunText.Fixed(h.Strength)}) for {RunText.Plural(h.Hours, "hour")}",
+                    HappeningKind.Awareness => $"{Verb(h.Who, "becomes", "become")} aware of a buried need for contact (strength {RunText.Fixed(h.Strength)})",
+                    HappeningKind.Away => $"{Verb(h.Who, "is", "are")} away and unreachable for {RunText.Plural(h.Hours, "hour")}",
+                    _ => h.Kind.ToString().ToLowerInvariant(),
+                };
+                o.WriteLine($"  {RunText.Day(h.At)} {h.At.ToString("HH:mm", C)}: {Who(h.Who)} {what}");
+            }
+        }
+        if (spec.Interventions.Length > 0)
+        {
+            o.WriteLine();
+            o.WriteLine("Interventions");
+            foreach (var i in spec.Interventions.OrderBy(i => i.At))
+            {
+                string what = i.Kind == InterventionKind.Stretch ? "stretching (each moves towards the other's need)" : i.Kind.ToString().ToLowerInvariant();
+                o.WriteLine($"  From {RunText.Day(i.At)} {i.At.ToString("HH:mm", C)}: {what} for {Who(i.Who)}, strength {RunText.Fixed(i.Strength)}");
+            }
+        }
+        o.WriteLine();
+        if (s.Expect.Length == 0) o.WriteLine("Claims: none (nothing for `couplesim check` to verify).");
+        else
+        {
+            o.WriteLine("Claims (verified by `couplesim check`)");
+            foreach (var e in s.Expect)
+                o.WriteLine($"  {ScenarioReports.Outcome(new ExpectationResult(e, true, "")).Claim}");
+        }
+    }
+
+    private static string Days(IReadOnlyCollection<DayOfWeek> days)
+    {
+        var set = days.ToHashSet();
+        if (set.Count == 7 || set.Count == 0) return "every day";
+        if (set.SetEquals([DayOfWeek.Saturday, DayOfWeek.Sunday])) return "weekends";
+        if (set.Count == 5 && !set.Contains(DayOfWeek.Saturday) && !set.Contains(DayOfWeek.Sunday)) return "weekdays";
+        // Monday first, as a week is read
+        return string.Join(", ", set.OrderBy(d => ((int)d + 6) % 7).Select(d => d + "s"));
+    }
+}

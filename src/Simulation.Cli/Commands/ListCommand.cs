@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Simulation.Scenarios;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>list [DIR]</c>: the scenarios of a folder with their one-line summaries.</summary>
+public sealed class ListCommand : ICliCommand
+{
+    public Command Build(CliContext context)
+    {
+        var dir = new Argument<string>("DIR") { Description = "Folder of scenario files.", DefaultValueFactory = _ => "scenarios" };
+        var command = new Command("list", "List the scenarios in a folder (default: scenarios) with their summaries.");
+        command.Arguments.Add(dir);
+        command.SetAction(CliApp.Guarded(context, (p, ct) =>
+        {
+            string folder = p.GetValue(dir)!;
+            if (!Directory.Exists(folder))
+                throw Problems.One(folder, 1, 1, "no such folder");
+            var files = ScenarioLibrary.Find(folder);
+            var loaded = new List<Scenario>();
+            bool broken = false;
+            foreach (var f in files)
+            {
+                if (ScenarioLoader.TryLoad(f, out var s, out var diagnostics)) loaded.Add(s!);
+                else
+                {
+                    broken = true;
+                    foreach (var d in diagnostics) context.Error.WriteLine(d.ToString());
+                }
+            }
+            if (loaded.Count == 0 && !broken) context.Output.WriteLine($"No scenarios (*.yaml) in {folder}.");
+            int width = loaded.Count == 0 ? 0 : loaded.Max(s => s.Name.Length);
+            foreach (var s in loaded)
+                context.Output.WriteLine($"{s.Name.PadRight(width)}  {s.Summary}");
+            return Task.FromResult(broken ? ExitCodes.BadInput : ExitCodes.Ok);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Simulation.Scenarios;
+
+namespace Simulation.Cli.Commands;
+
+/// <summary><c>validate FILE…</c>: check scenario files without running them.</summary>
+public sealed class ValidateCommand : ICliCommand
+{
+    public Command Build(CliContext context)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Scenario files to check.", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check scenario files: one line per problem as path:line:column: error: message.");
+        command.Arguments.Add(files);
+        command.SetAction(CliApp.Guarded(context, (p, ct) =>
+        {
+            bool broken = false;
+            foreach (var f in p.GetValue(files)!)
+            {
+                if (ScenarioLoader.TryLoad(f, out var s, out var diagnostics))
+                    context.Output.WriteLine($"{f}: ok ({s!.Name}: {s.Spec.Partners.Length} partners, {s.Expect.Length} expectations)");
+                else
+                {
+                    broken = true;
+                    foreach (var d in diagnostics) context.Error.WriteLine(d.ToString());
+                }
+            }
+            return Task.FromResult(broken ? ExitCodes.BadInput : ExitCodes.Ok);
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Collections.Immutable;
+using Simulation.Scenarios;
+
+namespace Simulation.Cli;
+
+/// <summary>Options shared by run and compare.</summary>
+public sealed class CommonOptions
+{
+    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's). Same seed, same results." };
+    public Option<string?> Length { get; } = new("--length") { Description = "Run length: a whole number and h, d, w or y (e.g. 36h, 3d, 4w, 1y)." };
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "Change one thing: ID.KEY=VALUE for a partner (anxiety, avoidance, wound or any derived parameter, e.g. will.responsiveness=0.8) or KEY=VALUE for closeness, seed, length. Repeatable.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    public Option<string?> Out { get; } = new("--out") { Description = "Output directory." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Seed);
+        command.Options.Add(Length);
+        command.Options.Add(Set);
+        command.Options.Add(Out);
+    }
+
+    public ImmutableArray<string> Sets(ParseResult p) => [.. p.GetValue(Set) ?? []];
+
+    /// <summary>Applies --set, then --length, then --seed (so the flags win over a set of the same key).</summary>
+    public Scenario Apply(Scenario s, ParseResult p, bool withSets = true)
+    {
+        var sets = Sets(p);
+        if (withSets && sets.Length > 0) s = ScenarioChanges.WithSets(s, sets);
+        if (p.GetValue(Length) is { } length) s = ScenarioChanges.WithLength(s, length);
+        if (p.GetValue(Seed) is { } seed) s = ScenarioChanges.WithSeed(s, seed);
+        return s;
+    }
+
+    /// <summary>Checks an output directory before anything runs: it must not be a file.</summary>
+    public static string CheckOut(string dir)
+    {
+        if (File.Exists(dir))
+            throw new ScenarioException([new Diagnostic(new SourceLocation("--out", 1, 1), $"`{dir}` is a file, not a directory")]);
+        return dir;
+    }
+}
+
+/// <summary>Bad-input diagnostics raised by the commands themselves.</summary>
+public static class Problems
+{
+    public static ScenarioException One(string path, int line, int column, string message) =>
+        new([new Diagnostic(new SourceLocation(path, line, column), message)]);
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Simulation.Model;
+using Simulation.Reports.Svg;
+
+namespace Simulation.Reports;
+
+/// <summary>How one kind of chart marker looks and where it sits in a partner's lane (row 2 at the top).</summary>
+public sealed record MarkKind(string Key, string Label, MarkerShape Shape, string Color, int Row);
+
+/// <summary>Which events become markers on which partner's lane.</summary>
+public static class ChartMarks
+{
+    public static readonly MarkKind Protest = new("protest", "Protest", MarkerShape.TriangleUp, OkabeIto.Orange, 2);
+    public static readonly MarkKind Callback = new("callback", "Call-back", MarkerShape.Plus, OkabeIto.SkyBlue, 2);
+    public static readonly MarkKind Repair = new("repair", "Repair attempt", MarkerShape.Diamond, OkabeIto.ReddishPurple, 2);
+    public static readonly MarkKind Rejection = new("rejection", "Harsh rejection", MarkerShape.Star, OkabeIto.Vermillion, 2);
+    public static readonly MarkKind Intervention = new("intervention", "Intervention", MarkerShape.OpenCircle, OkabeIto.BluishGreen, 2);
+    public static readonly MarkKind Answer = new("answer", "Answers a bid", MarkerShape.Circle, OkabeIto.BluishGreen, 1);
+    public static readonly MarkKind Rebuff = new("rebuff", "Turns a bid away", MarkerShape.Cross, OkabeIto.Black, 1);
+    public static readonly MarkKind Withdraw = new("withdraw", "Withdraws", MarkerShape.TriangleDown, OkabeIto.Blue, 0);
+    public static readonly MarkKind GiveUp = new("give-up", "Gives up", MarkerShape.Square, OkabeIto.Black, 0);
+
+    /// <summary>All kinds in legend order.</summary>
+    public static ImmutableArray<MarkKind> All { get; } = [Protest, Answer, Rebuff, Callback, Repair, GiveUp, Withdraw, Rejection, Intervention];
+
+    /// <summary>
+    /// The markers an event makes: a protest, call-back, repair, give-up, withdrawal or rejection on the
+    /// actor's lane; an answer or a rebuff on the lane of the partner who answered or turned away;
+    /// an intervention on each partner it names (all partners when it names none).
+    /// </summary>
+    public static IEnumerable<(string PartnerId, MarkKind Kind)> For(SimEvent e, IReadOnlySet<string> partnerIds)
+    {
+        bool actorIsPartner = partnerIds.Contains(e.Actor);
+        switch (e.Kind)
+        {
+            case EventKinds.Protest when actorIsPartner: yield return (e.Actor, Protest); break;
+            case EventKinds.Callback when actorIsPartner: yield return (e.Actor, Callback); break;
+            case EventKinds.Repair when actorIsPartner: yield return (e.Actor, Repair); break;
+            case EventKinds.GiveUp when actorIsPartner: yield return (e.Actor, GiveUp); break;
+            case EventKinds.Withdraw when actorIsPartner: yield return (e.Actor, Withdraw); break;
+            case EventKinds.Rejection when actorIsPartner: yield return (e.Actor, Rejection); break;
+            case EventKinds.Intervention:
+                var named = new[] { e.Actor, e.Target }.Where(partnerIds.Contains).Distinct().ToList();
+                foreach (var id in named.Count > 0 ? named : partnerIds.Order(StringComparer.Ordinal).ToList())
+                    yield return (id, Intervention);
+                break;
+        }
+        if (e.Kind is EventKinds.Bid or EventKinds.Protest or EventKinds.Callback or EventKinds.Repair && partnerIds.Contains(e.Target))
+        {
+            if (RunMetrics.IsPositive(e)) yield return (e.Target, Answer);
+            else if (e.Outcome is Outcomes.Rebuffed or Outcomes.Refused) yield return (e.Target, Rebuff);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using Simulation.Model;
+using static Simulation.Reports.Svg.SvgFormat;
+
+namespace Simulation.Reports;
+
+/// <summary>report.html: one self-contained page per run (inline CSS and SVG, no scripts, nothing fetched).</summary>
+public static class HtmlReport
+{
+    /// <summary>Days from the start listed event by event; later days are summarised per day, grouped by week.</summary>
+    public const int DetailedDays = 14;
+
+    /// <summary>The page. <paramref name="svg"/> is the closeness chart (built from the run when null).</summary>
+    public static string Write(RunReport report, string? svg = null)
+    {
+        var run = report.Run;
+        var s = report.Scenario;
+        var sb = new StringBuilder();
+        sb.Append($"<header>\n<h1>{Escape(s.Title)}</h1>\n<p class=\"meta\">Scenario <code>{Escape(s.Name)}</code> · seed {run.Spec.Seed} · " +
+                  $"{RunText.LengthWords(run.Spec.Hours)} from {Escape(RunText.Day(run.Spec.Start))} {run.Spec.Start.ToString("yyyy HH:mm", CultureInfo.InvariantCulture)} · " +
+                  $"couplesim {Escape(ToolInfo.Version)}</p>\n");
+        if (s.Summary.Length > 0) sb.Append($"<p class=\"lead\">{Escape(s.Summary)}</p>\n");
+        sb.Append("</header>\n");
+        HtmlParts.Notes(sb, s);
+
+        sb.Append("<h2 id=\"plot\">Closeness over time</h2>\n<figure>\n");
+        sb.Append(HtmlParts.InlineSvg(svg ?? ClosenessChart.Svg(run, s.Title)));
+        sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (toward +1, away −1) and distress. " +
+                  "The strips at the bottom show each partner's events; shaded hours are leisure together (green), sleep (grey), work or busy (blue) and stress (orange). " +
+                  "A bar at the bottom of a strip means that partner is withdrawn.</figcaption>\n</figure>\n");
+
+        sb.Append("<h2 id=\"summary\">Summary</h2>\n");
+        HtmlParts.Metrics(sb, run, report.Metrics);
+
+        sb.Append("<h2 id=\"expectations\">Teaching claims</h2>\n");
+        HtmlParts.Expectations(sb, report.Expectations);
+
+        sb.Append("<h2 id=\"partners\">The partners</h2>\n<div class=\"cards\">\n");
+        for (int i = 0; i < run.Partners.Length; i++) HtmlParts.PartnerCard(sb, run.Partners[i], i);
+        sb.Append("</div>\n");
+
+        sb.Append("<h2 id=\"events\">What happened</h2>\n");
+        Timeline(sb, run);
+
+        sb.Append($"<footer>Scenario file SHA-256 <code>{Escape(s.Sha256)}</code>. Same scenario, seed and version give the same page.</footer>\n");
+        return HtmlParts.Page(s.Title, sb.ToString());
+    }
+
+    /// <summary>The events in plain words: the first <see cref="DetailedDays"/> days in full, then one line per day, grouped by week.</summary>
+    public static void Timeline(StringBuilder sb, RunResult run)
+    {
+        if (run.Events.Length == 0)
+        {
+            sb.Append("<p>Nothing happened: no bids, no withdrawals.</p>\n");
+            return;
+        }
+        var names = RunText.Names(run);
+        var byDay = run.Events.GroupBy(e => e.Time.Date).OrderBy(g => g.Key).ToList();
+        DateTime detailedUntil = run.Spec.Start.Date.AddDays(DetailedDays);
+        sb.Append("<div class=\"timeline\">\n");
+        bool first = true;
+        foreach (var day in byDay.Where(d => d.Key < detailedUntil))
+        {
+            sb.Append($"<details class=\"day\" data-day=\"{day.Key:yyyy-MM-dd}\"{(first ? " open" : "")}><summary><b>{Escape(RunText.Day(day.Key))}</b> {Escape(DaySummary(day, names))}</summary>\n<ol class=\"events\">\n");
+            foreach (var e in day)
+                sb.Append($"<li data-kind=\"{Escape(e.Kind)}\"><span class=\"t\">{e.Time.ToString("ddd HH:mm", CultureInfo.InvariantCulture)}</span> — {Escape(RunText.Describe(e, names))}</li>\n");
+            sb.Append("</ol>\n</details>\n");
+            first = false;
+        }
+        var later = byDay.Where(d => d.Key >= detailedUntil).ToList();
+        if (later.Count > 0)
+        {
+            sb.Append($"<p>After {DetailedDays} days, one line per day:</p>\n");
+            foreach (var week in later.GroupBy(d => (d.Key - run.Spec.Start.Date).Days / 7))
+            {
+                var days = week.ToList();
+                int count = days.Sum(d => d.Count());
+                sb.Append($"<details class=\"week\"><summary><b>{Escape(RunText.Day(days[0].Key))} – {Escape(RunText.Day(days[^1].Key))}</b> {RunText.Plural(count, "event")}</summary>\n<ul class=\"days\">\n");
+                foreach (var d in days)
+                    sb.Append($"<li data-day=\"{d.Key:yyyy-MM-dd}\"><b>{Escape(RunText.Day(d.Key))}</b>: {Escape(DaySummary(d, names))}</li>\n");
+                sb.Append("</ul>\n</details>\n");
+            }
+        }
+        sb.Append("</div>\n");
+    }
+
+    /// <summary>"14 reaches for contact (9 answered), 3 protests, Will withdraws 2×".</summary>
+    public static string DaySummary(IEnumerable<SimEvent> events, Func<string, string> name)
+    {
+        var list = events.ToList();
+        var parts = new List<string>();
+        var asks = list.Where(e => e.Kind is EventKinds.Bid or EventKinds.Protest).ToList();
+        if (asks.Count > 0)
+        {
+            int bids = asks.Count(e => e.Kind == EventKinds.Bid), protests = asks.Count - bids;
+            int answered = asks.Count(RunMetrics.IsPositive);
+            var kinds = new List<string>();
+            if (bids > 0) kinds.Add(RunText.Plural(bids, "bid"));
+            if (protests > 0) kinds.Add(RunText.Plural(protests, "protest"));
+            parts.Add($"{string.Join(" and ", kinds)} ({answered} answered)");
+        }
+        void Count(string kind, string noun)
+        {
+            int n = list.Count(e => e.Kind == kind);
+            if (n > 0) parts.Add(RunText.Plural(n, noun));
+        }
+        Count(EventKinds.Callback, "call-back");
+        Count(EventKinds.Repair, "repair attempt");
+        Count(EventKinds.GiveUp, "give-up");
+        foreach (var g in list.Where(e => e.Kind == EventKinds.Withdraw).GroupBy(e => e.Actor).OrderBy(g => g.Key, StringComparer.Ordinal))
+            parts.Add(g.Count() == 1 ? $"{name(g.Key)} withdraws" : $"{name(g.Key)} withdraws {g.Count()}×");
+        foreach (var e in list.Where(e => e.Kind is EventKinds.Rejection or EventKinds.Intervention or EventKinds.Happening))
+            parts.Add(RunText.Describe(e, name));
+        return parts.Count == 0 ? "quiet" : string.Join(", ", parts);
+    }
+}

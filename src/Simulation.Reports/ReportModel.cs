@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Simulation.Model;
+
+namespace Simulation.Reports;
+
+/// <summary>What the reports show about the scenario a run came from.</summary>
+/// <param name="Name">Scenario name (<c>[a-z0-9-]+</c>).</param>
+/// <param name="Title">Display title.</param>
+/// <param name="Summary">One line.</param>
+/// <param name="What">Notes: what the scenario shows.</param>
+/// <param name="Notice">Notes: what to notice.</param>
+/// <param name="Try">Notes: what to try.</param>
+/// <param name="Sha256">SHA-256 of the scenario file (lower-case hex).</param>
+public sealed record ScenarioInfo(string Name, string Title, string Summary, string What, string Notice, string Try, string Sha256)
+{
+    /// <summary>For runs that come from no file (tests, the web page's live runs).</summary>
+    public static ScenarioInfo Untitled(string name) => new(name, name, "", "", "", "", "");
+}
+
+/// <summary>The result of one teaching claim (<c>expect:</c>) on a run.</summary>
+/// <param name="Pattern">The claim's pattern, e.g. <c>pursue-withdraw</c>.</param>
+/// <param name="Args">Its arguments in file order, e.g. <c>pursuer: alma</c>.</param>
+/// <param name="Passed">Whether the run shows it.</param>
+/// <param name="Detail">The figures behind the verdict, in plain words.</param>
+public sealed record ExpectationOutcome(string Pattern, ImmutableArray<KeyValuePair<string, string>> Args, bool Passed, string Detail)
+{
+    /// <summary>The claim as one line: <c>pursue-withdraw (pursuer: alma, distancer: will)</c>.</summary>
+    public string Claim => Args.IsDefaultOrEmpty ? Pattern : $"{Pattern} ({string.Join(", ", Args.Select(a => $"{a.Key}: {a.Value}"))})";
+}
+
+/// <summary>Everything the run reports need: the run, its scenario and the claims' results.</summary>
+public sealed record RunReport(RunResult Run, ScenarioInfo Scenario, ImmutableArray<ExpectationOutcome> Expectations)
+{
+    /// <summary>How comparisons name this run ("A: alma-will", "B: will.responsiveness=0.8").</summary>
+    public string Label { get; init; } = Scenario.Name;
+
+    /// <summary>Summary figures (computed once).</summary>
+    public RunMetrics Metrics { get; } = RunMetrics.Compute(Run);
+
+    public bool AllExpectationsPassed => Expectations.All(e => e.Passed);
+}
+
+/// <summary>The tool's version as written into run.json.</summary>
+public static class ToolInfo
+{
+    /// <summary>The assembly's informational version (e.g. <c>1.0.0+abc123</c>).</summary>
+    public static string Version { get; } =
+        typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ToolInfo).Assembly.GetName().Version?.ToString() ?? "0";
+}

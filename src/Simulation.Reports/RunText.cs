@@ -1,0 +1,93 @@
+using System.Globalization;
+using Simulation.Model;
+
+namespace Simulation.Reports;
+
+/// <summary>Plain-language wording of times, lengths and events, shared by the HTML pages and the CLI.</summary>
+public static class RunText
+{
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    /// <summary>"Sat 7 Mar".</summary>
+    public static string Day(DateTime t) => t.ToString("ddd d MMM", C);
+
+    /// <summary>"Sun 8 Mar 18:00".</summary>
+    public static string DayTime(DateTime t) => t.ToString("ddd d MMM HH:mm", C);
+
+    /// <summary>"Sun 18:00".</summary>
+    public static string WeekdayTime(DateTime t) => t.ToString("ddd HH:mm", C);
+
+    /// <summary>ISO 8601 local time to the minute, as in timeline.csv: "2026-03-07T08:00".</summary>
+    public static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", C);
+
+    /// <summary>A run length as a scenario writes it: "4w", "3d", "36h".</summary>
+    public static string Length(int hours) =>
+        hours > 0 && hours % 168 == 0 ? $"{hours / 168}w" : hours > 0 && hours % 24 == 0 ? $"{hours / 24}d" : $"{hours}h";
+
+    /// <summary>A run length in words: "4 weeks", "1 day", "36 hours".</summary>
+    public static string LengthWords(int hours) =>
+        hours > 0 && hours % 168 == 0 ? Plural(hours / 168, "week") : hours > 0 && hours % 24 == 0 ? Plural(hours / 24, "day") : Plural(hours, "hour");
+
+    public static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    /// <summary>A share as a percentage: "62%".</summary>
+    public static string Percent(double share) => (share * 100).ToString("0", C) + "%";
+
+    /// <summary>A number with a fixed count of decimals, invariant culture, never "-0.00".</summary>
+    public static string Fixed(double v, int decimals = 2)
+    {
+        double r = Math.Round(v, decimals, MidpointRounding.AwayFromZero);
+        return (r == 0 ? 0 : r).ToString("F" + decimals, C);
+    }
+
+    /// <summary>
+    /// One event in plain words, without its time: "Will withdraws (work stress)", "Alma protests; not answered".
+    /// </summary>
+    public static string Describe(SimEvent e, Func<string, string> name)
+    {
+        string a = name(e.Actor), t = e.Target.Length > 0 ? name(e.Target) : "";
+        string text = e.Kind switch
+        {
+            EventKinds.Bid => $"{a} reaches out to {Or(t, "the partner")}{Answer(e.Outcome, t)}",
+            EventKinds.Protest => $"{a} protests{Answer(e.Outcome, t)}",
+            EventKinds.Callback => $"{a} calls {Or(t, "back")}{(t.Length > 0 ? " back" : "")}{Take(e.Outcome, t)}",
+            EventKinds.Repair => $"{a} tries to repair{Take(e.Outcome, t)}",
+            EventKinds.GiveUp => $"{a} gives up and turns angry",
+            EventKinds.Withdraw => $"{a} withdraws",
+            EventKinds.Return => $"{a} comes back",
+            EventKinds.Rejection => $"{a} harshly turns {Or(t, "the partner")} away",
+            EventKinds.Intervention => $"Intervention for {a}",
+            EventKinds.Happening => $"{a}: something happens",
+            _ => $"{a}: {e.Kind}{(t.Length > 0 ? " → " + t : "")}{(e.Outcome.Length > 0 ? "; " + e.Outcome : "")}",
+        };
+        return e.Reason.Length > 0 ? $"{text} ({e.Reason})" : text;
+    }
+
+    private static string Or(string s, string fallback) => s.Length > 0 ? s : fallback;
+
+    private static string Answer(string outcome, string target) => outcome switch
+    {
+        Outcomes.Answered => $"; {Or(target, "the partner")} answers",
+        Outcomes.Soothed => $"; {Or(target, "the partner")} answers and it soothes",
+        Outcomes.Rebuffed => $"; {Or(target, "the partner")} turns away",
+        Outcomes.Missed => "; not answered",
+        Outcomes.Accepted => "; accepted",
+        Outcomes.Refused => "; refused",
+        "" => "",
+        _ => "; " + outcome,
+    };
+
+    private static string Take(string outcome, string target) => outcome switch
+    {
+        Outcomes.Accepted => $"; {Or(target, "the partner")} accepts",
+        Outcomes.Refused => $"; {Or(target, "the partner")} refuses",
+        _ => Answer(outcome, target),
+    };
+
+    /// <summary>Display names by partner id, falling back to the id itself.</summary>
+    public static Func<string, string> Names(RunResult run)
+    {
+        var map = run.Partners.ToDictionary(p => p.Spec.Id, p => p.Spec.Name, StringComparer.Ordinal);
+        return id => map.TryGetValue(id, out var n) ? n : id switch { "" => "", "both" or "couple" => "both", _ => id };
+    }
+}

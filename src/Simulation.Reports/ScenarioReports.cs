@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Simulation.Model;
+using Simulation.Scenarios;
+
+namespace Simulation.Reports;
+
+/// <summary>Builds the reports' inputs from a loaded scenario and its run.</summary>
+public static class ScenarioReports
+{
+    /// <summary>The scenario as the reports show it.</summary>
+    public static ScenarioInfo Info(Scenario s) =>
+        new(s.Name, s.Title, s.Summary, s.Notes.What, s.Notes.Notice, s.Notes.Try, s.Sha256);
+
+    /// <summary>One claim's verdict; arguments in ordinal key order so files never vary.</summary>
+    public static ExpectationOutcome Outcome(ExpectationResult r) =>
+        new(r.Expectation.Pattern,
+            [.. r.Expectation.Args.OrderBy(a => a.Key, StringComparer.Ordinal)],
+            r.Passed, r.Detail);
+
+    /// <summary>A run of <paramref name="scenario"/> with its claims evaluated (<see cref="Expectations.Evaluate(Scenario, RunResult)"/>).</summary>
+    public static RunReport For(Scenario scenario, RunResult run) =>
+        For(scenario, run, Expectations.Evaluate(scenario, run));
+
+    /// <summary>A run of <paramref name="scenario"/> with claims already evaluated.</summary>
+    public static RunReport For(Scenario scenario, RunResult run, ImmutableArray<ExpectationResult> results) =>
+        new(run, Info(scenario), [.. results.Select(Outcome)]);
+}

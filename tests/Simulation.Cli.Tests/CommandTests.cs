@@ -1,0 +1,238 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Simulation.Cli.Tests;
+
+public sealed class CommandTests
+{
+    private static readonly Regex DiagnosticLine = new(@"^.+:\d+:\d+: error: .+$");
+
+    [Fact]
+    public async Task Run_writes_the_five_files_and_prints_where_and_a_summary()
+    {
+        using var t = new TempDir();
+        string outDir = t["out"];
+        var r = await Cli.Run("run", t.Scenario(), "--out", outDir);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Equal(["closeness.svg", "events.csv", "report.html", "run.json", "timeline.csv"],
+            Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains(outDir, r.Out);
+        Assert.Contains("Mean closeness", r.Out);
+        Assert.Contains("Positive share", r.Out);
+        Assert.Contains("bids", r.Out);
+        Assert.Contains("Expectations", r.Out);
+        Assert.Equal(168 + 1, File.ReadAllLines(Path.Combine(outDir, "timeline.csv")).Length);
+        Assert.Equal("", r.Err);
+    }
+
+    [Fact]
+    public async Task Two_runs_on_the_same_seed_write_byte_identical_files()
+    {
+        using var t = new TempDir();
+        string s = t.Scenario();
+        Assert.Equal(0, (await Cli.Run("run", s, "--out", t["a"])).ExitCode);
+        Assert.Equal(0, (await Cli.Run("run", s, "--out", t["b"])).ExitCode);
+        foreach (var f in new[] { "timeline.csv", "events.csv", "closeness.svg", "run.json", "report.html" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(t["a"], f)), File.ReadAllBytes(Path.Combine(t["b"], f)));
+        Assert.Equal(0, (await Cli.Run("run", s, "--out", t["c"], "--seed", "8")).ExitCode);
+        Assert.NotEqual(File.ReadAllBytes(Path.Combine(t["a"], "events.csv")), File.ReadAllBytes(Path.Combine(t["c"], "events.csv")));
+    }
+
+    [Fact]
+    public async Task Set_seed_and_length_reach_the_run()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("run", t.Scenario(), "--set", "will.responsiveness=0.9", "--set", "alma.anxiety=3", "--seed", "11", "--length", "2d", "--out", t["o"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(t["o"], "run.json")));
+        var root = json.RootElement;
+        Assert.Equal(11UL, root.GetProperty("seed").GetUInt64());
+        Assert.Equal(48, root.GetProperty("hours").GetInt32());
+        Assert.Equal(0.9, root.GetProperty("partners")[1].GetProperty("parameters").GetProperty("responsiveness").GetDouble());
+        Assert.Equal(3.0, root.GetProperty("partners")[0].GetProperty("anxiety").GetDouble());
+        Assert.Equal("secure", root.GetProperty("partners")[0].GetProperty("style").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_set_is_one_diagnostic_line_exit_2_and_nothing_written()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("run", t.Scenario(), "--set", "wil.responsiveness=0.9", "--out", t["o"]);
+        Assert.Equal(2, r.ExitCode);
+        var line = Assert.Single(r.ErrLines);
+        Assert.StartsWith("--set:1:1: error: unknown partner `wil`", line);
+        Assert.Contains("did you mean `will`?", line);
+        Assert.False(Directory.Exists(t["o"]));
+        Assert.Equal("", r.Out);
+    }
+
+    [Fact]
+    public async Task A_bad_length_is_a_diagnostic()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("run", t.Scenario(), "--length", "4", "--out", t["o"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Matches(DiagnosticLine, Assert.Single(r.ErrLines));
+        Assert.False(Directory.Exists(t["o"]));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_a_diagnostic_not_a_stack_trace()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("run", t["nope.yaml"], "--out", t["o"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"{t["nope.yaml"]}:1:1: error: no such file", Assert.Single(r.ErrLines));
+    }
+
+    [Fact]
+    public async Task Out_that_is_a_file_is_refused_before_running()
+    {
+        using var t = new TempDir();
+        File.WriteAllText(t["taken"], "x");
+        var r = await Cli.Run("run", t.Scenario(), "--out", t["taken"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("--out:1:1: error:", Assert.Single(r.ErrLines));
+        Assert.Equal("x", File.ReadAllText(t["taken"]));
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("run", "x.yaml", "--bogus")]
+    [InlineData("run", "x.yaml", "--seed", "minus-one")]
+    [InlineData("run")]
+    [InlineData()]
+    public async Task Unknown_commands_and_options_exit_2_with_the_parsers_message(params string[] args)
+    {
+        var r = await Cli.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("couplesim: error: ", r.ErrLines[0]);
+        Assert.DoesNotContain("   at ", r.Err);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_command()
+    {
+        var r = await Cli.Run("--help");
+        Assert.Equal(0, r.ExitCode);
+        foreach (var c in new[] { "run", "compare", "list", "explain", "validate", "check" }) Assert.Contains(c, r.Out);
+    }
+
+    [Fact]
+    public async Task Compare_with_a_set_writes_the_overlay_and_says_where_the_runs_part()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("compare", t.Scenario(), "--set", "will.responsiveness=0.95", "--out", t["cmp"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Equal(["a_events.csv", "a_timeline.csv", "b_events.csv", "b_timeline.csv", "compare.html", "compare.svg"],
+            Directory.GetFiles(t["cmp"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains("B: tiny with will.responsiveness=0.95", r.Out);
+        Assert.Contains("Where they part", r.Out);
+        string html = File.ReadAllText(Path.Combine(t["cmp"], "compare.html"));
+        Assert.Contains("data-parameter=\"responsiveness\"", html);
+        // both runs used the same seed: their first hour is the same, then they part
+        var a = File.ReadAllLines(Path.Combine(t["cmp"], "a_timeline.csv"));
+        var b = File.ReadAllLines(Path.Combine(t["cmp"], "b_timeline.csv"));
+        Assert.Equal(a.Length, b.Length);
+        Assert.NotEqual(File.ReadAllText(Path.Combine(t["cmp"], "a_events.csv")), File.ReadAllText(Path.Combine(t["cmp"], "b_events.csv")));
+    }
+
+    [Fact]
+    public async Task Compare_two_scenarios_runs_both_on_the_first_ones_seed()
+    {
+        using var t = new TempDir();
+        string a = t.Scenario("first");
+        string b = t.Scenario("second");
+        File.WriteAllText(b, File.ReadAllText(b).Replace("seed: 7", "seed: 99").Replace("avoidance: 5.5", "avoidance: 3.0"));
+        var r = await Cli.Run("compare", a, b, "--out", t["cmp"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("A: first", r.Out);
+        Assert.Contains("B: second", r.Out);
+        Assert.Contains("avoidance", File.ReadAllText(Path.Combine(t["cmp"], "compare.html")));
+    }
+
+    [Fact]
+    public async Task Compare_without_a_second_scenario_or_a_change_is_bad_input()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("compare", t.Scenario(), "--out", t["cmp"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Matches(DiagnosticLine, Assert.Single(r.ErrLines));
+        Assert.False(Directory.Exists(t["cmp"]));
+    }
+
+    [Fact]
+    public async Task List_shows_names_and_summaries()
+    {
+        using var t = new TempDir();
+        t.Scenario("one");
+        t.Scenario("two");
+        var r = await Cli.Run("list", t.Path);
+        Assert.Equal(0, r.ExitCode);
+        var lines = r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("one  A week of Alma and Will", lines[0]);
+        Assert.StartsWith("two  ", lines[1]);
+        var missing = await Cli.Run("list", t["nowhere"]);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Equal($"{t["nowhere"]}:1:1: error: no such folder", Assert.Single(missing.ErrLines));
+    }
+
+    [Fact]
+    public async Task Explain_describes_partners_schedule_events_and_claims_in_plain_words()
+    {
+        var r = await Cli.Run("explain", Path.Combine(Cli.Fixtures, "full.yaml"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("Alma and Will: the Sunday-evening cycle", r.Out);
+        Assert.Contains("What to notice: Sunday evenings.", r.Out);
+        Assert.Contains("Alma (alma): anxiety 6.0, avoidance 2.0", r.Out);
+        Assert.Contains("preoccupied, a maximiser", r.Out);
+        Assert.Contains("dismissing, a minimiser", r.Out);
+        Assert.Contains("set by hand: responsiveness = 0.3", r.Out);
+        Assert.Contains("Will, Sundays 18:00–09:00 (next day): stress 0.80", r.Out);
+        Assert.Contains("Will, weekdays 09:00–17:00: reachable 15% of the time", r.Out);
+        Assert.Contains("Wed 18 Mar 20:00: Will harshly turns Alma away", r.Out);
+        Assert.Contains("Wed 11 Mar 12:00: Both are away", r.Out);
+        Assert.Contains("stretching", r.Out);
+        Assert.Contains("pursue-withdraw (distancer: will, pursuer: alma)", r.Out);
+    }
+
+    [Fact]
+    public async Task Validate_says_ok_for_good_files_and_exits_2_for_any_bad_one()
+    {
+        var good = Path.Combine(Cli.Fixtures, "minimal.yaml");
+        var r = await Cli.Run("validate", good, Path.Combine(Cli.Fixtures, "full.yaml"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains($"{good}: ok", r.Out);
+        var bad = Path.Combine(Cli.Broken, "bad-seed.yaml");
+        var mixed = await Cli.Run("validate", good, bad);
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.StartsWith($"{bad}:8:7: error:", Assert.Single(mixed.ErrLines));
+    }
+
+    [Fact]
+    public async Task Check_exits_0_when_every_claim_holds_and_1_when_one_fails()
+    {
+        using var t = new TempDir();
+        var ok = await Cli.Run("check", t.Scenario("holds"));
+        Assert.True(ok.ExitCode == 0, ok.Out + ok.Err);
+        Assert.Contains("✔ stable (holds: false)", ok.Out);
+
+        string failing = t.Scenario("fails", expect: "  - {pattern: stable, holds: false}\n  - {pattern: positive-share, max: 0.01}");
+        var r = await Cli.Run("check", t["holds.yaml"], failing);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("✘ positive-share (max: 0.01)", r.Out);
+        // the failed claim points at its line in the file
+        Assert.Matches(new Regex(Regex.Escape(failing) + @":19:\d+: error: claim not shown: positive-share"), Assert.Single(r.ErrLines));
+    }
+
+    [Fact]
+    public async Task Check_with_a_broken_file_runs_nothing_and_exits_2()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("check", t.Scenario(), Path.Combine(Cli.Broken, "bad-wound.yaml"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        Assert.Contains("bad-wound.yaml:10:49: error:", Assert.Single(r.ErrLines));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Simulation.Model;
+
+namespace Simulation.Reports.Tests;
+
+public sealed class HtmlTests
+{
+    /// <summary>Anything that would make the page fetch or link out.</summary>
+    internal static void AssertSelfContained(string html)
+    {
+        Assert.DoesNotContain("http://", html);
+        Assert.DoesNotContain("https://", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@import", html);
+        Assert.DoesNotContain("src=", html);
+        Assert.DoesNotContain("href=", html);
+        foreach (Match m in Regex.Matches(html, @"url\(([^)]*)\)")) Assert.StartsWith("#", m.Groups[1].Value);
+    }
+
+    [Fact]
+    public void Report_is_self_contained_with_inline_css_and_svg()
+    {
+        string html = HtmlReport.Write(FakeRuns.Report(672));
+        AssertSelfContained(html);
+        Assert.Contains("<style>", html);
+        Assert.Single(Regex.Matches(html, "<svg "));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+    }
+
+    [Fact]
+    public void Report_shows_notes_partner_cards_metrics_and_claims()
+    {
+        var report = FakeRuns.Report(672);
+        string html = HtmlReport.Write(report);
+        Assert.Contains("<h1>Alma and Will: the Sunday-evening cycle</h1>", html);
+        Assert.Contains("What to notice", html);
+        Assert.Contains("Protests cluster on Sunday evenings", html);
+        Assert.Contains("data-partner=\"alma\"", html);
+        Assert.Contains(">preoccupied<", html);
+        Assert.Contains(">maximiser<", html);
+        Assert.Contains(">dismissing<", html);
+        Assert.Contains(">minimiser<", html);
+        Assert.Contains("early wound", html);
+        foreach (var p in ParameterCatalog.All)
+        {
+            Assert.Contains($"<code>{p.Name}</code>", html);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(p.Meaning).Replace("&#39;", "'"), html.Replace("&#39;", "'"));
+        }
+        Assert.Contains(RunText.Percent(report.Metrics.PositiveShare), html);
+        Assert.Contains("✔ Shown", html);
+        Assert.Contains("Alma made 80% of the bids", html);
+    }
+
+    [Fact]
+    public void A_failed_claim_is_marked_as_not_shown()
+    {
+        var report = new RunReport(FakeRuns.Make(48), FakeRuns.Info, FakeRuns.Expect(passed: false));
+        string html = HtmlReport.Write(report);
+        Assert.Contains("class=\"fail\" data-pattern=\"pursue-withdraw\"", html);
+        Assert.Contains("✘ Not shown", html);
+    }
+
+    [Fact]
+    public void Event_timeline_lists_two_weeks_in_full_then_summarises_by_day()
+    {
+        var run = FakeRuns.Make(8 * 7 * 24);
+        string html = HtmlReport.Write(new RunReport(run, FakeRuns.Info, []));
+        var items = Regex.Matches(html, "<li data-kind=").Count;
+        var cutoff = run.Spec.Start.Date.AddDays(HtmlReport.DetailedDays);
+        Assert.Equal(run.Events.Count(e => e.Time < cutoff), items);
+        Assert.True(run.Events.Count(e => e.Time >= cutoff) > items / 2, "there are many later events, summarised");
+        int laterDays = run.Events.Where(e => e.Time >= cutoff).Select(e => e.Time.Date).Distinct().Count();
+        Assert.Equal(laterDays, Regex.Matches(html, "<li data-day=").Count);
+        Assert.Contains("Will withdraws", html);
+    }
+
+    [Fact]
+    public void Events_read_as_plain_sentences()
+    {
+        var t = new DateTime(2026, 3, 8, 18, 0, 0);
+        var names = RunText.Names(FakeRuns.Make(1));
+        Assert.Equal("Will withdraws (work stress)", RunText.Describe(new SimEvent(34, t, "will", EventKinds.Withdraw, "", "", "work stress"), names));
+        Assert.Equal("Alma protests; not answered", RunText.Describe(new SimEvent(34, t, "alma", EventKinds.Protest, "will", Outcomes.Missed), names));
+        Assert.Equal("Alma protests; Will turns away", RunText.Describe(new SimEvent(34, t, "alma", EventKinds.Protest, "will", Outcomes.Rebuffed), names));
+        Assert.Equal("Will tries to repair; Alma accepts", RunText.Describe(new SimEvent(34, t, "will", EventKinds.Repair, "alma", Outcomes.Accepted), names));
+        Assert.Equal("Sun 18:00", RunText.WeekdayTime(t));
+        Assert.Equal("4w", RunText.Length(672));
+        Assert.Equal("36h", RunText.Length(36));
+    }
+
+    [Fact]
+    public void The_report_html_is_well_formed_enough_to_parse_its_svg()
+    {
+        string html = HtmlReport.Write(FakeRuns.Report(168));
+        int start = html.IndexOf("<svg ", StringComparison.Ordinal), end = html.IndexOf("</svg>", StringComparison.Ordinal) + 6;
+        var svg = XElement.Parse(html[start..end]);
+        Assert.Equal("svg", svg.Name.LocalName);
+    }
+}
