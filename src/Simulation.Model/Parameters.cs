@@ -68,9 +68,9 @@ public sealed record PartnerParameters
         Responsiveness = Math.Clamp(1 - 0.6 * v - 0.2 * a, 0.05, 1),
         HurtPerRebuff = 0.8 * a,
         HurtDecayHours = 1 + 8 * a,
-        Persistence = 1.5 + 2 * a,
+        Persistence = 1 + 1.5 * a,
         RepairPropensity = 0.9 * (1 - a) * (1 - v),
-        Disorganisation = 0.6 * a * v,
+        Disorganisation = 2.4 * Math.Max(0, a - 0.5) * Math.Max(0, v - 0.5), // only when both axes are high (fearful)
         Affiliation = 0.25 - 0.3 * v,
         Reactivity = wound == Wound.Early ? 1.4 : 1.0,
         SecurityDrift = 0.00006,

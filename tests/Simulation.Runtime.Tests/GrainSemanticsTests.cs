@@ -274,6 +274,28 @@ public sealed class CollectionAndTimerTests
         Assert.Equal(3, ticksBefore);
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task Timer_ticks_keep_an_activation_from_collection_only_with_KeepAlive(bool keepAlive, int collected)
+    {
+        var clock = new ManualTimeProvider();
+        await using var cluster = TestHost.Cluster(out var journal, o => o.CollectionQuantum = TimeSpan.FromDays(1), clock);
+        await cluster.DeployAsync();
+        var id = Guid.NewGuid();
+        var ticker = cluster.Client.GetGrain<ITickerGrain>(id);
+        await ticker.StartAsync(holdTicks: false, keepAlive);
+
+        for (var i = 1; i <= 20; i++)
+        {
+            clock.Advance(Minute);
+            await TestHost.WaitUntil(() => journal.Entries.Count(e => e == $"tick {id:N}") == i);
+            await cluster.Host.CollectIdleActivationsAsync(TimeSpan.FromDays(1));   // refreshes the host clock only
+        }
+
+        Assert.Equal(collected, await cluster.Host.CollectIdleActivationsAsync());
+    }
+
     [Fact]
     public async Task A_timer_period_counts_from_the_end_of_the_previous_tick()
     {

@@ -240,7 +240,7 @@ public sealed class ReentrantPingGrain : Grain, IReentrantPingGrain
 
 public interface ITickerGrain : IGrainWithGuidKey
 {
-    Task StartAsync(bool holdTicks);
+    Task StartAsync(bool holdTicks, bool keepAlive = false);
 
     Task<int> TicksAsync();
 
@@ -263,10 +263,10 @@ public sealed class TickerGrain(Journal journal) : Grain, ITickerGrain
     private bool _holdTicks;
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task StartAsync(bool holdTicks)
+    public Task StartAsync(bool holdTicks, bool keepAlive = false)
     {
         _holdTicks = holdTicks;
-        _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = keepAlive });
         return Task.CompletedTask;
     }
 
