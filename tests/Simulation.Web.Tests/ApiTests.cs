@@ -97,6 +97,26 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
     }
 
     [Fact]
+    public async Task Runs_are_isolated_and_the_same_seed_gives_the_same_bytes()
+    {
+        var a = await Create(new { scenario = "alma-will", seed = 3 });
+        var b = await Create(new { scenario = "alma-will", seed = 3 });
+        Assert.NotEqual(a.Id, b.Id);
+        await Step(a.Id, 24 * 3);
+        await Http.PostAsJsonAsync($"api/runs/{a.Id}/interventions", new { kind = "stretch", who = new[] { "alma" } });
+        await Step(a.Id, 24);
+        Assert.Equal(0, (await Http.GetFromJsonAsync<RunInfo>($"api/runs/{b.Id}", Json))!.Tick);  // untouched by a
+        await Step(b.Id, 24 * 3);
+        var c = await Create(new { scenario = "alma-will", seed = 3 });
+        await Step(c.Id, 24 * 3);
+        string tb = await Http.GetStringAsync($"api/runs/{b.Id}/timeline.csv"), tc = await Http.GetStringAsync($"api/runs/{c.Id}/timeline.csv");
+        Assert.Equal(tb, tc);
+        string ta = await Http.GetStringAsync($"api/runs/{a.Id}/timeline.csv");
+        Assert.StartsWith(tb, ta);  // a's first three days are b's, then a goes on (stretching)
+        foreach (var id in new[] { a.Id, b.Id, c.Id }) await Http.DeleteAsync($"api/runs/{id}");
+    }
+
+    [Fact]
     public async Task An_intervention_acts_from_the_current_tick()
     {
         var run = await Create(new { scenario = "alma-will" });

@@ -432,6 +432,11 @@ function render() {
   const yC = (c) => yC0 + (1 - c) * hC;
   const yS = (s) => yS0 + (1 - (s + 1) / 2) * hS;
   const visible = (r) => r.ticks.filter((t) => t.tick >= t0 - 1);
+  // A year on screen is ~9000 hours: draw at most two points per pixel (keeping the last hour).
+  const thin = (ticks) => {
+    const k = Math.ceil(ticks.length / (2 * plotW));
+    return k <= 1 ? ticks : ticks.filter((t, j) => j % k === 0 || j === ticks.length - 1);
+  };
 
   // As in the report: leisure together and both asleep, shaded across the closeness and stance panels.
   const shade = el("g", { "data-role": "bands" });
@@ -487,14 +492,14 @@ function render() {
     const byTick = new Map(main.ticks.map((t) => [t.tick, t.closeness]));
     const diff = el("g", { "data-role": "difference" });
     let prev = { tick: br.forkedAt - 1, c: byTick.get(br.forkedAt - 1) };
-    for (const t of br.ticks) {
+    for (const t of thin(br.ticks)) {
       const m = byTick.get(t.tick);
       if (m === undefined || t.tick < t0) { prev = { tick: t.tick, c: t.closeness }; continue; }
       const pm = byTick.get(prev.tick);
       if (prev.c !== undefined && pm !== undefined) {
         const up = t.closeness + prev.c >= m + pm;
         diff.appendChild(el("polygon", {
-          points: `${x(prev.tick)},${yC(pm)} ${x(t.tick)},${yC(m)} ${x(t.tick)},${yC(t.closeness)} ${x(prev.tick)},${yC(prev.c)}`,
+          points: `${x(prev.tick + 0.5)},${yC(pm)} ${x(t.tick + 0.5)},${yC(m)} ${x(t.tick + 0.5)},${yC(t.closeness)} ${x(prev.tick + 0.5)},${yC(prev.c)}`,
           fill: up ? COLOURS.green : COLOURS.orange, "fill-opacity": up ? 0.35 : 0.4, stroke: "none",
         }));
       }
@@ -513,7 +518,7 @@ function render() {
       const before = main.ticks.find((t) => t.tick === r.forkedAt - 1);
       if (before) join = [before];
     }
-    const all = join.concat(ticks);
+    const all = thin(join.concat(ticks));
     if (all.length === 0) continue;
     partners.forEach((p, i) => {
       svg.appendChild(line(all.map((t) => [x(t.tick + 0.5), yS(t.partners[i].stance)]), {
