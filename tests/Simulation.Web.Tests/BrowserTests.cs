@@ -82,6 +82,7 @@ public sealed class BrowserTests(BrowserFixture fx)
             // Export the chart as SVG: the same two curves, self-contained.
             var svgDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-svg"));
             Assert.Equal("alma-will-closeness.svg", svgDownload.SuggestedFilename);
+            await svgDownload.SaveAsAsync(Path.Combine(fx.Screenshots, "exported-chart.svg"));
             var svg = XDocument.Load(await svgDownload.PathAsync());
             XNamespace ns = "http://www.w3.org/2000/svg";
             Assert.Equal(ns + "svg", svg.Root!.Name);
@@ -90,6 +91,7 @@ public sealed class BrowserTests(BrowserFixture fx)
             Assert.Contains("closeness-branch", lines);
             Assert.Contains("stance-will-branch", lines);
             Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "branch: Alma and Will stretch");
+            Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "Alma and Will: the Sunday-evening cycle — branch: Alma and Will stretch");
 
             // Export the run as CSV: the timeline so far, header in the contract's layout.
             var csvDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));

@@ -480,7 +480,8 @@ function render() {
       const d = new Date(start.getTime() + h * 3600e3);
       const dayIndex = Math.round((h - firstMidnight) / 24);
       axes.appendChild(el("line", { x1: x(h), x2: x(h), y1: yC0, y2: yAxis - F, stroke: "#000", "stroke-opacity": d.getUTCDay() === 1 ? 0.35 : 0.12 }));
-      if (dayIndex % every === 0)
+      const labelW = F * 0.62 * 6;  // "Wed 18"
+      if (dayIndex % every === 0 && x(h) + 3 + labelW <= W)
         axes.appendChild(el("text", { x: x(h) + 3, y: yAxis, "text-anchor": "start" }, `${DAYS[d.getUTCDay()]} ${d.getUTCDate()}`));
     }
   }
@@ -605,18 +606,25 @@ function esc(s) { return String(s).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<
 
 // ---------- export ----------
 function exportSvg() {
-  const svg = $("chart").cloneNode(true);
-  svg.setAttribute("xmlns", SVG_NS);
-  const vb = svg.getAttribute("viewBox").split(" ").map(Number);
-  svg.setAttribute("width", vb[2]);
-  svg.setAttribute("height", vb[3]);
-  const title = el("title", {}, `${state.scenario ? state.scenario.title : "couplesim"}${state.branch ? ` — branch: ${state.branch.label}` : ""}`);
-  svg.insertBefore(title, svg.firstChild);
+  // A standalone file: the chart as shown, under a visible title line (scenario, branch, time).
+  const chart = $("chart");
+  const [, , w, h] = chart.getAttribute("viewBox").split(" ").map(Number);
+  const big = document.body.classList.contains("projector");
+  const head = big ? 44 : 34;
+  const svg = el("svg", { xmlns: SVG_NS, viewBox: `0 0 ${w} ${h + head}`, width: w, height: h + head, "font-family": chart.getAttribute("font-family") });
+  const name = state.scenario ? state.scenario.title : "couplesim";
+  const title = `${name}${state.branch ? ` — branch: ${state.branch.label}` : ""}`;
+  svg.appendChild(el("title", {}, title));
+  svg.appendChild(el("rect", { x: 0, y: 0, width: w, height: h + head, fill: "#ffffff" }));
+  svg.appendChild(el("text", { x: 12, y: head * 0.7, "font-size": big ? 24 : 18, "font-weight": 700, fill: "#000" }, title));
+  svg.appendChild(el("text", { x: w - 12, y: head * 0.7, "font-size": big ? 20 : 15, "text-anchor": "end", fill: "#333" }, $("clock").textContent));
+  const body = el("g", { transform: `translate(0 ${head})` });
+  for (const child of chart.childNodes) body.appendChild(child.cloneNode(true));
+  svg.appendChild(body);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
-  const name = `${state.scenario ? state.scenario.name : "couplesim"}-closeness.svg`;
   const a = document.createElement("a");
   a.href = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
-  a.download = name;
+  a.download = `${state.scenario ? state.scenario.name : "couplesim"}-closeness.svg`;
   document.body.appendChild(a);
   a.click();
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
