@@ -77,5 +77,11 @@ public static class CliApp
                 foreach (var d in ex.Diagnostics) context.Error.WriteLine(d.ToString());
                 return ExitCodes.BadInput;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // e.g. a read-only or full disk; the output is staged, so nothing half-written remains
+                context.Error.WriteLine($"couplesim: error: cannot write the output: {ex.Message}");
+                return ExitCodes.BadInput;
+            }
         };
 }

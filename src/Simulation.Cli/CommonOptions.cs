@@ -36,11 +36,17 @@ public sealed class CommonOptions
         return s;
     }
 
-    /// <summary>Checks an output directory before anything runs: it must not be a file.</summary>
+    /// <summary>Checks an output directory before anything runs: neither it nor a folder above it may be a file.</summary>
     public static string CheckOut(string dir)
     {
-        if (File.Exists(dir))
-            throw new ScenarioException([new Diagnostic(new SourceLocation("--out", 1, 1), $"`{dir}` is a file, not a directory")]);
+        for (var d = new DirectoryInfo(Path.GetFullPath(dir)); d is not null; d = d.Parent)
+        {
+            if (File.Exists(d.FullName))
+                throw Problems.One("--out", 1, 1, d.FullName == Path.GetFullPath(dir)
+                    ? $"`{dir}` is a file, not a directory"
+                    : $"cannot write into `{dir}`: `{d.FullName}` is a file");
+            if (d.Exists) break;
+        }
         return dir;
     }
 }
