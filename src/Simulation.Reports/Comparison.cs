@@ -236,10 +236,11 @@ public static class ComparisonWriter
     {
         RunMetrics ma = a.Metrics, mb = b.Metrics;
         sb.Append("<table class=\"metric-diff\"><thead><tr><th>Figure</th><th class=\"num\">A</th><th class=\"num\">B</th><th class=\"num\">B − A</th></tr></thead><tbody>\n");
-        void Row(string id, string label, double x, double y, Func<double, string> f, bool higherIsBetter = true)
+        // higherIsBetter null: a change is neither good nor bad in itself (e.g. how many interactions there were)
+        void Row(string id, string label, double x, double y, Func<double, string> f, bool? higherIsBetter = true)
         {
             double d = y - x;
-            string cls = Math.Abs(d) < 1e-9 ? "" : (d > 0) == higherIsBetter ? "diff-pos" : "diff-neg";
+            string cls = Math.Abs(d) < 1e-9 || higherIsBetter is null ? "" : (d > 0) == higherIsBetter ? "diff-pos" : "diff-neg";
             string sign = d > 0 ? "+" : d < 0 ? "−" : "±";
             sb.Append($"<tr data-metric=\"{id}\"><td>{Escape(label)}</td><td class=\"num\">{f(x)}</td><td class=\"num\">{f(y)}</td>" +
                       $"<td class=\"num {cls}\">{sign}{f(Math.Abs(d))}</td></tr>\n");
@@ -250,17 +251,17 @@ public static class ComparisonWriter
         Row("mean-closeness", "Mean closeness", ma.MeanCloseness, mb.MeanCloseness, F2);
         Row("min-closeness", "Lowest closeness", ma.MinCloseness, mb.MinCloseness, F2);
         Row("positive-share", "Interactions that went well", ma.PositiveShare, mb.PositiveShare, P);
-        Row("interactions", "Interactions", ma.Interactions, mb.Interactions, I);
+        Row("interactions", "Interactions", ma.Interactions, mb.Interactions, I, higherIsBetter: null);
         var names = RunText.Names(b.Run);
         foreach (var pb in mb.Partners)
         {
             var pa = ma.Partners.FirstOrDefault(p => p.Id == pb.Id);
             if (pa is null) continue;
             string n = names(pb.Id);
-            Row($"{pb.Id}-bids", $"{n}: bids", pa.Bids, pb.Bids, I);
+            Row($"{pb.Id}-bids", $"{n}: bids", pa.Bids, pb.Bids, I, higherIsBetter: null);
             Row($"{pb.Id}-protests", $"{n}: protests", pa.Protests, pb.Protests, I, higherIsBetter: false);
             Row($"{pb.Id}-rebuffed", $"{n}: bids turned away", pa.Rebuffed, pb.Rebuffed, I, higherIsBetter: false);
-            Row($"{pb.Id}-repairs", $"{n}: repair attempts", pa.RepairsAttempted, pb.RepairsAttempted, I);
+            Row($"{pb.Id}-repairs", $"{n}: repair attempts", pa.RepairsAttempted, pb.RepairsAttempted, I, higherIsBetter: null);
             Row($"{pb.Id}-distress", $"{n}: mean distress", pa.MeanDistress, pb.MeanDistress, F2, higherIsBetter: false);
             Row($"{pb.Id}-withdrawn", $"{n}: time withdrawn", pa.TimeWithdrawn, pb.TimeWithdrawn, P, higherIsBetter: false);
         }
