@@ -7,14 +7,15 @@ namespace Simulation.Cli;
 /// <summary>Options shared by run and compare.</summary>
 public sealed class CommonOptions
 {
-    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's). Same seed, same results." };
-    public Option<string?> Length { get; } = new("--length") { Description = "Run length: a whole number and h, d, w or y (e.g. 36h, 3d, 4w, 1y)." };
+    public Option<ulong?> Seed { get; } = new("--seed") { HelpName = "N", Description = "Random seed (default: the scenario's). Same seed, same results." };
+    public Option<string?> Length { get; } = new("--length") { HelpName = "4w", Description = "Run length: a whole number and h, d, w or y (e.g. 36h, 3d, 4w, 1y)." };
     public Option<string[]> Set { get; } = new("--set")
     {
+        HelpName = "ID.KEY=VALUE",
         Description = "Change one thing: ID.KEY=VALUE for a partner (anxiety, avoidance, wound or any derived parameter, e.g. will.responsiveness=0.8) or KEY=VALUE for closeness, seed, length. Repeatable.",
         Arity = ArgumentArity.ZeroOrMore,
     };
-    public Option<string?> Out { get; } = new("--out") { Description = "Output directory." };
+    public Option<string?> Out { get; } = new("--out") { HelpName = "DIR", Description = "Output directory." };
 
     public void AddTo(Command command)
     {
