@@ -18,6 +18,7 @@ public sealed class GrainHost : IAsyncDisposable
     private readonly Dictionary<Type, GrainInterfaceInfo> _interfaces;
     private readonly Dictionary<Type, List<Type>> _ambiguous;
     private ITimer? _collectionTimer;
+    private ITimer? _clockTimer;
     private int _status;
 
     internal GrainHost(
@@ -41,16 +42,23 @@ public sealed class GrainHost : IAsyncDisposable
     /// <summary>The clock of timers and idle collection.</summary>
     public TimeProvider TimeProvider { get; }
 
-    /// <summary>The options the host was built with (a copy; changing it has no effect).</summary>
-    public GrainHostOptions Options { get; }
+    private GrainHostOptions Options { get; }
+
+    /// <summary>A copy of the options the host was built with (changing it has no effect).</summary>
+    public GrainHostOptions GetOptions() => Options.Copy();
 
     /// <summary>Number of live activations (diagnostics and tests).</summary>
     public int ActivationCount => _activations.Count;
 
     internal ResponseTimeouts Timeouts { get; }
 
-    /// <summary>The host clock read once per collection quantum; stamped on activity so the call path never reads a clock.</summary>
+    /// <summary>
+    /// The host clock, read at most <see cref="ClockResolution"/> ago; stamped on activity so that the call path never
+    /// reads the clock. An activation may therefore be collected up to that much early.
+    /// </summary>
     internal long CoarseNowTicks;
+
+    private TimeSpan ClockResolution => Options.CollectionQuantum < TimeSpan.FromSeconds(1) ? Options.CollectionQuantum : TimeSpan.FromSeconds(1);
 
     /// <summary>Starts accepting calls, the response-timeout scan and idle collection.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
@@ -63,6 +71,7 @@ public sealed class GrainHost : IAsyncDisposable
 
         RefreshClock();
         Timeouts.Start();
+        _clockTimer = TimeProvider.CreateTimer(static s => ((GrainHost)s!).RefreshClock(), this, ClockResolution, ClockResolution);
         _collectionTimer = TimeProvider.CreateTimer(
             static s => ((GrainHost)s!).CollectOnQuantum(), this, Options.CollectionQuantum, Options.CollectionQuantum);
         return Task.CompletedTask;
@@ -77,6 +86,7 @@ public sealed class GrainHost : IAsyncDisposable
         }
 
         _collectionTimer?.Dispose();
+        _clockTimer?.Dispose();
         var reason = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The grain host is stopping.");
         var deactivations = _activations.Values.Select(a => a.RequestDeactivation(reason)).ToList();
         try

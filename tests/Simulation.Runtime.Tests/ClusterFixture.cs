@@ -11,8 +11,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Cluster = new InProcessTestClusterBuilder()
-            .AddGrainsFromAssembly(typeof(ClusterFixture).Assembly)
+        Cluster = TestHost.AddTestGrains(new InProcessTestClusterBuilder())
             .AddSingleton(Journal)
             .Build();
         await Cluster.DeployAsync();

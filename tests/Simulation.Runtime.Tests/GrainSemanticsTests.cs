@@ -72,7 +72,14 @@ public sealed class GrainSemanticsTests(ClusterFixture fixture)
     {
         var probe = Client.GetGrain<IReentrantProbeGrain>(Random.Shared.NextInt64());
 
-        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => probe.WorkAsync(i)));
+        // Callers on several threads keep arriving while earlier requests' continuations run on the activation.
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await Task.WhenAll(probe.WorkAsync(w * 100 + i), probe.WorkAsync(w * 100 + 50 + i));
+            }
+        })));
 
         Assert.True(await probe.MaxRequestsInsideAsync() > 1, "requests of a [Reentrant] grain should overlap across awaits");
         Assert.Equal(1, await probe.MaxThreadsInsideAsync());
@@ -267,6 +274,28 @@ public sealed class CollectionAndTimerTests
         Assert.Equal(3, ticksBefore);
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public async Task Timer_ticks_keep_an_activation_from_collection_only_with_KeepAlive(bool keepAlive, int collected)
+    {
+        var clock = new ManualTimeProvider();
+        await using var cluster = TestHost.Cluster(out var journal, o => o.CollectionQuantum = TimeSpan.FromDays(1), clock);
+        await cluster.DeployAsync();
+        var id = Guid.NewGuid();
+        var ticker = cluster.Client.GetGrain<ITickerGrain>(id);
+        await ticker.StartAsync(holdTicks: false, keepAlive);
+
+        for (var i = 1; i <= 20; i++)
+        {
+            clock.Advance(Minute);
+            await TestHost.WaitUntil(() => journal.Entries.Count(e => e == $"tick {id:N}") == i);
+            await cluster.Host.CollectIdleActivationsAsync(TimeSpan.FromDays(1));   // refreshes the host clock only
+        }
+
+        Assert.Equal(collected, await cluster.Host.CollectIdleActivationsAsync());
+    }
+
     [Fact]
     public async Task A_timer_period_counts_from_the_end_of_the_previous_tick()
     {
@@ -303,9 +332,7 @@ internal static class TestHost
     public static Testing.InProcessTestCluster Cluster(out Journal journal, Action<GrainHostOptions>? options = null, TimeProvider? clock = null)
     {
         journal = new Journal();
-        var builder = new Testing.InProcessTestClusterBuilder()
-            .AddGrainsFromAssembly(typeof(TestHost).Assembly)
-            .AddSingleton(journal);
+        var builder = AddTestGrains(new Testing.InProcessTestClusterBuilder()).AddSingleton(journal);
         if (options is not null)
         {
             builder.Configure(options);
@@ -318,6 +345,18 @@ internal static class TestHost
 
         return builder.Build();
     }
+
+    /// <summary>The well-formed test grains (the assembly also holds deliberately malformed ones).</summary>
+    public static Testing.InProcessTestClusterBuilder AddTestGrains(Testing.InProcessTestClusterBuilder builder) => builder
+        .AddGrain<CounterGrain>()
+        .AddGrain<PlainProbeGrain>()
+        .AddGrain<ReentrantProbeGrain>()
+        .AddGrain<PingGrain>()
+        .AddGrain<PongGrain>()
+        .AddGrain<ReentrantPingGrain>()
+        .AddGrain<TickerGrain>()
+        .AddGrain<EchoGrain>()
+        .AddGrain<FailingActivationGrain>();
 
     public static async Task WaitUntil(Func<bool> condition)
     {

@@ -151,7 +151,7 @@ public abstract class TurnProbeGrain : Grain
         var inside = Interlocked.Increment(ref _threadsInside);
         _maxThreadsInside = Math.Max(_maxThreadsInside, inside);
         _log.Add(entry);
-        Thread.SpinWait(2000);
+        Thread.SpinWait(20_000);
         Interlocked.Decrement(ref _threadsInside);
     }
 
@@ -240,7 +240,7 @@ public sealed class ReentrantPingGrain : Grain, IReentrantPingGrain
 
 public interface ITickerGrain : IGrainWithGuidKey
 {
-    Task StartAsync(bool holdTicks);
+    Task StartAsync(bool holdTicks, bool keepAlive = false);
 
     Task<int> TicksAsync();
 
@@ -263,10 +263,10 @@ public sealed class TickerGrain(Journal journal) : Grain, ITickerGrain
     private bool _holdTicks;
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task StartAsync(bool holdTicks)
+    public Task StartAsync(bool holdTicks, bool keepAlive = false)
     {
         _holdTicks = holdTicks;
-        _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)));
+        _timer = RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1)) { KeepAlive = keepAlive });
         return Task.CompletedTask;
     }
 

@@ -73,7 +73,7 @@ internal sealed class Activation : SynchronizationContext, IThreadPoolWorkItem
     /// <summary>Set when construction or OnActivateAsync failed; callers get this exception.</summary>
     public Exception? ActivationFailure { get; private set; }
 
-    /// <summary>When the last incoming call (or keep-alive tick) started, in host clock ticks (quantum resolution).</summary>
+    /// <summary>When the last incoming call (or keep-alive tick) started, in host clock ticks (at the host clock's resolution).</summary>
     public long LastActiveTicks;
 
     // Read without the lock: a stale answer only costs a re-check under the lock in TryBeginInline.
@@ -89,6 +89,7 @@ internal sealed class Activation : SynchronizationContext, IThreadPoolWorkItem
         SetSynchronizationContext(this);
         try
         {
+            var outer = Constructing;
             Constructing = this;
             try
             {
@@ -96,7 +97,7 @@ internal sealed class Activation : SynchronizationContext, IThreadPoolWorkItem
             }
             finally
             {
-                Constructing = null;
+                Constructing = outer;
             }
 
             activation = Instance.OnActivateAsync(CancellationToken.None) ?? Task.CompletedTask;
@@ -511,6 +512,8 @@ internal sealed class Activation : SynchronizationContext, IThreadPoolWorkItem
             waiting = _waiting;
             _waiting = null;
             deactivated = _deactivated;
+            // References may still point at this tombstone until their next call; don't let it keep the grain's state alive.
+            Instance = null;
         }
 
         Host.RemoveActivation(this);

@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using Simulation.Grains;
+using Simulation.Model;
+using Simulation.Runtime;
+
+namespace Simulation.Web;
+
+/// <summary>One live run as the server tracks it: its couple grain, where it stands, and when it was last used.</summary>
+internal sealed class RunEntry(string id, string scenario, ICoupleGrain grain, CoupleSpec spec, string? parent, int forkedAt)
+{
+    public string Id { get; } = id;
+    public string Scenario { get; } = scenario;
+    public ICoupleGrain Grain { get; } = grain;
+    public string? Parent { get; } = parent;
+    public int ForkedAt { get; } = forkedAt;
+
+    /// <summary>Serialises this run's requests so its tick count always matches its grain (step vs. branch).</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>The spec with the traits currently in force (trait changes update it).</summary>
+    public CoupleSpec Spec { get; set; } = spec;
+    public int Tick { get; set; } = forkedAt;
+    public bool Finished { get; set; }
+    public DateTimeOffset LastUsed { get; set; }
+
+    public IReadOnlyDictionary<string, string> Names =>
+        Spec.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+
+    public RunInfo Info() => new(
+        Id, Scenario, Parent, ForkedAt, Tick, Finished, Spec.Start, Spec.Hours, Spec.Seed,
+        Spec.Partners.Select(WorkshopMapping.Partner).ToArray());
+}
+
+/// <summary>Raised when a new run would exceed <see cref="WorkshopOptions.MaxRuns"/>.</summary>
+internal sealed class TooManyRunsException(int max)
+    : Exception($"too many runs at once (limit {max}); delete a run or wait until idle runs are released");
+
+/// <summary>
+/// The live runs, each a couple grain keyed by its run id. Caps how many exist at once and
+/// releases those nobody has touched for <see cref="WorkshopOptions.IdleRelease"/>.
+/// </summary>
+internal sealed class RunRegistry(WorkshopOptions options, GrainAccess grains, TimeProvider clock)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, RunEntry> _runs = new(StringComparer.Ordinal);
+    private int _reserved;
+
+    public int Count { get { lock (_lock) return _runs.Count; } }
+
+    /// <summary>Starts a new run of <paramref name="spec"/>.</summary>
+    public async Task<RunEntry> CreateAsync(string scenario, CoupleSpec spec, CancellationToken ct)
+    {
+        Reserve();
+        string id = NewId();
+        try
+        {
+            var grain = (await grains.ClientAsync(ct)).GetGrain<ICoupleGrain>(id);
+            await grain.StartAsync(spec);
+            return Add(new RunEntry(id, scenario, grain, spec, null, 0));
+        }
+        finally { Unreserve(); }
+    }
+
+    /// <summary>Forks <paramref name="source"/> as it stands now into a new run (the caller holds its gate).</summary>
+    public async Task<RunEntry> ForkAsync(RunEntry source, CancellationToken ct)
+    {
+        Reserve();
+        string id = NewId();
+        try
+        {
+            await source.Grain.ForkAsync(id);
+            var grain = (await grains.ClientAsync(ct)).GetGrain<ICoupleGrain>(id);
+            return Add(new RunEntry(id, source.Scenario, grain, source.Spec, source.Id, source.Tick) { Finished = source.Finished });
+        }
+        finally { Unreserve(); }
+    }
+
+    /// <summary>The run <paramref name="id"/>, marked as used now; null if unknown or released.</summary>
+    public RunEntry? Find(string id)
+    {
+        lock (_lock)
+        {
+            if (!_runs.TryGetValue(id, out var run)) return null;
+            run.LastUsed = clock.GetUtcNow();
+            return run;
+        }
+    }
+
+    /// <summary>Drops the run and its grains' state; false if it was not there.</summary>
+    public async Task<bool> ReleaseAsync(string id)
+    {
+        RunEntry? run;
+        lock (_lock)
+        {
+            if (!_runs.Remove(id, out run)) return false;
+        }
+        await run.Gate.WaitAsync();
+        try { await run.Grain.ReleaseAsync(); }
+        finally { run.Gate.Release(); }
+        return true;
+    }
+
+    /// <summary>Releases every run last used more than the idle time before <paramref name="now"/>.</summary>
+    public async Task<int> ReleaseIdleAsync(DateTimeOffset now)
+    {
+        string[] idle;
+        lock (_lock)
+        {
+            idle = _runs.Values.Where(r => now - r.LastUsed > options.IdleRelease).Select(r => r.Id).ToArray();
+        }
+        int released = 0;
+        foreach (var id in idle)
+            if (await ReleaseAsync(id)) released++;
+        return released;
+    }
+
+    private void Reserve()
+    {
+        lock (_lock)
+        {
+            if (_runs.Count + _reserved >= options.MaxRuns) throw new TooManyRunsException(options.MaxRuns);
+            _reserved++;
+        }
+    }
+
+    private void Unreserve()
+    {
+        lock (_lock) _reserved--;
+    }
+
+    private RunEntry Add(RunEntry run)
+    {
+        lock (_lock)
+        {
+            run.LastUsed = clock.GetUtcNow();
+            _runs.Add(run.Id, run);
+        }
+        return run;
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N")[..12];
+}
+
+/// <summary>Releases idle runs in the background.</summary>
+internal sealed class IdleSweeper(RunRegistry runs, WorkshopOptions options, TimeProvider clock) : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var period = TimeSpan.FromTicks(Math.Clamp(options.IdleRelease.Ticks / 4, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromMinutes(1).Ticks));
+        using var timer = new PeriodicTimer(period, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+                await runs.ReleaseIdleAsync(clock.GetUtcNow());
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: nothing left to sweep.
+        }
+    }
+}
+
+/// <summary>Model types to the page's JSON shapes.</summary>
+internal static class WorkshopMapping
+{
+    public static PartnerInfo Partner(PartnerSpec p) => new(
+        p.Id, p.Name, p.Anxiety, p.Avoidance, Wound(p.Wound),
+        AttachmentStyle.Name(p.Anxiety, p.Avoidance), AttachmentStyle.Hendrix(p.Anxiety, p.Avoidance));
+
+    public static string Wound(Wound w) => w == Model.Wound.Early ? "early" : "late";
+
+    public static TickView Tick(TickRecord t) => new(
+        t.Tick, t.Time, t.Closeness,
+        t.Partners.Select(s => new PartnerTick(
+            s.Stance, s.Distress, s.Hurt, s.Withdrawn, s.Anxiety, s.Avoidance,
+            new Circ(s.Circumstances.Stress, s.Circumstances.Availability, s.Circumstances.Leisure, s.Circumstances.Asleep))).ToArray());
+
+    public static EventView Event(SimEvent e, IReadOnlyDictionary<string, string> names) => new(
+        e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, names));
+
+    public static ImmutableArray<string> Ids(CoupleSpec spec) => spec.Partners.Select(p => p.Id).ToImmutableArray();
+}

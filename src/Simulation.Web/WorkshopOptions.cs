@@ -1,0 +1,23 @@
+namespace Simulation.Web;
+
+/// <summary>How the workshop page is served: where, from which scenarios, and within which limits.</summary>
+public sealed record WorkshopOptions
+{
+    /// <summary>TCP port; 0 picks a free one (read it back from <see cref="WorkshopServer.Address"/>).</summary>
+    public int Port { get; init; } = 5055;
+
+    /// <summary>Interface to listen on; loopback by default so a laptop in a workshop does not expose runs.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>Folder of scenario files (YAML) offered on the page.</summary>
+    public string ScenarioDirectory { get; init; } = "scenarios";
+
+    /// <summary>Runs (branches included) alive at once; more get 429.</summary>
+    public int MaxRuns { get; init; } = 16;
+
+    /// <summary>Longest run a browser may ask for, in hours (a year).</summary>
+    public int MaxHours { get; init; } = 24 * 7 * 52;
+
+    /// <summary>A run nobody has touched for this long is released.</summary>
+    public TimeSpan IdleRelease { get; init; } = TimeSpan.FromMinutes(10);
+}

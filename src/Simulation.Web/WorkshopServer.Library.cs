@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Simulation.Grains;
+using Simulation.Scenarios;
+
+namespace Simulation.Web;
+
+public static partial class WorkshopServer
+{
+    /// <summary>
+    /// The workshop server over the scenario folder in <paramref name="options"/>, its runs in a
+    /// <see cref="SimulationCluster"/> started on first use. Call <c>StartAsync</c>, or use <see cref="RunAsync"/>.
+    /// </summary>
+    public static WebApplication Build(WorkshopOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var grains = new GrainAccess(async ct =>
+        {
+            var cluster = await SimulationCluster.StartAsync(ct);
+            return (cluster.Client, cluster);
+        });
+        return Build(options, grains, new ScenarioShelf(() => ReadLibrary(options.ScenarioDirectory)));
+    }
+
+    /// <summary>Runs the server until <paramref name="ct"/> is cancelled.</summary>
+    public static async Task RunAsync(WorkshopOptions options, CancellationToken ct)
+    {
+        await using var app = Build(options);
+        await app.StartAsync(ct);
+        try { await Task.Delay(Timeout.Infinite, ct); }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C or the caller's token: stop cleanly below.
+        }
+        await app.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>Every scenario in the folder that loads; each one that does not becomes problem lines.</summary>
+    internal static ShelfListing ReadLibrary(string directory)
+    {
+        var scenarios = new List<ShelfScenario>();
+        var problems = new List<string>();
+        if (!Directory.Exists(directory)) problems.Add($"{directory}: error: no such scenario folder");
+        foreach (var path in ScenarioLibrary.Find(directory))
+        {
+            if (!ScenarioLoader.TryLoad(path, out var scenario, out var diagnostics))
+            {
+                problems.AddRange(diagnostics.Select(d => d.ToString()));
+                continue;
+            }
+            if (scenarios.Any(s => s.Info.Name == scenario!.Name))
+            {
+                problems.Add($"{path}:1:1: error: scenario name '{scenario!.Name}' is used by another file; this one is not offered");
+                continue;
+            }
+            scenarios.Add(Shelve(scenario!));
+        }
+        return new ShelfListing(scenarios, problems);
+    }
+
+    internal static ShelfScenario Shelve(Scenario s) => new(
+        new ScenarioInfo(s.Name, s.Title, s.Summary, new ScenarioNotes(s.Notes.What, s.Notes.Notice, s.Notes.Try),
+            s.Spec.Start, s.Spec.Hours, s.Spec.Seed, s.Spec.Partners.Select(WorkshopMapping.Partner).ToArray()),
+        s.Spec);
+}

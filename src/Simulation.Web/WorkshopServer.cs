@@ -1,0 +1,91 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Simulation.Web;
+
+/// <summary>
+/// The workshop page: a small web server, run by the app itself, that shows live runs in the
+/// browser. Page and script are embedded in this assembly, so nothing comes from the network
+/// and it works from any output folder.
+/// </summary>
+public static partial class WorkshopServer
+{
+    /// <summary>Where a started server listens (useful with <see cref="WorkshopOptions.Port"/> 0).</summary>
+    public static Uri Address(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        string? first = addresses?.FirstOrDefault();
+        return first is null
+            ? throw new InvalidOperationException("the workshop server has not been started")
+            : new Uri(first.EndsWith('/') ? first : first + "/");
+    }
+
+    internal static WebApplication Build(WorkshopOptions options, GrainAccess grains, ScenarioShelf shelf, TimeProvider? clock = null)
+    {
+        Check(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(WorkshopServer).Assembly.GetName().Name,
+            // The CLI's working directory is the user's, not ours; nothing is read from it but scenarios.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(clock ?? TimeProvider.System);
+        builder.Services.AddSingleton(grains);
+        builder.Services.AddSingleton(shelf);
+        builder.Services.AddSingleton<RunRegistry>();
+        builder.Services.AddHostedService<IdleSweeper>();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = WorkshopEndpoints.Json.PropertyNamingPolicy;
+        });
+
+        var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(() => grains.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        WorkshopEndpoints.Map(app);
+        MapAssets(app);
+        return app;
+    }
+
+    private static void Check(WorkshopOptions options)
+    {
+        if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), $"port must be 0–65535 (got {options.Port})");
+        if (options.MaxRuns < 1) throw new ArgumentOutOfRangeException(nameof(options), $"MaxRuns must be at least 1 (got {options.MaxRuns})");
+        if (options.MaxHours < 1) throw new ArgumentOutOfRangeException(nameof(options), $"MaxHours must be at least 1 (got {options.MaxHours})");
+        if (options.IdleRelease <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "IdleRelease must be positive");
+    }
+
+    private static readonly Dictionary<string, (string Resource, string Type)> Assets = new(StringComparer.Ordinal)
+    {
+        ["/"] = ("index.html", "text/html; charset=utf-8"),
+        ["/app.js"] = ("app.js", "text/javascript; charset=utf-8"),
+        ["/app.css"] = ("app.css", "text/css; charset=utf-8"),
+    };
+
+    private static void MapAssets(WebApplication app)
+    {
+        var assembly = typeof(WorkshopServer).Assembly;
+        foreach (var (path, (resource, type)) in Assets)
+        {
+            byte[] bytes = Read(assembly, resource);
+            app.MapGet(path, () => TypedResults.Bytes(bytes, type));
+        }
+    }
+
+    private static byte[] Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream($"Simulation.Web.Assets.{name}")
+            ?? throw new InvalidOperationException($"embedded asset {name} is missing from {assembly.GetName().Name}");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Microsoft.Playwright;
+
+namespace Simulation.Web.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class BrowserTests(BrowserFixture fx)
+{
+    private const string ClosenessPoints = "(document.querySelector('[data-role=closeness]')?.points.length ?? 0)";
+
+    [Fact]
+    public async Task Shows_the_scenario_notes_and_names_styles_as_the_sliders_move()
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
+            Assert.StartsWith("Lower Will's avoidance", await page.TextContentAsync("#try"));
+            Assert.True(await page.Locator("#scenario option").CountAsync() > 1, "the whole library is offered");
+            Assert.True(await page.Locator("#problems").IsHiddenAsync(), await page.TextContentAsync("#problems"));
+            var will = page.Locator(".card[data-partner=will]");
+            Assert.Equal("dismissing", await will.Locator(".style").TextContentAsync());
+            Assert.Equal("Hendrix: minimiser", await will.Locator(".hendrix").TextContentAsync());
+            await will.Locator("input[data-trait=avoidance]").FillAsync("2");
+            Assert.Equal("secure", await will.Locator(".style").TextContentAsync());
+            await will.Locator("input[data-trait=anxiety]").FillAsync("6");
+            Assert.Equal("preoccupied", await will.Locator(".style").TextContentAsync());
+            Assert.Equal("Hendrix: maximiser", await will.Locator(".hendrix").TextContentAsync());
+            Assert.Equal("preoccupied", await page.Locator(".card[data-partner=alma] .style").TextContentAsync());
+            Assert.Empty(fx.Offsite);
+        }
+        catch
+        {
+            await Evidence(page);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [Fact]
+    public async Task Plays_captions_stretches_branches_and_exports()
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
+            await page.SelectOptionAsync("#speed", "12");
+
+            // Play: the chart grows and events are captioned as they happen.
+            await page.Keyboard.PressAsync(" ");
+            await page.WaitForFunctionAsync($"() => {ClosenessPoints} >= 24");
+            await page.WaitForSelectorAsync("#ticker li");
+            await page.WaitForFunctionAsync($"() => {ClosenessPoints} >= 48");
+            await page.Keyboard.PressAsync(" ");
+            await page.WaitForFunctionAsync("() => document.querySelector('#play').textContent.includes('Play')");
+            int points = await page.EvaluateAsync<int>($"() => {ClosenessPoints}");
+            Assert.InRange(points, 48, 24 * 28);
+            Assert.Matches(@"^(Sat|Sun|Mon|Tue) \d\d:\d\d — ", await page.Locator("#ticker li").Last.TextContentAsync());
+            Assert.True(await page.Locator("[data-role=lane-will] path, [data-role=lane-alma] circle").CountAsync() > 0, "event markers on the lanes");
+
+            // Step with the arrow key: one hour more.
+            await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync($"() => {ClosenessPoints} === {points + 1}");
+
+            // Stretch now, on this run.
+            await page.ClickAsync("#interventions button[data-who=will]");
+            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.endsWith('Will stretches')");
+
+            // Branch from here with Alma stretching too, then play both on.
+            await page.SelectOptionAsync("#branch-change", "stretch:alma,will");
+            await page.ClickAsync("#branch");
+            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.includes('branch: Alma and Will stretch')");
+            await page.ClickAsync("#play");
+            await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) >= 30");
+            await page.ClickAsync("#play");
+            await page.WaitForFunctionAsync("() => document.querySelector('#play').textContent.includes('Play')");
+            Assert.True(await page.Locator("[data-role=difference] polygon").CountAsync() > 10, "the difference between the runs is shaded");
+            Assert.Equal(1, await page.Locator("[data-role=closeness]").CountAsync());
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "branch-normal.png") });
+
+            // Export the chart as SVG: the same two curves, self-contained.
+            var svgDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-svg"));
+            Assert.Equal("alma-will-closeness.svg", svgDownload.SuggestedFilename);
+            var svg = XDocument.Load(await svgDownload.PathAsync());
+            XNamespace ns = "http://www.w3.org/2000/svg";
+            Assert.Equal(ns + "svg", svg.Root!.Name);
+            var lines = svg.Descendants(ns + "polyline").Select(p => (string?)p.Attribute("data-role")).ToArray();
+            Assert.Contains("closeness", lines);
+            Assert.Contains("closeness-branch", lines);
+            Assert.Contains("stance-will-branch", lines);
+            Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "branch: Alma and Will stretch");
+
+            // Export the run as CSV: the timeline so far, header in the contract's layout.
+            var csvDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
+            var csv = await File.ReadAllLinesAsync(await csvDownload.PathAsync());
+            Assert.StartsWith("tick,time,closeness,alma_stance,", csv[0]);
+            int shown = await page.EvaluateAsync<int>($"() => {ClosenessPoints}");
+            Assert.True(csv.Length - 1 >= shown, $"{csv.Length - 1} rows for {shown} plotted hours");
+            Assert.Equal("0", csv[1].Split(',')[0]);
+            Assert.True(double.TryParse(csv[^1].Split(',')[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+
+            var branchCsv = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-branch-csv"));
+            Assert.Matches(@"^alma-will-[0-9a-f]{12}-timeline\.csv$", branchCsv.SuggestedFilename);
+
+            // Projector mode: key p; big type in the page and in the chart.
+            await page.Keyboard.PressAsync("p");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.body.classList.contains('projector')"));
+            Assert.Equal("22px", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontSize"));
+            Assert.Equal("22", await page.Locator("#chart g[font-size]").First.GetAttributeAsync("font-size"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "branch-projector.png") });
+            await page.ClickAsync("#projector");
+            Assert.False(await page.EvaluateAsync<bool>("() => document.body.classList.contains('projector')"));
+            Assert.Empty(fx.Offsite);
+        }
+        catch
+        {
+            await Evidence(page);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    [Fact]
+    public async Task Screenshots_mid_run_in_both_modes()
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
+            await page.SelectOptionAsync("#speed", "42");
+            await page.ClickAsync("#play");
+            await page.WaitForFunctionAsync($"() => {ClosenessPoints} >= 200");
+            await page.ClickAsync("#play");
+            await page.WaitForFunctionAsync("() => document.querySelector('#play').textContent.includes('Play')");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "midrun-normal.png") });
+            await page.Keyboard.PressAsync("p");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "midrun-projector.png") });
+            Assert.True(new FileInfo(Path.Combine(fx.Screenshots, "midrun-projector.png")).Length > 10_000);
+        }
+        catch
+        {
+            await Evidence(page);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    /// <summary>On failure: a screenshot and the status line, to see what the page showed.</summary>
+    private async Task Evidence(IPage page, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, $"failed-{test}.png") });
+        Console.Error.WriteLine($"{test}: status '{await page.TextContentAsync("#status")}'");
+    }
+
+    [Fact]
+    public async Task The_trainers_story_pause_on_Sunday_evening_branch_where_Will_stretches()
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
+            // Hour by hour to Sunday 18:00 (the 35th hour from Saturday 08:00).
+            for (int i = 0; i < 35; i++) await page.Keyboard.PressAsync("ArrowRight");
+            await page.WaitForFunctionAsync("() => document.querySelector('#clock').textContent.startsWith('Sun 8 Mar · 18:00')");
+            Assert.Equal(35, await page.EvaluateAsync<int>($"() => {ClosenessPoints}"));
+
+            await page.SelectOptionAsync("#branch-change", "stretch:will");
+            await page.ClickAsync("#branch");
+            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.endsWith('Sun 19:00 — branch: Will stretches')");
+            await page.SelectOptionAsync("#speed", "42");
+            await page.Keyboard.PressAsync(" ");
+            await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) >= 24 * 7");
+            await page.Keyboard.PressAsync(" ");
+            await page.WaitForFunctionAsync("() => document.querySelector('#play').textContent.includes('Play')");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "story-normal.png") });
+            await page.Keyboard.PressAsync("p");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "story-projector.png") });
+            await page.SetViewportSizeAsync(1280, 720);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "story-projector-720p.png") });
+
+            // Both runs went on from the fork; the branch is drawn from the fork on, the difference shaded.
+            int main = await page.EvaluateAsync<int>($"() => {ClosenessPoints}");
+            int branch = await page.EvaluateAsync<int>("() => document.querySelector('[data-role=closeness-branch]').points.length");
+            Assert.Equal(main - 35 + 1, branch);  // joined to the hour before the fork
+            Assert.True(await page.Locator("[data-role=difference] polygon").CountAsync() > 0);
+            Assert.Empty(fx.Offsite);
+        }
+        catch
+        {
+            await Evidence(page);
+            throw;
+        }
+        finally { await page.Context.CloseAsync(); }
+    }
+
+    private static async Task Expect(IPage page, string selector, string text) =>
+        await page.WaitForFunctionAsync("([s, t]) => document.querySelector(s)?.textContent === t", new[] { selector, text });
+}

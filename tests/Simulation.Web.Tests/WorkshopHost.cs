@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Builder;
+using Simulation.Grains;
+
+namespace Simulation.Web.Tests;
+
+/// <summary>A workshop server on a free loopback port, for one test class or collection.</summary>
+public sealed class WorkshopHost : IAsyncLifetime
+{
+    private readonly string _scenarioDirectory;
+
+    public WorkshopHost() => _scenarioDirectory = FixtureScenarios;
+
+    internal WorkshopHost(string scenarioDirectory) => _scenarioDirectory = scenarioDirectory;
+
+    /// <summary>The repository's scenario library, found from the test's output folder.</summary>
+    public static string RepoScenarios
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "Simulation.sln")))
+                    return Path.Combine(dir.FullName, "scenarios");
+            throw new InvalidOperationException($"no Simulation.sln above {AppContext.BaseDirectory}");
+        }
+    }
+
+    private WebApplication? _app;
+    /// <summary>The API tests' own scenario (the repo's <c>scenarios/</c> is the lead's to recalibrate).</summary>
+    public static string FixtureScenarios => Path.Combine(AppContext.BaseDirectory, "scenarios");
+    internal ManualClock Clock { get; } = new();
+    public Uri Address { get; private set; } = null!;
+    public HttpClient Http { get; private set; } = null!;
+    public WorkshopOptions Options { get; } = new() { Port = 0, MaxRuns = 6, MaxHours = 24 * 7 * 8 };
+    internal WebApplication App => _app!;
+
+    public async Task InitializeAsync()
+    {
+        _app = WorkshopServer.Build(Options,
+            new GrainAccess(async ct =>
+            {
+                var cluster = await SimulationCluster.StartAsync(ct);
+                return (cluster.Client, cluster);
+            }),
+            new ScenarioShelf(() => WorkshopServer.ReadLibrary(_scenarioDirectory)), Clock);
+        await _app.StartAsync();
+        Address = WorkshopServer.Address(_app);
+        Http = new HttpClient { BaseAddress = Address };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A clock the test moves by hand (idle release without waiting ten minutes).</summary>
+internal sealed class ManualClock : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 3, 7, 8, 0, 0, TimeSpan.Zero);
+    public override DateTimeOffset GetUtcNow() => _now;
+    public void Advance(TimeSpan by) => _now += by;
+}
