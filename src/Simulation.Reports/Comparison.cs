@@ -141,14 +141,25 @@ public static class ComparisonWriter
     private static string CalloutText(Divergence div, RunResult b)
     {
         var names = RunText.Names(b);
-        DateTime when = div.EventTick is int et ? b.Spec.Start.AddHours(et) : div.Time;
-        string head = div.EventTick is null ? "Runs part here" : $"Runs part: {RunText.DayTime(when)}";
-        string first = div.EventTick is null ? "states drift apart; same events"
-            : div.OnlyB.Length > 0 ? "B: " + RunText.Describe(div.OnlyB[0], names)
-            : "A: " + RunText.Describe(div.OnlyA[0], names);
-        string second = div.EventTick is null ? "" : div.OnlyB.Length > 0 && div.OnlyA.Length > 0 ? "A: " + RunText.Describe(div.OnlyA[0], names)
-            : div.OnlyB.Length > 0 ? "A: nothing then" : "B: nothing then";
-        return second.Length > 0 ? $"{head}\n{first}\n{second}" : $"{head}\n{first}";
+        var lines = new List<string>();
+        if (div.EventTick is not int et)
+        {
+            lines.Add($"Runs part: {RunText.DayTime(div.Time)}");
+            lines.Add("states drift apart; the events stay the same");
+            return string.Join('\n', lines);
+        }
+        DateTime when = b.Spec.Start.AddHours(et);
+        if (div.Tick < et)
+        {
+            lines.Add($"Runs part: {RunText.DayTime(div.Time)} (changed parameters)");
+            lines.Add($"First different event {RunText.DayTime(when)}:");
+        }
+        else lines.Add($"Runs part: {RunText.DayTime(when)}");
+        if (div.OnlyB.Length > 0) lines.Add("B: " + RunText.Describe(div.OnlyB[0], names));
+        if (div.OnlyA.Length > 0) lines.Add("A: " + RunText.Describe(div.OnlyA[0], names));
+        if (div.OnlyA.Length == 0) lines.Add("A: nothing then");
+        if (div.OnlyB.Length == 0) lines.Add("B: nothing then");
+        return string.Join('\n', lines);
     }
 
     private static (double[] Xs, double[] Ys) Series(RunResult run, bool daily)
