@@ -98,6 +98,14 @@ public static class RunText
         _ => Answer(outcome, target),
     };
 
+    /// <summary>Hendrix' term as a badge reads: "maximiser", "minimiser", "neither maximiser nor minimiser", "swings between maximiser and minimiser".</summary>
+    public static string Hendrix(double anxiety, double avoidance) => AttachmentStyle.Hendrix(anxiety, avoidance) switch
+    {
+        "neither" => "neither maximiser nor minimiser",
+        "swings between both" => "swings between maximiser and minimiser",
+        var h => h,
+    };
+
     /// <summary>Display names by partner id, falling back to the id itself.</summary>
     public static Func<string, string> Names(RunResult run)
     {
