@@ -162,7 +162,7 @@ public sealed class PartnerMind
         if (_stance <= 0.1 || _angryHours > 0 || _restHours > 0) return (Reach.None, "");
         if (_distress > 0.6)
             return _rng.Chance(Math.Min(0.85, 0.25 + 0.4 * _distress)) ? (Reach.Protest, "distress") : (Reach.None, "");
-        return _rng.Chance(0.08 + 0.5 * _stance * (0.4 + 0.6 * _expected)) ? (Reach.Bid, "wants contact") : (Reach.None, "");
+        return _rng.Chance(0.6 * (_stance - 0.1) * (0.4 + 0.6 * _expected)) ? (Reach.Bid, "wants contact") : (Reach.None, "");
     }
 
     private Readiness Ready(PartnerParameters p, Circumstances own)
@@ -199,10 +199,11 @@ public sealed class PartnerMind
                 double sting = o.OwnOutcome == Outcomes.Missed ? 0.3 : o.OwnReach == Reach.Protest ? 1.0 : 0.6;
                 _hurt += p.HurtPerRebuff * p.Reactivity * sting * 2 * _expected;
                 if (o.OwnOutcome != Outcomes.Missed) _repairWindow = RepairHours;
+                _distress += 0.4 * p.ThreatGain * p.Reactivity; // no answer: the alarm rises (primal panic)
                 // An anxious partner turned down where an answer was expected may feel rejected and
                 // turn away, hurt and angry (the max–max standoff; Alma's angry reactions).
-                if (o.OwnOutcome == Outcomes.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expected * 0.8))
-                    _angryHours = Math.Max(_angryHours, (int)Math.Round(2 + 4 * _anxiety));
+                if (o.OwnOutcome == Outcomes.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expected))
+                    _angryHours = Math.Max(_angryHours, (int)Math.Round(1 + 4 * _anxiety));
                 if (o.OwnReach is Reach.Bid or Reach.Protest)
                 {
                     _unanswered++;

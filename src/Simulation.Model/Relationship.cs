@@ -114,7 +114,7 @@ public sealed class Relationship
             // Closeness follows what both stances allow; the one leaning away weighs more (it takes two to be close).
             double lo = Math.Min(a.Stance, b.Stance), hi = Math.Max(a.Stance, b.Stance);
             double together = Math.Min(ca.Leisure, cb.Leisure), apart = 1 - Math.Min(ca.Availability, cb.Availability);
-            double target = Math.Clamp(0.45 + 0.5 * (0.6 * lo + 0.4 * hi) + 0.25 * together - 0.06 * apart, 0, 1);
+            double target = Math.Clamp(0.45 + 0.5 * (0.8 * lo + 0.2 * hi) + 0.25 * together - 0.06 * apart, 0, 1);
             dc = Drift * (target - c) + 0.002 * _rng.NextGaussian();
         }
         _closeness = Math.Clamp(c + dc + (effectA + effectB) - 0.1 * rejection, 0, 1);
