@@ -23,6 +23,10 @@ public sealed record CliContext(TextWriter Output, TextWriter Error, bool Intera
 /// <summary>One couplesim command. Each lives in its own file under Commands/ and is listed in <see cref="CliApp.Commands"/>.</summary>
 public interface ICliCommand
 {
+    /// <summary>
+    /// The command with its arguments, options and action. Wrap the action in <see cref="CliApp.Guarded"/>
+    /// so bad input ends as diagnostics and exit code 2.
+    /// </summary>
     Command Build(CliContext context);
 }
 
@@ -76,6 +80,12 @@ public static class CliApp
             catch (ScenarioException ex)
             {
                 foreach (var d in ex.Diagnostics) context.Error.WriteLine(d.ToString());
+                return ExitCodes.BadInput;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // e.g. a read-only or full disk; the output is staged, so nothing half-written remains
+                context.Error.WriteLine($"couplesim: error: cannot write the output: {ex.Message}");
                 return ExitCodes.BadInput;
             }
         };

@@ -7,14 +7,15 @@ namespace Simulation.Cli;
 /// <summary>Options shared by run and compare.</summary>
 public sealed class CommonOptions
 {
-    public Option<ulong?> Seed { get; } = new("--seed") { Description = "Random seed (default: the scenario's). Same seed, same results." };
-    public Option<string?> Length { get; } = new("--length") { Description = "Run length: a whole number and h, d, w or y (e.g. 36h, 3d, 4w, 1y)." };
+    public Option<ulong?> Seed { get; } = new("--seed") { HelpName = "N", Description = "Random seed (default: the scenario's). Same seed, same results." };
+    public Option<string?> Length { get; } = new("--length") { HelpName = "4w", Description = "Run length: a whole number and h, d, w or y (e.g. 36h, 3d, 4w, 1y)." };
     public Option<string[]> Set { get; } = new("--set")
     {
+        HelpName = "ID.KEY=VALUE",
         Description = "Change one thing: ID.KEY=VALUE for a partner (anxiety, avoidance, wound or any derived parameter, e.g. will.responsiveness=0.8) or KEY=VALUE for closeness, seed, length. Repeatable.",
         Arity = ArgumentArity.ZeroOrMore,
     };
-    public Option<string?> Out { get; } = new("--out") { Description = "Output directory." };
+    public Option<string?> Out { get; } = new("--out") { HelpName = "DIR", Description = "Output directory." };
 
     public void AddTo(Command command)
     {
@@ -36,11 +37,17 @@ public sealed class CommonOptions
         return s;
     }
 
-    /// <summary>Checks an output directory before anything runs: it must not be a file.</summary>
+    /// <summary>Checks an output directory before anything runs: neither it nor a folder above it may be a file.</summary>
     public static string CheckOut(string dir)
     {
-        if (File.Exists(dir))
-            throw new ScenarioException([new Diagnostic(new SourceLocation("--out", 1, 1), $"`{dir}` is a file, not a directory")]);
+        for (var d = new DirectoryInfo(Path.GetFullPath(dir)); d is not null; d = d.Parent)
+        {
+            if (File.Exists(d.FullName))
+                throw Problems.One("--out", 1, 1, d.FullName == Path.GetFullPath(dir)
+                    ? $"`{dir}` is a file, not a directory"
+                    : $"cannot write into `{dir}`: `{d.FullName}` is a file");
+            if (d.Exists) break;
+        }
         return dir;
     }
 }

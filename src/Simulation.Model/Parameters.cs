@@ -65,10 +65,10 @@ public sealed record PartnerParameters
         Soothability = 0.7 * (1 - 0.3 * v),
         InconsolableAt = 2 - 0.6 * a,
         EngulfmentGain = 0.1 + 1.5 * v,
-        Responsiveness = Math.Clamp(1 - 0.6 * v - 0.2 * a, 0.05, 1),
+        Responsiveness = Math.Clamp(1.05 - 0.6 * v - 0.25 * a, 0.05, 0.97),
         HurtPerRebuff = 0.8 * a,
         HurtDecayHours = 1 + 8 * a,
-        Persistence = 1 + 1.5 * a,
+        Persistence = 0.5 + 1.0 * a,
         RepairPropensity = 0.9 * (1 - a) * (1 - v),
         Disorganisation = 2.4 * Math.Max(0, a - 0.5) * Math.Max(0, v - 0.5), // only when both axes are high (fearful)
         Affiliation = 0.25 - 0.3 * v,

@@ -202,8 +202,8 @@ public sealed class PartnerMind
                 _distress += 0.4 * p.ThreatGain * p.Reactivity; // no answer: the alarm rises (primal panic)
                 // An anxious partner turned down where an answer was expected may feel rejected and
                 // turn away, hurt and angry (the max–max standoff; Alma's angry reactions).
-                if (o.OwnOutcome == Outcomes.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expected * 0.8))
-                    _angryHours = Math.Max(_angryHours, (int)Math.Round(2 + 4 * _anxiety));
+                if (o.OwnOutcome == Outcomes.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expectedLong))
+                    _angryHours = Math.Max(_angryHours, (int)Math.Round(1 + 4 * _anxiety));
                 if (o.OwnReach is Reach.Bid or Reach.Protest)
                 {
                     _unanswered++;

@@ -141,14 +141,25 @@ public static class ComparisonWriter
     private static string CalloutText(Divergence div, RunResult b)
     {
         var names = RunText.Names(b);
-        DateTime when = div.EventTick is int et ? b.Spec.Start.AddHours(et) : div.Time;
-        string head = div.EventTick is null ? "Runs part here" : $"Runs part: {RunText.DayTime(when)}";
-        string first = div.EventTick is null ? "states drift apart; same events"
-            : div.OnlyB.Length > 0 ? "B: " + RunText.Describe(div.OnlyB[0], names)
-            : "A: " + RunText.Describe(div.OnlyA[0], names);
-        string second = div.EventTick is null ? "" : div.OnlyB.Length > 0 && div.OnlyA.Length > 0 ? "A: " + RunText.Describe(div.OnlyA[0], names)
-            : div.OnlyB.Length > 0 ? "A: nothing then" : "B: nothing then";
-        return second.Length > 0 ? $"{head}\n{first}\n{second}" : $"{head}\n{first}";
+        var lines = new List<string>();
+        if (div.EventTick is not int et)
+        {
+            lines.Add($"Runs part: {RunText.DayTime(div.Time)}");
+            lines.Add("states drift apart; the events stay the same");
+            return string.Join('\n', lines);
+        }
+        DateTime when = b.Spec.Start.AddHours(et);
+        if (div.Tick < et)
+        {
+            lines.Add($"Runs part: {RunText.DayTime(div.Time)} (changed parameters)");
+            lines.Add($"First different event {RunText.DayTime(when)}:");
+        }
+        else lines.Add($"Runs part: {RunText.DayTime(when)}");
+        if (div.OnlyB.Length > 0) lines.Add("B: " + RunText.Describe(div.OnlyB[0], names));
+        if (div.OnlyA.Length > 0) lines.Add("A: " + RunText.Describe(div.OnlyA[0], names));
+        if (div.OnlyA.Length == 0) lines.Add("A: nothing then");
+        if (div.OnlyB.Length == 0) lines.Add("B: nothing then");
+        return string.Join('\n', lines);
     }
 
     private static (double[] Xs, double[] Ys) Series(RunResult run, bool daily)
@@ -236,10 +247,11 @@ public static class ComparisonWriter
     {
         RunMetrics ma = a.Metrics, mb = b.Metrics;
         sb.Append("<table class=\"metric-diff\"><thead><tr><th>Figure</th><th class=\"num\">A</th><th class=\"num\">B</th><th class=\"num\">B − A</th></tr></thead><tbody>\n");
-        void Row(string id, string label, double x, double y, Func<double, string> f, bool higherIsBetter = true)
+        // higherIsBetter null: a change is neither good nor bad in itself (e.g. how many interactions there were)
+        void Row(string id, string label, double x, double y, Func<double, string> f, bool? higherIsBetter = true)
         {
             double d = y - x;
-            string cls = Math.Abs(d) < 1e-9 ? "" : (d > 0) == higherIsBetter ? "diff-pos" : "diff-neg";
+            string cls = Math.Abs(d) < 1e-9 || higherIsBetter is null ? "" : (d > 0) == higherIsBetter ? "diff-pos" : "diff-neg";
             string sign = d > 0 ? "+" : d < 0 ? "−" : "±";
             sb.Append($"<tr data-metric=\"{id}\"><td>{Escape(label)}</td><td class=\"num\">{f(x)}</td><td class=\"num\">{f(y)}</td>" +
                       $"<td class=\"num {cls}\">{sign}{f(Math.Abs(d))}</td></tr>\n");
@@ -250,17 +262,17 @@ public static class ComparisonWriter
         Row("mean-closeness", "Mean closeness", ma.MeanCloseness, mb.MeanCloseness, F2);
         Row("min-closeness", "Lowest closeness", ma.MinCloseness, mb.MinCloseness, F2);
         Row("positive-share", "Interactions that went well", ma.PositiveShare, mb.PositiveShare, P);
-        Row("interactions", "Interactions", ma.Interactions, mb.Interactions, I);
+        Row("interactions", "Interactions", ma.Interactions, mb.Interactions, I, higherIsBetter: null);
         var names = RunText.Names(b.Run);
         foreach (var pb in mb.Partners)
         {
             var pa = ma.Partners.FirstOrDefault(p => p.Id == pb.Id);
             if (pa is null) continue;
             string n = names(pb.Id);
-            Row($"{pb.Id}-bids", $"{n}: bids", pa.Bids, pb.Bids, I);
+            Row($"{pb.Id}-bids", $"{n}: bids", pa.Bids, pb.Bids, I, higherIsBetter: null);
             Row($"{pb.Id}-protests", $"{n}: protests", pa.Protests, pb.Protests, I, higherIsBetter: false);
             Row($"{pb.Id}-rebuffed", $"{n}: bids turned away", pa.Rebuffed, pb.Rebuffed, I, higherIsBetter: false);
-            Row($"{pb.Id}-repairs", $"{n}: repair attempts", pa.RepairsAttempted, pb.RepairsAttempted, I);
+            Row($"{pb.Id}-repairs", $"{n}: repair attempts", pa.RepairsAttempted, pb.RepairsAttempted, I, higherIsBetter: null);
             Row($"{pb.Id}-distress", $"{n}: mean distress", pa.MeanDistress, pb.MeanDistress, F2, higherIsBetter: false);
             Row($"{pb.Id}-withdrawn", $"{n}: time withdrawn", pa.TimeWithdrawn, pb.TimeWithdrawn, P, higherIsBetter: false);
         }

@@ -42,26 +42,40 @@ public static class RunText
 
     /// <summary>
     /// One event in plain words, without its time: "Will withdraws (work stress)", "Alma protests; not answered".
+    /// The event's reason is added where it explains a turn (withdrawing, giving up, coming back);
+    /// for bids, repairs and call-backs it only restates the kind, so events.csv keeps it instead.
     /// </summary>
     public static string Describe(SimEvent e, Func<string, string> name)
     {
         string a = name(e.Actor), t = e.Target.Length > 0 ? name(e.Target) : "";
+        string r = e.Reason;
+        bool explains = false;
         string text = e.Kind switch
         {
             EventKinds.Bid => $"{a} reaches out to {Or(t, "the partner")}{Answer(e.Outcome, t)}",
             EventKinds.Protest => $"{a} protests{Answer(e.Outcome, t)}",
             EventKinds.Callback => $"{a} calls {Or(t, "back")}{(t.Length > 0 ? " back" : "")}{Take(e.Outcome, t)}",
             EventKinds.Repair => $"{a} tries to repair{Take(e.Outcome, t)}",
-            EventKinds.GiveUp => $"{a} gives up and turns angry",
-            EventKinds.Withdraw => $"{a} withdraws",
-            EventKinds.Return => $"{a} comes back",
+            EventKinds.GiveUp => Explained($"{a} gives up and turns angry"),
+            EventKinds.Withdraw => Explained($"{a} withdraws"),
+            EventKinds.Return => Explained($"{a} comes back"),
             EventKinds.Rejection => $"{a} harshly turns {Or(t, "the partner")} away",
-            EventKinds.Intervention => $"Intervention for {a}",
-            EventKinds.Happening => $"{a}: something happens",
-            _ => $"{a}: {e.Kind}{(t.Length > 0 ? " → " + t : "")}{(e.Outcome.Length > 0 ? "; " + e.Outcome : "")}",
+            EventKinds.Intervention => r.Length > 0 ? $"{a} {r}" : $"Intervention for {a}",
+            EventKinds.Happening => r.Length == 0 ? $"{a}: something happens" : StartsWithVerb(r) ? $"{a} {r}" : $"{a}: {r}",
+            _ => Explained($"{a}: {e.Kind}{(t.Length > 0 ? " → " + t : "")}{(e.Outcome.Length > 0 ? "; " + e.Outcome : "")}"),
         };
-        return e.Reason.Length > 0 ? $"{text} ({e.Reason})" : text;
+        return explains && r.Length > 0 ? $"{text} ({r})" : text;
+
+        string Explained(string s)
+        {
+            explains = true;
+            return s;
+        }
     }
+
+    private static bool StartsWithVerb(string reason) =>
+        reason.StartsWith("is ", StringComparison.Ordinal) || reason.StartsWith("becomes ", StringComparison.Ordinal) ||
+        reason.StartsWith("has ", StringComparison.Ordinal) || reason.StartsWith("starts ", StringComparison.Ordinal);
 
     private static string Or(string s, string fallback) => s.Length > 0 ? s : fallback;
 
@@ -82,6 +96,14 @@ public static class RunText
         Outcomes.Accepted => $"; {Or(target, "the partner")} accepts",
         Outcomes.Refused => $"; {Or(target, "the partner")} refuses",
         _ => Answer(outcome, target),
+    };
+
+    /// <summary>Hendrix' term as a badge reads: "maximiser", "minimiser", "neither maximiser nor minimiser", "swings between maximiser and minimiser".</summary>
+    public static string Hendrix(double anxiety, double avoidance) => AttachmentStyle.Hendrix(anxiety, avoidance) switch
+    {
+        "neither" => "neither maximiser nor minimiser",
+        "swings between both" => "swings between maximiser and minimiser",
+        var h => h,
     };
 
     /// <summary>Display names by partner id, falling back to the id itself.</summary>

@@ -127,12 +127,16 @@ public static class Expectations
                        $"{otherId}'s mean stance after {Words.F2(otherStance)} (claim < 0); mean closeness {Words.F2(closeBefore)} before, {Words.F2(closeAfter)} after");
     }
 
+    /// <summary>Days over which the persistence pattern measures the answer rate a give-up followed.</summary>
+    private const int AnswerRateDays = 21;
+
     private static (bool?, string) Alternation(Claim c)
     {
         int within = c.Duration("within");
         int minSwitches = (int)c.Number("min_switches");
-        var trigger = c.Run.Events.FirstOrDefault(e =>
-            e.Kind is EventKinds.Rejection or EventKinds.GiveUp && e.Time >= c.From && e.Time < c.Until);
+        // The scenario's rejection is the trigger when there is one; otherwise the first give-up.
+        var trigger = c.Run.Events.FirstOrDefault(e => e.Kind == EventKinds.Rejection && e.Time >= c.From && e.Time < c.Until)
+            ?? c.Run.Events.FirstOrDefault(e => e.Kind == EventKinds.GiveUp && e.Time >= c.From && e.Time < c.Until);
         if (trigger is null)
             return (false, "no rejection or give-up in the window, so nothing to alternate after");
         var end = Min(Add(trigger.Time, within), c.Until);
@@ -198,7 +202,7 @@ public static class Expectations
         double minExponent = c.Number("min_exponent");
         var events = c.Run.Events;
         // who's bids and protests in event order, with a running count of answered ones, so each
-        // give-up's 14-day answer rate is a difference of prefix sums (long runs have many give-ups).
+        // give-up's answer rate over the preceding AnswerRateDays is a difference of prefix sums (long runs have many give-ups).
         var asks = new List<(int Index, DateTime Time, bool Answered, bool Unanswered)>();
         var answeredBefore = new List<int> { 0 };
         for (int i = 0; i < events.Length; i++)
@@ -225,7 +229,7 @@ public static class Expectations
             int n = 0;
             for (int j = end - 1; j >= 0 && asks[j].Unanswered; j--)
                 n++;
-            var since = Add(e.Time, -14 * 24);
+            var since = Add(e.Time, -AnswerRateDays * 24);
             while (start < end && asks[start].Time < since)
                 start++;
             int total = end - start;

@@ -96,6 +96,16 @@ public sealed class CommandTests
         Assert.Equal("x", File.ReadAllText(t["taken"]));
     }
 
+    [Fact]
+    public async Task Out_below_a_file_is_refused_before_running()
+    {
+        using var t = new TempDir();
+        File.WriteAllText(t["taken"], "x");
+        var r = await Cli.Run("run", t.Scenario(), "--out", Path.Combine(t["taken"], "sub"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("--out:1:1: error: cannot write into", Assert.Single(r.ErrLines));
+    }
+
     [Theory]
     [InlineData("frobnicate")]
     [InlineData("run", "x.yaml", "--bogus")]

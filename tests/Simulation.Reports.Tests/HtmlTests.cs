@@ -85,7 +85,10 @@ public sealed class HtmlTests
         Assert.Equal("Will withdraws (work stress)", RunText.Describe(new SimEvent(34, t, "will", EventKinds.Withdraw, "", "", "work stress"), names));
         Assert.Equal("Alma protests; not answered", RunText.Describe(new SimEvent(34, t, "alma", EventKinds.Protest, "will", Outcomes.Missed), names));
         Assert.Equal("Alma protests; Will turns away", RunText.Describe(new SimEvent(34, t, "alma", EventKinds.Protest, "will", Outcomes.Rebuffed), names));
-        Assert.Equal("Will tries to repair; Alma accepts", RunText.Describe(new SimEvent(34, t, "will", EventKinds.Repair, "alma", Outcomes.Accepted), names));
+        Assert.Equal("Will tries to repair; Alma accepts", RunText.Describe(new SimEvent(34, t, "will", EventKinds.Repair, "alma", Outcomes.Accepted, "makes up"), names));
+        Assert.Equal("Alma reaches out to Will; Will answers", RunText.Describe(new SimEvent(34, t, "alma", EventKinds.Bid, "will", Outcomes.Answered, "wants contact"), names));
+        Assert.Equal("Alma is away", RunText.Describe(new SimEvent(34, t, "alma", EventKinds.Happening, "", "", "is away"), names));
+        Assert.Equal("Will starts stretching", RunText.Describe(new SimEvent(34, t, "will", EventKinds.Intervention, "", "", "starts stretching"), names));
         Assert.Equal("Sun 18:00", RunText.WeekdayTime(t));
         Assert.Equal("4w", RunText.Length(672));
         Assert.Equal("36h", RunText.Length(36));

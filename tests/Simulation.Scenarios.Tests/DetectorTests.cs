@@ -239,12 +239,12 @@ public sealed class DetectorTests
         var events = new List<SimEvent>();
         for (int k = 0; k < episodes.Length; k++)
         {
-            int h = k * 20 * 24 + 10;
+            int h = k * 30 * 24 + 10; // further apart than the 21-day window over which p is measured
             foreach (char c in episodes[k].Pattern)
                 events.Add(Ev(h++, "a", EventKinds.Bid, c == 'A' ? Outcomes.Answered : c == 'M' ? Outcomes.Missed : Outcomes.Rebuffed));
             events.Add(Ev(h, "a", EventKinds.GiveUp));
         }
-        return Make(episodes.Length * 20 * 24, _ => (0.5, new P(), new P()), events);
+        return Make(episodes.Length * 30 * 24, _ => (0.5, new P(), new P()), events);
     }
 
     [Fact]

@@ -41,9 +41,9 @@ public sealed class ExplainCommand : ICliCommand
         o.WriteLine(new string('=', Math.Min(s.Title.Length, 78)));
         if (s.Summary.Length > 0) o.WriteLine(s.Summary);
         o.WriteLine();
-        if (s.Notes.What.Length > 0) o.WriteLine($"What it shows:  {s.Notes.What}");
-        if (s.Notes.Notice.Length > 0) o.WriteLine($"What to notice: {s.Notes.Notice}");
-        if (s.Notes.Try.Length > 0) o.WriteLine($"What to try:    {s.Notes.Try}");
+        if (s.Notes.What.Length > 0) o.WriteLine($"What it shows:  {s.Notes.What.Trim()}");
+        if (s.Notes.Notice.Length > 0) o.WriteLine($"What to notice: {s.Notes.Notice.Trim()}");
+        if (s.Notes.Try.Length > 0) o.WriteLine($"What to try:    {s.Notes.Try.Trim()}");
         o.WriteLine();
         o.WriteLine($"Runs {RunText.LengthWords(spec.Hours)} from {RunText.Day(spec.Start)} {spec.Start.ToString("yyyy HH:mm", C)}, seed {spec.Seed}, starting at closeness {RunText.Fixed(spec.Closeness)} (0 apart, 1 close).");
         o.WriteLine();
@@ -51,7 +51,7 @@ public sealed class ExplainCommand : ICliCommand
         foreach (var p in spec.Partners)
         {
             o.WriteLine($"  {p.Name} ({p.Id}): anxiety {RunText.Fixed(p.Anxiety, 1)}, avoidance {RunText.Fixed(p.Avoidance, 1)} on the ECR-R scale (1–7) — " +
-                        $"{AttachmentStyle.Name(p.Anxiety, p.Avoidance)}, a {AttachmentStyle.Hendrix(p.Anxiety, p.Avoidance)} in Hendrix' terms; {(p.Wound == Wound.Early ? "early" : "late")} wound.");
+                        $"{AttachmentStyle.Name(p.Anxiety, p.Avoidance)}, {Hendrix(p)}; {(p.Wound == Wound.Early ? "early" : "late")} wound.");
             var derived = PartnerParameters.Derive(p);
             foreach (var (name, _) in p.Overrides.OrderBy(x => x.Key, StringComparer.Ordinal))
             {
@@ -117,6 +117,13 @@ public sealed class ExplainCommand : ICliCommand
                 o.WriteLine($"  {ScenarioReports.Outcome(new ExpectationResult(e, true, "")).Claim}");
         }
     }
+
+    private static string Hendrix(PartnerSpec p) => AttachmentStyle.Hendrix(p.Anxiety, p.Avoidance) switch
+    {
+        "neither" => "neither maximiser nor minimiser in Hendrix' terms",
+        "swings between both" => "swinging between maximiser and minimiser in Hendrix' terms",
+        var h => $"a {h} in Hendrix' terms",
+    };
 
     private static string Days(IReadOnlyCollection<DayOfWeek> days)
     {

@@ -26,7 +26,7 @@ public sealed class RunCommand : ICliCommand
 
             var o = context.Output;
             o.WriteLine($"{s.Title} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
-            o.WriteLine($"Wrote {Path.Combine(dir, "")}: {string.Join(", ", ReportWriter.FileNames)}");
+            o.WriteLine($"Wrote {Path.TrimEndingDirectorySeparator(dir)}{Path.DirectorySeparatorChar}: {string.Join(", ", ReportWriter.FileNames)}");
             o.WriteLine($"Open {Path.Combine(dir, ReportWriter.ReportFile)} in a browser for the plot and the report.");
             Summary.Write(o, report);
             return ExitCodes.Ok;

@@ -175,7 +175,8 @@ public sealed class SvgPlot
         var w = new SvgBuilder();
         double fs = FontSize;
         w.Raw($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" viewBox=\"0 0 {Width} {Height}\"" +
-              $"{(Id is null ? "" : $" id=\"{SvgFormat.Escape(Id)}\"")} class=\"{SvgFormat.Escape(CssClass)}\" font-family=\"{SvgFormat.Escape(FontFamily)}\" font-size=\"{SvgFormat.Num(fs)}\">");
+              $"{(Id is null ? "" : $" id=\"{SvgFormat.Escape(Id)}\"")} class=\"{SvgFormat.Escape(CssClass)}\" font-family=\"{SvgFormat.Escape(FontFamily)}\" font-size=\"{SvgFormat.Num(fs)}\"" +
+              $" role=\"img\"{(title is null ? "" : $" aria-label=\"{SvgFormat.Escape(title)}\"")}>");
         w.Open("g", ("class", "figure"));
         w.Empty("rect", ("class", "background"), ("x", "0"), ("y", "0"), ("width", Width.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("height", Height.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("fill", "#ffffff"));
