@@ -120,7 +120,7 @@ public sealed class PartnerMind
         }
         double anger = _angryHours > 0 ? 1.5 : 0;
         double rejecting = ctx.Rejecting * 3;
-        double drive = p.Affiliation + 0.5 * own.Leisure + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
+        double drive = p.Affiliation + 0.5 * _ease + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
                        + 0.03 * _rng.NextGaussian();
         // Asleep, the attachment system rests: the stance relaxes towards neutral.
         double lean = own.Asleep ? 0.2 * Math.Tanh(1.5 * drive) : Math.Tanh(1.5 * drive);
@@ -168,12 +168,12 @@ public sealed class PartnerMind
     private Readiness Ready(PartnerParameters p, Circumstances own)
     {
         bool reachable = !own.Asleep && _rng.Chance(own.Availability);
-        double answer = p.Responsiveness * (_withdrawn ? 0.5 : 1) * (1 - Math.Min(0.9, 0.5 * _hurt)) * (_angryHours > 0 ? 0.15 : 1);
+        double answer = p.Responsiveness * (_withdrawn ? 0.7 : 1) * (1 - Math.Min(0.9, 0.5 * _hurt)) * (_angryHours > 0 ? 0.15 : 1);
         double u1 = _rng.NextDouble(), u2 = _rng.NextDouble(), u3 = _rng.NextDouble();
         return new Readiness(
             reachable,
             AnswersBid: u1 < answer,
-            AnswersProtest: u1 < answer / (1 + _engulfment),
+            AnswersProtest: u1 < answer / (1 + 0.5 * _engulfment),
             AcceptsRepair: u2 < (0.4 + 0.6 * p.RepairPropensity) * (_hurt < 1.2 ? 1 : 0.2) * (_angryHours > 0 ? 0.3 : 1),
             AcceptsCallback: u3 < (_angryHours > 0 ? 0.1 : 1 - Math.Min(0.9, 0.5 * _hurt)));
     }
