@@ -65,12 +65,12 @@ public sealed class BrowserTests(BrowserFixture fx)
 
             // Stretch now, on this run.
             await page.ClickAsync("#interventions button[data-who=will]");
-            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.endsWith('Will stretches')");
+            await page.WaitForFunctionAsync("() => (document.querySelector('#ticker li')?.textContent ?? '').endsWith('Will stretches')");
 
             // Branch from here with Alma stretching too, then play both on.
             await page.SelectOptionAsync("#branch-change", "stretch:alma,will");
             await page.ClickAsync("#branch");
-            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.includes('branch: Alma and Will stretch')");
+            await page.WaitForFunctionAsync("() => (document.querySelector('#ticker li')?.textContent ?? '').includes('branch: Alma and Will stretch')");
             await page.ClickAsync("#play");
             await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) >= 30");
             await page.ClickAsync("#play");
@@ -139,7 +139,7 @@ public sealed class BrowserTests(BrowserFixture fx)
             Assert.Equal("changed: start a new run, or branch with these values", await will.Locator(".pending").TextContentAsync());
             await page.SelectOptionAsync("#branch-change", "traits");
             await page.ClickAsync("#branch");
-            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.endsWith('branch: Will now avoidance 3')");
+            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li')?.textContent?.endsWith('branch: Will now avoidance 3') ?? false");
             await page.Keyboard.PressAsync("ArrowRight");
             await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) === 2");
             Assert.Empty(fx.Offsite);
@@ -224,7 +224,7 @@ public sealed class BrowserTests(BrowserFixture fx)
 
             await page.SelectOptionAsync("#branch-change", "stretch:will");
             await page.ClickAsync("#branch");
-            await page.WaitForFunctionAsync("() => document.querySelector('#ticker li').textContent.endsWith('Sun 19:00 — branch: Will stretches')");
+            await page.WaitForFunctionAsync("() => (document.querySelector('#ticker li')?.textContent ?? '').endsWith('Sun 19:00 — branch: Will stretches')");
             await page.SelectOptionAsync("#speed", "42");
             await page.Keyboard.PressAsync(" ");
             await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) >= 24 * 7");
