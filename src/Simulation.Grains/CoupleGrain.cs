@@ -51,25 +51,31 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
         {
             // Lockstep hour: both partners decide in parallel, the couple resolves their reaches,
             // both take in the outcome in parallel. Partners never call each other.
-            _events.AddRange(relationship.Announcements());
+            Append(relationship.Announcements());
             var decideA = first.DecideAsync(relationship.Context(0));
             var decideB = second.DecideAsync(relationship.Context(1));
             var moveA = await decideA;
             var moveB = await decideB;
-            _events.AddRange(moveA.Events);
-            _events.AddRange(moveB.Events);
+            Append(moveA.Events);
+            Append(moveB.Events);
             var (outA, outB, reached) = relationship.Resolve(moveA, moveB);
-            _events.AddRange(reached);
+            Append(reached);
             var settleA = first.SettleAsync(outA);
             var settleB = second.SettleAsync(outB);
             var settledA = await settleA;
             var settledB = await settleB;
-            _events.AddRange(settledA.Events);
-            _events.AddRange(settledB.Events);
+            Append(settledA.Events);
+            Append(settledB.Events);
             _timeline.Add(relationship.Close(settledA, settledB));
         }
         return new TickBatch(
             [.. _timeline.Skip(firstTick)], [.. _events.Skip(firstEvent)], relationship.Finished);
+    }
+
+    // Most hours have no events; a loop avoids boxing the ImmutableArray for AddRange.
+    private void Append(ImmutableArray<SimEvent> events)
+    {
+        foreach (var e in events) _events.Add(e);
     }
 
     public async ValueTask ApplyAsync(RunChange change)

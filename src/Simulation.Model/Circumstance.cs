@@ -11,7 +11,7 @@ public static class CircumstancePlan
     public static Circumstances[] For(CoupleSpec spec, string partnerId)
     {
         var plan = new Circumstances[spec.Hours];
-        var windows = spec.Schedule.Where(w => w.Who.Contains(partnerId)).ToArray();
+        var windows = spec.Schedule.Where(w => w.Who.Contains(partnerId)).Select(w => new Window(w)).ToArray();
         var lasting = spec.Happenings
             .Where(h => h.Who.Contains(partnerId) && h.Kind is HappeningKind.Stress or HappeningKind.Away)
             .ToArray();
@@ -19,15 +19,17 @@ public static class CircumstancePlan
         for (int tick = 0; tick < plan.Length; tick++)
         {
             DateTime time = spec.Start.AddHours(tick);
+            int minute = time.Hour * 60 + time.Minute, today = 1 << (int)time.DayOfWeek, yesterday = 1 << ((int)time.DayOfWeek + 6) % 7;
             double stress = 0, leisure = 0, availability = 1;
             bool asleep = false;
             foreach (var w in windows)
             {
-                if (!Covers(w, time)) continue;
-                if (w.Stress is { } s) stress = Math.Max(stress, s);
-                if (w.Leisure is { } l) leisure = Math.Max(leisure, l);
-                if (w.Availability is { } a) availability = Math.Min(availability, a);
-                asleep |= w.Asleep;
+                if (!w.Covers(time, minute, today, yesterday)) continue;
+                var s = w.Source;
+                if (s.Stress is { } st) stress = Math.Max(stress, st);
+                if (s.Leisure is { } l) leisure = Math.Max(leisure, l);
+                if (s.Availability is { } a) availability = Math.Min(availability, a);
+                asleep |= s.Asleep;
             }
             foreach (var h in lasting)
             {
@@ -38,6 +40,23 @@ public static class CircumstancePlan
             plan[tick] = new Circumstances(stress, availability, leisure, asleep);
         }
         return plan;
+    }
+
+    /// <summary>A window with its days as a bit mask and its clock times in minutes, for the hourly loop.</summary>
+    private readonly struct Window(ScheduleWindow source)
+    {
+        public ScheduleWindow Source { get; } = source;
+        private readonly int _days = source.Days.Aggregate(0, (mask, d) => mask | 1 << (int)d);
+        private readonly int _from = source.From.Hour * 60 + source.From.Minute, _to = source.To.Hour * 60 + source.To.Minute;
+
+        public bool Covers(DateTime time, int minute, int today, int yesterday)
+        {
+            if (Source.Since is { } since && time < since) return false;
+            if (Source.Until is { } until && time >= until) return false;
+            if (_from < _to) return minute >= _from && minute < _to && (_days & today) != 0;
+            if (minute >= _from) return (_days & today) != 0;
+            return minute < _to && (_days & yesterday) != 0;
+        }
     }
 
     /// <summary>Whether a recurring window covers a moment; a window that wraps past midnight belongs to the day it starts.</summary>

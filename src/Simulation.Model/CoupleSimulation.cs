@@ -23,18 +23,24 @@ public sealed class CoupleSimulation
     /// <summary>One hour; its events are appended to <paramref name="events"/>.</summary>
     public TickRecord Step(List<SimEvent> events)
     {
-        events.AddRange(_relationship.Announcements());
+        Append(events, _relationship.Announcements());
         var moveA = _first.Decide(_relationship.Context(0));
         var moveB = _second.Decide(_relationship.Context(1));
-        events.AddRange(moveA.Events);
-        events.AddRange(moveB.Events);
+        Append(events, moveA.Events);
+        Append(events, moveB.Events);
         var (outA, outB, reached) = _relationship.Resolve(moveA, moveB);
-        events.AddRange(reached);
+        Append(events, reached);
         var settleA = _first.Settle(outA);
         var settleB = _second.Settle(outB);
-        events.AddRange(settleA.Events);
-        events.AddRange(settleB.Events);
+        Append(events, settleA.Events);
+        Append(events, settleB.Events);
         return _relationship.Close(settleA, settleB);
+    }
+
+    // Most hours have no events; a loop avoids boxing the ImmutableArray for AddRange.
+    private static void Append(List<SimEvent> events, ImmutableArray<SimEvent> more)
+    {
+        foreach (var e in more) events.Add(e);
     }
 
     public static RunResult Run(CoupleSpec spec)

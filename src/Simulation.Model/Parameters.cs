@@ -45,6 +45,7 @@ public sealed record PartnerParameters
     public static PartnerParameters Derive(PartnerSpec partner)
     {
         var p = FromTraits(Trait(partner.Anxiety), Trait(partner.Avoidance), partner.Wound);
+        if (partner.Overrides.IsEmpty) return p;
         foreach (var (name, value) in partner.Overrides.OrderBy(o => o.Key, StringComparer.Ordinal))
             p = ParameterCatalog.Get(name).With(p, value);
         return p;

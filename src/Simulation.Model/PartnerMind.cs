@@ -36,6 +36,7 @@ public sealed class PartnerMind
     private double _derivedAt = double.NaN, _stretchAt = double.NaN;
     private double _decayDistress, _decayHurt;
 
+    private Circumstances _now; // this hour's circumstances, for the snapshot
     private double _ease; // recent free time together, smoothed: the ease lingers after the weekend
     private double _anxiety, _stance, _distress, _engulfment, _hurt, _expected, _expectedLong, _awareness;
     private bool _withdrawn, _flight;
@@ -82,6 +83,7 @@ public sealed class PartnerMind
         Rederive(ctx.Stretch);
         var p = _p;
         var own = ctx.Own;
+        _now = own;
         double v = _avoidance * (1 - 0.6 * _awareness); // a need made conscious loosens the avoidant strategy
 
         // Hyperactivation: a closeness deficit, or the partner turning away, raises distress.
@@ -246,7 +248,7 @@ public sealed class PartnerMind
         }
 
         var snapshot = new PartnerSnapshot(_stance, _distress, _hurt, _withdrawn,
-            PartnerParameters.Score(_anxiety), _spec.Avoidance, default);
+            PartnerParameters.Score(_anxiety), _spec.Avoidance, _now);
         return new Settlement(snapshot, events);
     }
 

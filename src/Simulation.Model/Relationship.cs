@@ -37,6 +37,7 @@ public sealed class Relationship
         _plans = [CircumstancePlan.For(spec, spec.Partners[0].Id), CircumstancePlan.For(spec, spec.Partners[1].Id)];
         (_tick, _closeness, _rng, _views, _interventions) =
             (state.Tick, state.Closeness, state.Random, state.Views.ToArray(), state.Interventions);
+        Time = spec.Start.AddHours(_tick);
         _rejectionTicks = []; _awarenessTicks = [];
     }
 
@@ -44,7 +45,7 @@ public sealed class Relationship
     public int Tick => _tick;
     public double Closeness => _closeness;
     public bool Finished => _tick >= _spec.Hours;
-    public DateTime Time => _spec.Start.AddHours(_tick);
+    public DateTime Time { get; private set; }
 
     public RelationshipState Export() => new(_tick, _closeness, _rng, [.. _views], _interventions);
 
@@ -70,6 +71,7 @@ public sealed class Relationship
     public ImmutableArray<SimEvent> Announcements()
     {
         DateTime time = Time;
+        if (!AnythingStarts(time)) return [];
         var list = ImmutableArray.CreateBuilder<SimEvent>();
         foreach (var h in _spec.Happenings)
         {
@@ -121,18 +123,19 @@ public sealed class Relationship
 
         var first = new TickOutcome(_tick, time, _closeness, a.Reach, outA, b.Reach, outB, View(b), rejectedA);
         var second = new TickOutcome(_tick, time, _closeness, b.Reach, outB, a.Reach, outA, View(a), rejectedB);
-        _views = [View(a), View(b)];
+        _views[0] = View(a);
+        _views[1] = View(b);
 
         ImmutableArray<SimEvent> events = evA is null ? (evB is null ? [] : [evB]) : evB is null ? [evA] : [evA, evB];
         return (first, second, events);
     }
 
-    /// <summary>Closes the hour: the record, in scenario order, with each partner's circumstances.</summary>
+    /// <summary>Closes the hour: the record, in scenario order (each snapshot carries the partner's circumstances).</summary>
     public TickRecord Close(in Settlement a, in Settlement b)
     {
-        var record = new TickRecord(_tick, Time, _closeness,
-            [a.Snapshot with { Circumstances = _plans[0][_tick] }, b.Snapshot with { Circumstances = _plans[1][_tick] }]);
+        var record = new TickRecord(_tick, Time, _closeness, [a.Snapshot, b.Snapshot]);
         _tick++;
+        Time = Time.AddTicks(TimeSpan.TicksPerHour);
         return record;
     }
 
@@ -174,7 +177,14 @@ public sealed class Relationship
         return s;
     }
 
-    private bool StartsNow(DateTime at, DateTime time) => at >= time && at < time.AddHours(1);
+    private static bool StartsNow(DateTime at, DateTime time) => at >= time && (at - time).Ticks < TimeSpan.TicksPerHour;
+
+    private bool AnythingStarts(DateTime time)
+    {
+        foreach (var h in _spec.Happenings) if (StartsNow(h.At, time)) return true;
+        foreach (var iv in _interventions) if (StartsNow(iv.At, time)) return true;
+        return false;
+    }
 
     private string OtherOf(string id) => _spec.Partners[0].Id == id ? _spec.Partners[1].Id : _spec.Partners[0].Id;
 
