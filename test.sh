@@ -12,4 +12,13 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 dotnet build Simulation.sln -c Release -v quiet -nologo
-dotnet test Simulation.sln -c Release --no-build -v quiet -nologo
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Simulation.sln -c Release --no-build -v quiet -nologo 2>&1 | tee "$log" || status=$?
+
+# One closing line over all test projects, in the plain form CI reads.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
