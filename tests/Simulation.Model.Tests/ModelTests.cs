@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Simulation.Model;
+using static System.DayOfWeek;
+
+namespace Simulation.Model.Tests;
+
+public sealed class ModelTests
+{
+    private static readonly DateTime Start = new(2026, 3, 7, 8, 0, 0);
+
+    private static CoupleSpec Spec(params ScheduleWindow[] windows) =>
+        new("t", Start, 24 * 7, 1, 0.5,
+            [new PartnerSpec("a", "A", 6, 2), new PartnerSpec("b", "B", 2, 6)], [.. windows], [], []);
+
+    [Fact]
+    public void A_window_that_wraps_past_midnight_belongs_to_the_day_it_starts()
+    {
+        // Sunday 18:00 until Monday 09:00, for b only.
+        var plan = CircumstancePlan.For(Spec(new ScheduleWindow(["b"], [DayOfWeek.Sunday], new(18, 0), new(9, 0)) { Stress = 0.8 }), "b");
+        double StressAt(DateTime t) => plan[(int)(t - Start).TotalHours].Stress;
+
+        Assert.Equal(0, StressAt(new DateTime(2026, 3, 8, 17, 0, 0)));
+        Assert.Equal(0.8, StressAt(new DateTime(2026, 3, 8, 18, 0, 0)));
+        Assert.Equal(0.8, StressAt(new DateTime(2026, 3, 9, 8, 0, 0)));
+        Assert.Equal(0, StressAt(new DateTime(2026, 3, 9, 9, 0, 0)));
+        Assert.Equal(0, StressAt(new DateTime(2026, 3, 9, 20, 0, 0)));     // Monday evening: no window starts on Monday
+        Assert.All(CircumstancePlan.For(Spec(), "a"), c => Assert.Equal(Circumstances.Ordinary, c));
+    }
+
+    [Fact]
+    public void Overlapping_windows_take_the_most_stress_and_the_least_availability()
+    {
+        var spec = Spec(
+            new ScheduleWindow(["a"], [DayOfWeek.Saturday], new(8, 0), new(12, 0)) { Stress = 0.3, Availability = 0.5 },
+            new ScheduleWindow(["a"], [DayOfWeek.Saturday], new(10, 0), new(11, 0)) { Stress = 0.6, Availability = 0.9 });
+        var plan = CircumstancePlan.For(spec, "a");
+        Assert.Equal(new Circumstances(0.3, 0.5, 0, false), plan[1]);
+        Assert.Equal(new Circumstances(0.6, 0.5, 0, false), plan[2]);
+    }
+
+    [Theory]
+    [InlineData(1.0, 1.0)]
+    [InlineData(7.0, 7.0)]
+    [InlineData(6.0, 2.0)]
+    [InlineData(2.0, 5.5)]
+    public void Derived_parameters_stay_inside_their_catalog_ranges(double anxiety, double avoidance)
+    {
+        foreach (var wound in new[] { Wound.Early, Wound.Late })
+        {
+            var p = PartnerParameters.Derive(new PartnerSpec("x", "X", anxiety, avoidance, wound));
+            foreach (var info in ParameterCatalog.All)
+                Assert.InRange(info.Get(p), info.Min, info.Max);
+        }
+    }
+
+    [Fact]
+    public void The_anxious_want_more_closeness_and_persist_longer_the_avoidant_answer_less()
+    {
+        var anxious = PartnerParameters.Derive(new PartnerSpec("a", "A", 6.5, 1.5));
+        var avoidant = PartnerParameters.Derive(new PartnerSpec("v", "V", 1.5, 6.5));
+        Assert.True(anxious.DesiredCloseness > avoidant.DesiredCloseness);
+        Assert.True(anxious.Persistence > avoidant.Persistence);
+        Assert.True(avoidant.Responsiveness < anxious.Responsiveness);
+        Assert.True(avoidant.EngulfmentGain > anxious.EngulfmentGain);
+        Assert.Equal(0, anxious.Disorganisation);
+        Assert.True(PartnerParameters.Derive(new PartnerSpec("f", "F", 6.5, 6.5)).Disorganisation > 0);
+    }
+
+    [Fact]
+    public void An_override_replaces_only_its_parameter()
+    {
+        var plain = PartnerParameters.Derive(new PartnerSpec("w", "W", 2, 5.5));
+        var set = PartnerParameters.Derive(new PartnerSpec("w", "W", 2, 5.5) { Overrides = ImmutableDictionary<string, double>.Empty.Add("responsiveness", 0.9) });
+        Assert.Equal(0.9, set.Responsiveness);
+        Assert.Equal(plain with { Responsiveness = 0.9 }, set);
+    }
+
+    [Fact]
+    public void A_stream_depends_only_on_the_seed_and_the_id()
+    {
+        var a1 = Rng.For(7, "alma"); var a2 = Rng.For(7, "alma"); var w = Rng.For(7, "will"); var a8 = Rng.For(8, "alma");
+        var x = Enumerable.Range(0, 5).Select(_ => a1.Next()).ToArray();
+        Assert.Equal(x, Enumerable.Range(0, 5).Select(_ => a2.Next()).ToArray());
+        Assert.NotEqual(x, Enumerable.Range(0, 5).Select(_ => w.Next()).ToArray());
+        Assert.NotEqual(x, Enumerable.Range(0, 5).Select(_ => a8.Next()).ToArray());
+        var u = Rng.For(1, "u");
+        Assert.All(Enumerable.Range(0, 10_000).Select(_ => u.NextDouble()), d => Assert.InRange(d, 0.0, 0.9999999999));
+    }
+
+    [Fact]
+    public void A_mind_restored_from_its_exported_state_decides_exactly_as_the_original()
+    {
+        var spec = Spec(new ScheduleWindow(["a", "b"], [DayOfWeek.Saturday, DayOfWeek.Sunday], new(8, 0), new(18, 0)) { Leisure = 1 });
+        var original = new PartnerMind(spec.Partners[0], "b", 3);
+        var relationship = new Relationship(spec);
+        for (int i = 0; i < 30; i++)
+        {
+            var move = original.Decide(relationship.Context(0));
+            var (outcome, _, _) = relationship.Resolve(move, default);
+            original.Settle(outcome);
+            relationship.Close(default, default);
+        }
+        var copy = new PartnerMind(original.Export());
+        var ctx = relationship.Context(0);
+        Assert.Equal(original.Decide(ctx).Stance, copy.Decide(ctx).Stance);
+        Assert.Equal(original.Export(), copy.Export());
+    }
+}
