@@ -12,8 +12,7 @@ public sealed class BrowserTests(BrowserFixture fx)
     [Fact]
     public async Task Shows_the_scenario_notes_and_names_styles_as_the_sliders_move()
     {
-        var page = await fx.OpenAsync();
-        try
+        await OnPageAsync(async page =>
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             Assert.StartsWith("Lower Will's avoidance", await page.TextContentAsync("#try"));
@@ -29,20 +28,13 @@ public sealed class BrowserTests(BrowserFixture fx)
             Assert.Equal("Hendrix: maximiser", await will.Locator(".hendrix").TextContentAsync());
             Assert.Equal("preoccupied", await page.Locator(".card[data-partner=alma] .style").TextContentAsync());
             Assert.Empty(fx.Offsite);
-        }
-        catch
-        {
-            await Evidence(page);
-            throw;
-        }
-        finally { await page.Context.CloseAsync(); }
+        });
     }
 
     [Fact]
     public async Task Plays_captions_stretches_branches_and_exports()
     {
-        var page = await fx.OpenAsync();
-        try
+        await OnPageAsync(async page =>
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             await page.SelectOptionAsync("#speed", "12");
@@ -114,20 +106,13 @@ public sealed class BrowserTests(BrowserFixture fx)
             await page.ClickAsync("#projector");
             Assert.False(await page.EvaluateAsync<bool>("() => document.body.classList.contains('projector')"));
             Assert.Empty(fx.Offsite);
-        }
-        catch
-        {
-            await Evidence(page);
-            throw;
-        }
-        finally { await page.Context.CloseAsync(); }
+        });
     }
 
     [Fact]
     public async Task Moved_sliders_can_be_tried_as_a_branch()
     {
-        var page = await fx.OpenAsync();
-        try
+        await OnPageAsync(async page =>
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             for (int i = 0; i < 5; i++) await page.Keyboard.PressAsync("ArrowRight");
@@ -143,20 +128,13 @@ public sealed class BrowserTests(BrowserFixture fx)
             await page.Keyboard.PressAsync("ArrowRight");
             await page.WaitForFunctionAsync("() => (document.querySelector('[data-role=closeness-branch]')?.points.length ?? 0) === 2");
             Assert.Empty(fx.Offsite);
-        }
-        catch
-        {
-            await Evidence(page);
-            throw;
-        }
-        finally { await page.Context.CloseAsync(); }
+        });
     }
 
     [Fact]
     public async Task A_released_run_is_said_plainly_and_Play_starts_afresh()
     {
-        var page = await fx.OpenAsync();
-        try
+        await OnPageAsync(async page =>
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             await page.Keyboard.PressAsync("ArrowRight");
@@ -169,20 +147,13 @@ public sealed class BrowserTests(BrowserFixture fx)
             await page.Keyboard.PressAsync("ArrowRight");
             await page.WaitForFunctionAsync($"() => {ClosenessPoints} === 1");
             Assert.NotEqual(id, (await page.GetAttributeAsync("#export-csv", "href"))!.Split('/')[3]);
-        }
-        catch
-        {
-            await Evidence(page);
-            throw;
-        }
-        finally { await page.Context.CloseAsync(); }
+        });
     }
 
     [Fact]
     public async Task Screenshots_mid_run_in_both_modes()
     {
-        var page = await fx.OpenAsync();
-        try
+        await OnPageAsync(async page =>
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             await page.SelectOptionAsync("#speed", "42");
@@ -194,27 +165,33 @@ public sealed class BrowserTests(BrowserFixture fx)
             await page.Keyboard.PressAsync("p");
             await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "midrun-projector.png") });
             Assert.True(new FileInfo(Path.Combine(fx.Screenshots, "midrun-projector.png")).Length > 10_000);
+        });
+    }
+
+    /// <summary>
+    /// Runs a test on a fresh page and closes it; on failure keeps a screenshot and the status line,
+    /// to see what the page showed.
+    /// </summary>
+    private async Task OnPageAsync(Func<IPage, Task> test, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
+    {
+        var page = await fx.OpenAsync();
+        try
+        {
+            await test(page);
         }
         catch
         {
-            await Evidence(page);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, $"failed-{name}.png") });
+            Console.Error.WriteLine($"{name}: status '{await page.TextContentAsync("#status")}'");
             throw;
         }
         finally { await page.Context.CloseAsync(); }
     }
 
-    /// <summary>On failure: a screenshot and the status line, to see what the page showed.</summary>
-    private async Task Evidence(IPage page, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
-    {
-        await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, $"failed-{test}.png") });
-        Console.Error.WriteLine($"{test}: status '{await page.TextContentAsync("#status")}'");
-    }
-
     [Fact]
     public async Task The_trainers_story_pause_on_Sunday_evening_branch_where_Will_stretches()
     {
-        var page = await fx.OpenAsync();
-        try
+        await OnPageAsync(async page =>
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             // Hour by hour to Sunday 18:00 (the 35th hour from Saturday 08:00).
@@ -242,13 +219,7 @@ public sealed class BrowserTests(BrowserFixture fx)
             Assert.Equal(main - 35 + 1, branch);  // joined to the hour before the fork
             Assert.True(await page.Locator("[data-role=difference] polygon").CountAsync() > 0);
             Assert.Empty(fx.Offsite);
-        }
-        catch
-        {
-            await Evidence(page);
-            throw;
-        }
-        finally { await page.Context.CloseAsync(); }
+        });
     }
 
     private static async Task Expect(IPage page, string selector, string text) =>
