@@ -27,9 +27,6 @@ public interface IPartnerGrain : IGrainWithStringKey
     /// <summary>New traits from now on; the inner state (stance, distress, hurt …) carries over.</summary>
     ValueTask ChangeTraitsAsync(double? anxiety, double? avoidance, Wound? wound);
 
-    /// <summary>The parameters in force now.</summary>
-    ValueTask<PartnerParameters> GetParametersAsync();
-
     /// <summary>Drops this activation's state.</summary>
     ValueTask ReleaseAsync();
 }

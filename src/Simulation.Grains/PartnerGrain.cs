@@ -42,8 +42,6 @@ public sealed class PartnerGrain : Grain, IPartnerGrain
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<PartnerParameters> GetParametersAsync() => ValueTask.FromResult(Mind.Parameters);
-
     public ValueTask ReleaseAsync()
     {
         _mind = null;

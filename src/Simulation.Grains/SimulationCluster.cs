@@ -23,8 +23,6 @@ public sealed class SimulationCluster : IAsyncDisposable
 
     public IClusterClient Client => _host.Client;
 
-    public GrainHost Host => _host;
-
     /// <summary>A fresh run id, unique within this cluster.</summary>
     public string NewRunId() => "run-" + Interlocked.Increment(ref _runs).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -69,9 +69,6 @@ public sealed class PartnerMind
     public string Id => _spec.Id;
     public PartnerSpec Spec => _spec;
 
-    /// <summary>The parameters in force now (after earned security, awareness and stretching).</summary>
-    public PartnerParameters Parameters => _p;
-
     public PartnerMindState Export() => new(
         _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _expected, _expectedLong,
         _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng, _derivedAt, _ease, _restHours);

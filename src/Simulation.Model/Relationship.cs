@@ -17,7 +17,6 @@ public sealed class Relationship
 
     private readonly CoupleSpec _spec;
     private readonly Circumstances[][] _plans;
-    private readonly int[] _rejectionTicks, _awarenessTicks;
     private int _tick;
     private double _closeness;
     private Rng _rng;
@@ -38,7 +37,6 @@ public sealed class Relationship
         (_tick, _closeness, _rng, _views, _interventions) =
             (state.Tick, state.Closeness, state.Random, state.Views.ToArray(), state.Interventions);
         Time = spec.Start.AddHours(_tick);
-        _rejectionTicks = []; _awarenessTicks = [];
     }
 
     public CoupleSpec Spec => _spec;
