@@ -14,12 +14,16 @@ public static class CircumstancePlan
         var windows = spec.Schedule.Where(w => w.Who.Contains(partnerId)).Select(w => new Window(w)).ToArray();
         var lasting = spec.Happenings
             .Where(h => h.Who.Contains(partnerId) && h.Kind is HappeningKind.Stress or HappeningKind.Away)
+            .Select(h => (From: h.At.Ticks, Until: h.At.AddHours(h.Hours).Ticks, h.Kind, h.Strength))
             .ToArray();
 
+        // The clock advances an hour per tick; day and minute are carried along rather than recomputed from the date.
+        DateTime start = spec.Start;
+        int minute = start.Hour * 60 + start.Minute, day = (int)start.DayOfWeek;
         for (int tick = 0; tick < plan.Length; tick++)
         {
-            DateTime time = spec.Start.AddHours(tick);
-            int minute = time.Hour * 60 + time.Minute, today = 1 << (int)time.DayOfWeek, yesterday = 1 << ((int)time.DayOfWeek + 6) % 7;
+            long time = start.Ticks + tick * TimeSpan.TicksPerHour;
+            int today = 1 << day, yesterday = 1 << (day + 6) % 7;
             double stress = 0, leisure = 0, availability = 1;
             bool asleep = false;
             foreach (var w in windows)
@@ -33,26 +37,27 @@ public static class CircumstancePlan
             }
             foreach (var h in lasting)
             {
-                if (time < h.At || time >= h.At.AddHours(h.Hours)) continue;
+                if (time < h.From || time >= h.Until) continue;
                 if (h.Kind == HappeningKind.Stress) stress = Math.Max(stress, h.Strength);
                 else availability = Math.Min(availability, 1 - h.Strength);
             }
             plan[tick] = new Circumstances(stress, availability, leisure, asleep);
+            if ((minute += 60) >= 24 * 60) { minute -= 24 * 60; day = (day + 1) % 7; }
         }
         return plan;
     }
 
-    /// <summary>A window with its days as a bit mask and its clock times in minutes, for the hourly loop.</summary>
+    /// <summary>A window with its days as a bit mask, its clock times in minutes and its period in ticks, for the hourly loop.</summary>
     private readonly struct Window(ScheduleWindow source)
     {
         public ScheduleWindow Source { get; } = source;
         private readonly int _days = source.Days.Aggregate(0, (mask, d) => mask | 1 << (int)d);
         private readonly int _from = source.From.Hour * 60 + source.From.Minute, _to = source.To.Hour * 60 + source.To.Minute;
+        private readonly long _since = source.Since?.Ticks ?? long.MinValue, _until = source.Until?.Ticks ?? long.MaxValue;
 
-        public bool Covers(DateTime time, int minute, int today, int yesterday)
+        public bool Covers(long time, int minute, int today, int yesterday)
         {
-            if (Source.Since is { } since && time < since) return false;
-            if (Source.Until is { } until && time >= until) return false;
+            if (time < _since || time >= _until) return false;
             if (_from < _to) return minute >= _from && minute < _to && (_days & today) != 0;
             if (minute >= _from) return (_days & today) != 0;
             return minute < _to && (_days & yesterday) != 0;

@@ -16,7 +16,7 @@ public readonly record struct Circumstances(double Stress, double Availability, 
 /// <param name="Anxiety">Current anxiety on the ECR-R scale (it drifts: earned security).</param>
 /// <param name="Avoidance">Current avoidance on the ECR-R scale.</param>
 /// <param name="Circumstances">The circumstances of this hour.</param>
-public sealed record PartnerSnapshot(
+public readonly record struct PartnerSnapshot(
     double Stance, double Distress, double Hurt, bool Withdrawn,
     double Anxiety, double Avoidance, Circumstances Circumstances);
 

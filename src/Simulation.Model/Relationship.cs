@@ -17,6 +17,7 @@ public sealed class Relationship
 
     private readonly CoupleSpec _spec;
     private readonly Circumstances[][] _plans;
+    private readonly bool[] _happeningStarts; // per tick: does any of the scenario's happenings start then?
     private int _tick;
     private double _closeness;
     private Rng _rng;
@@ -34,6 +35,13 @@ public sealed class Relationship
         if (spec.Partners.Length != 2) throw new ArgumentException("a couple has exactly two partners", nameof(spec));
         _spec = spec;
         _plans = [CircumstancePlan.For(spec, spec.Partners[0].Id), CircumstancePlan.For(spec, spec.Partners[1].Id)];
+        _happeningStarts = new bool[spec.Hours];
+        foreach (var h in spec.Happenings)
+        {
+            // StartsNow(at, start + k hours) holds for exactly one k: the whole hours from the start to the happening.
+            long k = (h.At - spec.Start).Ticks / TimeSpan.TicksPerHour;
+            if (h.At >= spec.Start && k < spec.Hours) _happeningStarts[k] = true;
+        }
         (_tick, _closeness, _rng, _views, _interventions) =
             (state.Tick, state.Closeness, state.Random, state.Views.ToArray(), state.Interventions);
         Time = spec.Start.AddHours(_tick);
@@ -56,7 +64,7 @@ public sealed class Relationship
         string id = _spec.Partners[i].Id, other = _spec.Partners[1 - i].Id;
         DateTime time = Time;
         double awareness = 0, rejecting = 0;
-        foreach (var h in _spec.Happenings)
+        foreach (var h in HappeningsNow())
         {
             if (!StartsNow(h.At, time)) continue;
             if (h.Kind == HappeningKind.Awareness && h.Who.Contains(id)) awareness += h.Strength;
@@ -71,7 +79,7 @@ public sealed class Relationship
         DateTime time = Time;
         if (!AnythingStarts(time)) return [];
         var list = ImmutableArray.CreateBuilder<SimEvent>();
-        foreach (var h in _spec.Happenings)
+        foreach (var h in HappeningsNow())
         {
             if (!StartsNow(h.At, time)) continue;
             foreach (var who in h.Who)
@@ -99,7 +107,7 @@ public sealed class Relationship
         var (outB, effectB, evB) = Answer(1, b, a, time);
 
         double rejection = 0, rejectedA = 0, rejectedB = 0;
-        foreach (var h in _spec.Happenings)
+        foreach (var h in HappeningsNow())
         {
             if (h.Kind != HappeningKind.Rejection || !StartsNow(h.At, time)) continue;
             rejection += h.Strength;
@@ -177,9 +185,12 @@ public sealed class Relationship
 
     private static bool StartsNow(DateTime at, DateTime time) => at >= time && (at - time).Ticks < TimeSpan.TicksPerHour;
 
+    /// <summary>The scenario's happenings if one of them starts this hour, else none (most hours): saves the scan.</summary>
+    private ImmutableArray<Happening> HappeningsNow() => _happeningStarts[_tick] ? _spec.Happenings : [];
+
     private bool AnythingStarts(DateTime time)
     {
-        foreach (var h in _spec.Happenings) if (StartsNow(h.At, time)) return true;
+        if (_happeningStarts[_tick]) return true;
         foreach (var iv in _interventions) if (StartsNow(iv.At, time)) return true;
         return false;
     }
