@@ -18,7 +18,8 @@ public enum Reach : byte
 
 /// <summary>What a partner can see of the other at the start of an hour: last hour's move.</summary>
 /// <param name="Pursuit">How demanding the other came across, ≥ 0: leaning in, the more so when distressed.</param>
-public readonly record struct PartnerView(double Stance, bool Withdrawn, Reach Reach, double Pursuit);
+/// <param name="Angry">Turned away hurt and angry: a rejection the other can see, not a quiet retreat.</param>
+public readonly record struct PartnerView(double Stance, bool Withdrawn, Reach Reach, double Pursuit, bool Angry);
 
 /// <summary>The hour as one partner meets it.</summary>
 /// <param name="Stretch">Strength of a stretching intervention in force, 0–1.</param>
@@ -36,9 +37,10 @@ public readonly record struct Readiness(bool Reachable, bool AnswersBid, bool An
 
 /// <summary>A partner's decision for one hour.</summary>
 /// <param name="Soothable">Below the inconsolable threshold: an answer would calm this partner.</param>
+/// <param name="Angry">Withdrawn in hurt anger (see <see cref="PartnerView.Angry"/>).</param>
 public readonly record struct PartnerMove(
     double Stance, bool Withdrawn, double Pursuit, Reach Reach, string Reason, bool Soothable, Readiness Readiness,
-    ImmutableArray<SimEvent> Events);
+    ImmutableArray<SimEvent> Events, bool Angry);
 
 /// <summary>What the hour brought one partner, after the couple resolved both moves.</summary>
 /// <param name="OwnOutcome">Outcome of this partner's own reach (an <see cref="Outcomes"/> value, empty if none).</param>

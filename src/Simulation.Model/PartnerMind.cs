@@ -5,8 +5,8 @@ namespace Simulation.Model;
 /// <summary>Everything a partner carries from one hour to the next; copied when a run is branched.</summary>
 public sealed record PartnerMindState(
     PartnerSpec Spec, string PartnerId, double AnxietyNow, double Stance, double Distress, double Engulfment, double Hurt,
-    bool Withdrawn, double ExpectedAnswer, double ExpectedAnswerLong, int Unanswered, int AngryHours,
-    int RepairWindow, int CallbackDue, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety, double Ease, int RestHours);
+    bool Withdrawn, bool TurnedAwayInAnger, double ExpectedAnswer, double ExpectedAnswerLong, int Unanswered, int AngryHours,
+    int RepairWindow, int CallbackDue, double AngerStrength, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety, double Ease, int RestHours);
 
 /// <summary>
 /// One partner's attachment system: distress from a closeness deficit (hyperactivation), engulfment
@@ -26,6 +26,8 @@ public sealed class PartnerMind
     private const double HurtWeight = 0.8, DistressWeight = 1.3;
     private const double IdealPull = 1.5;       // pull towards one's own ideal closeness (Felmlee & Greenberg)
     private const int CallbackHours = 24, RepairHours = 6, RestHours = 4;
+    // Push away while angry: after a rebuff or a give-up, and (stronger) after finding the partner turned away in anger.
+    private const double RebuffAnger = 1.5, MutualAnger = 2.5;
 
     private readonly PartnerSpec _spec;
     private readonly string _partnerId;
@@ -40,8 +42,10 @@ public sealed class PartnerMind
     private double _ease; // recent free time together, smoothed: the ease lingers after the weekend
     private double _anxiety, _stance, _distress, _engulfment, _hurt, _expected, _expectedLong, _awareness;
     private bool _withdrawn, _flight;
+    private bool _turnedAwayInAnger; // this withdrawal began in hurt anger: the partner sees a rejection
     private int _restHours;
     private int _unanswered, _angryHours, _repairWindow, _callbackDue;
+    private double _angerStrength = RebuffAnger; // how hard the current anger pushes away
 
     public PartnerMind(PartnerSpec spec, string partnerId, ulong runSeed)
     {
@@ -60,8 +64,8 @@ public sealed class PartnerMind
         _partnerId = s.PartnerId;
         _avoidance = PartnerParameters.Trait(s.Spec.Avoidance);
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
-        (_withdrawn, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
-        (_repairWindow, _callbackDue, _awareness, _flight, _rng, _ease, _restHours) = (s.RepairWindow, s.CallbackDue, s.Awareness, s.FlightMode, s.Random, s.Ease, s.RestHours);
+        (_withdrawn, _turnedAwayInAnger, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.TurnedAwayInAnger, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
+        (_repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _ease, _restHours) = (s.RepairWindow, s.CallbackDue, s.AngerStrength, s.Awareness, s.FlightMode, s.Random, s.Ease, s.RestHours);
         // Derive from the anxiety the parameters were last derived at, so a copy continues exactly like the original.
         Rederive(0, s.DerivedAnxiety);
     }
@@ -70,8 +74,8 @@ public sealed class PartnerMind
     public PartnerSpec Spec => _spec;
 
     public PartnerMindState Export() => new(
-        _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _expected, _expectedLong,
-        _unanswered, _angryHours, _repairWindow, _callbackDue, _awareness, _flight, _rng, _derivedAt, _ease, _restHours);
+        _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _turnedAwayInAnger, _expected, _expectedLong,
+        _unanswered, _angryHours, _repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _derivedAt, _ease, _restHours);
 
     /// <summary>Phase 1 of an hour: feel, lean in or away, and decide how to reach out and how to respond.</summary>
     public PartnerMove Decide(in TickContext ctx)
@@ -103,6 +107,15 @@ public sealed class PartnerMind
 
         _hurt *= _decayHurt;
         if (_angryHours > 0) _angryHours--;
+        // Max–max: an anxious partner who is still turned towards the other and finds them turned away in
+        // anger feels rejected, and turns away hurt and angry too (the same chance as after a rebuff where an
+        // answer was expected). Someone already turned away does not notice: that keeps the two out of step.
+        if (ctx.Partner.Angry && !_withdrawn && !own.Asleep && _anxiety > 0.4 && (_angryHours == 0 || _angerStrength < MutualAnger)
+            && _rng.Chance(_anxiety))
+        {
+            BecomeAngry((int)Math.Round(1 + 4 * _anxiety), MutualAnger);
+            _hurt += p.HurtPerRebuff * p.Reactivity * 0.6;
+        }
         if (_restHours > 0) _restHours--;
         if (_repairWindow > 0) _repairWindow--;
         if (_callbackDue > 0) _callbackDue--;
@@ -117,12 +130,12 @@ public sealed class PartnerMind
             double w = Math.Min(1, 3 * p.Disorganisation);
             attach = (1 - w) * organised + w * (_flight ? -(0.8 + _distress) : 0.8 + _distress);
         }
-        double anger = _angryHours > 0 ? 1.5 : 0;
+        double anger = _angryHours > 0 ? _angerStrength : 0;
         double rejecting = ctx.Rejecting * 3;
         double drive = p.Affiliation + 0.5 * _ease + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
-                       + 0.03 * _rng.NextGaussian();
+                       + 0.03 * _rng.NextNoise();
         // Asleep, the attachment system rests: the stance relaxes towards neutral.
-        double lean = own.Asleep ? 0.2 * Math.Tanh(1.5 * drive) : Math.Tanh(1.5 * drive);
+        double lean = own.Asleep ? 0.2 * PortableMath.Tanh(1.5 * drive) : PortableMath.Tanh(1.5 * drive);
         _stance += StanceInertia * (lean - _stance);
         _stance = Math.Clamp(_stance, -1, 1);
 
@@ -130,12 +143,14 @@ public sealed class PartnerMind
         if (!_withdrawn && _stance < WithdrawBelow)
         {
             _withdrawn = true;
+            _turnedAwayInAnger = _angryHours > 0 || ctx.Rejecting > 0;
             string why = WithdrawReason(stressPush, pressurePush, excessPush, -DistressWeight * attach, HurtWeight * _hurt, anger + rejecting, own.Stress > 0.5 ? "work stress" : "stress");
             events = [new SimEvent(ctx.Tick, ctx.Time, Id, EventKinds.Withdraw, "", Outcomes.None, why)];
         }
         else if (_withdrawn && _stance > ReturnAbove)
         {
             _withdrawn = false;
+            _turnedAwayInAnger = false;
             events = [new SimEvent(ctx.Tick, ctx.Time, Id, EventKinds.Return, "", Outcomes.None, "")];
         }
 
@@ -143,7 +158,7 @@ public sealed class PartnerMind
         var readiness = Ready(p, own);
         // Only a distressed approach presses on the partner; calm warmth does not.
         double pursuit = own.Asleep ? 0 : Math.Max(0, _stance) * Math.Min(1.5, _distress);
-        return new PartnerMove(_stance, _withdrawn, pursuit, reach, reason, _distress < p.InconsolableAt, readiness, events);
+        return new PartnerMove(_stance, _withdrawn, pursuit, reach, reason, _distress < p.InconsolableAt, readiness, events, _withdrawn && _turnedAwayInAnger);
     }
 
     private (Reach, string) ChooseReach(PartnerParameters p, Circumstances own)
@@ -189,8 +204,9 @@ public sealed class PartnerMind
                 if (o.OwnOutcome != Outcomes.Answered || _distress < p.InconsolableAt) _distress *= 1 - p.Soothability;
                 if (o.OwnReach == Reach.Repair) { _hurt *= 0.4; _repairWindow = 0; }
                 _hurt *= 0.8;
-                _unanswered = 0;
-                Learn(1);
+                // What one expects of one's bids is learned from bids; an accepted repair or call-back does not
+                // end a run of unanswered bids.
+                if (o.OwnReach is Reach.Bid or Reach.Protest) { _unanswered = 0; Learn(1); }
                 break;
             case Outcomes.Rebuffed or Outcomes.Missed or Outcomes.Refused:
                 // A rebuff hurts in proportion to how much an answer was expected (a prediction error):
@@ -202,19 +218,20 @@ public sealed class PartnerMind
                 // An anxious partner turned down where an answer was expected may feel rejected and
                 // turn away, hurt and angry (the max–max standoff; Alma's angry reactions).
                 if (o.OwnOutcome == Outcomes.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expectedLong))
-                    _angryHours = Math.Max(_angryHours, (int)Math.Round(1 + 4 * _anxiety));
+                    BecomeAngry((int)Math.Round(1 + 4 * _anxiety), RebuffAnger);
                 if (o.OwnReach is Reach.Bid or Reach.Protest)
                 {
                     _unanswered++;
                     Learn(0);
                     // Persistence rule (Gallistel & Gibbon): give up once the run of unanswered bids is long
                     // compared with the wait the partner's past answers led one to expect.
-                    if (_unanswered >= p.Persistence / Math.Max(0.05, _expected))
+                    if (_unanswered >= Math.Max(2, Math.Round(p.Persistence / Math.Max(0.05, _expected))))
                     {
                         events = [new SimEvent(o.Tick, o.Time, Id, EventKinds.GiveUp, _partnerId, Outcomes.None,
                             $"{_unanswered} bids unanswered")];
                         // The anxious turn pursuit into angry rejection; the others just stop asking for a while.
-                        _angryHours = _anxiety > 0.4 ? (int)Math.Round(3 + 8 * _anxiety) : 0;
+                        if (_anxiety > 0.4) BecomeAngry((int)Math.Round(3 + 8 * _anxiety), RebuffAnger);
+                        else _angryHours = 0;
                         _restHours = RestHours;
                         _unanswered = 0;
                         _hurt += 0.3;
@@ -233,7 +250,7 @@ public sealed class PartnerMind
         {
             _hurt += 1.5 * o.Rejected * p.Reactivity * (0.4 + _anxiety);
             _repairWindow = RepairHours;
-            if (_anxiety > 0.4) _angryHours = Math.Max(_angryHours, (int)Math.Round(3 + 8 * _anxiety)); // turns away hurt and angry
+            if (_anxiety > 0.4) BecomeAngry((int)Math.Round(3 + 8 * _anxiety), RebuffAnger); // turns away hurt and angry
         }
 
         // Earned security: anxiety drifts towards what the partner's answers warrant, pulled back to where it began.
@@ -247,6 +264,13 @@ public sealed class PartnerMind
         var snapshot = new PartnerSnapshot(_stance, _distress, _hurt, _withdrawn,
             PartnerParameters.Score(_anxiety), _spec.Avoidance, _now);
         return new Settlement(snapshot, events);
+    }
+
+    /// <summary>Anger lasts the longer of the two episodes and pushes away as hard as the stronger.</summary>
+    private void BecomeAngry(int hours, double strength)
+    {
+        _angerStrength = _angryHours > 0 ? Math.Max(_angerStrength, strength) : strength;
+        _angryHours = Math.Max(_angryHours, hours);
     }
 
     private void Learn(double answered)
@@ -268,8 +292,8 @@ public sealed class PartnerMind
         {
             _p = Adjust(_base, _awareness, stretch, _avoidance > PartnerParameters.Trait(_spec.Anxiety));
             _stretchAt = stretch;
-            _decayDistress = Math.Exp(-1 / _p.RuminationHours);
-            _decayHurt = Math.Exp(-1 / _p.HurtDecayHours);
+            _decayDistress = PortableMath.Exp(-1 / _p.RuminationHours);
+            _decayHurt = PortableMath.Exp(-1 / _p.HurtDecayHours);
         }
     }
 

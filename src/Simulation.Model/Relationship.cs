@@ -123,7 +123,7 @@ public sealed class Relationship
             double lo = Math.Min(a.Stance, b.Stance), hi = Math.Max(a.Stance, b.Stance);
             double together = Math.Min(ca.Leisure, cb.Leisure), apart = 1 - Math.Min(ca.Availability, cb.Availability);
             double target = Math.Clamp(0.45 + 0.5 * (0.8 * lo + 0.2 * hi) + 0.25 * together - 0.06 * apart, 0, 1);
-            dc = Drift * (target - c) + 0.002 * _rng.NextGaussian();
+            dc = Drift * (target - c) + 0.002 * _rng.NextNoise();
         }
         _closeness = Math.Clamp(c + dc + (effectA + effectB) - 0.1 * rejection, 0, 1);
 
@@ -169,7 +169,7 @@ public sealed class Relationship
         return (outcome, effect, e);
     }
 
-    private static PartnerView View(in PartnerMove m) => new(m.Stance, m.Withdrawn, m.Reach, m.Pursuit);
+    private static PartnerView View(in PartnerMove m) => new(m.Stance, m.Withdrawn, m.Reach, m.Pursuit, m.Angry);
 
     private double StretchOf(string id, DateTime time)
     {

@@ -27,12 +27,19 @@ public struct Rng
     /// <summary>True with probability <paramref name="p"/>.</summary>
     public bool Chance(double p) => NextDouble() < p;
 
-    /// <summary>Standard normal (Box–Muller; one value per call keeps the stream simple to reason about).</summary>
-    public double NextGaussian()
+    /// <summary>
+    /// Bell-shaped noise with mean 0 and SD 1: four 16-bit uniforms from one draw, summed (Irwin–Hall)
+    /// and scaled, so bounded by ±√12 ≈ 3.46. Enough for the model's small noise terms, from integer
+    /// arithmetic (no platform log or cos) and one draw per value.
+    /// </summary>
+    public double NextNoise()
     {
-        double u1 = 1.0 - NextDouble(), u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        ulong x = Next();
+        double sum = (double)((x & 0xFFFF) + (x >> 16 & 0xFFFF) + (x >> 32 & 0xFFFF) + (x >> 48));
+        return (sum - 4 * 32767.5) * NoiseScale;
     }
+
+    private const double NoiseScale = 1.7320508075688772 / 65536; // √3 / 2^16: one 16-bit uniform has SD ≈ 2^16/√12
 
     public ulong Next()
     {

@@ -130,6 +130,9 @@ public static class Expectations
     /// <summary>Days over which the persistence pattern measures the answer rate a give-up followed.</summary>
     private const int AnswerRateDays = 21;
 
+    /// <summary>Fewer bids than this in those days give no answer rate worth fitting (the first day of a run, say).</summary>
+    private const int MinAsksForRate = 8;
+
     private static (bool?, string) Alternation(Claim c)
     {
         int within = c.Duration("within");
@@ -215,7 +218,7 @@ public static class Expectations
             answeredBefore.Add(answeredBefore[^1] + (answered ? 1 : 0));
         }
         var points = new List<(double N, double P)>();
-        int giveUps = 0, skipped = 0, end = 0, start = 0;
+        int giveUps = 0, skipped = 0, end = 0, start = 0, previousGiveUp = -1;
         for (int i = 0; i < events.Length; i++)
         {
             var e = events[i];
@@ -223,18 +226,21 @@ public static class Expectations
                 continue;
             while (end < asks.Count && asks[end].Index < i)
                 end++;
+            int since = previousGiveUp;
+            previousGiveUp = i;
             if (e.Time < c.From || e.Time >= c.Until)
                 continue;
             giveUps++;
+            // The run of unanswered bids that led to this give-up: back to the last answer or the last give-up.
             int n = 0;
-            for (int j = end - 1; j >= 0 && asks[j].Unanswered; j--)
+            for (int j = end - 1; j >= 0 && asks[j].Unanswered && asks[j].Index > since; j--)
                 n++;
-            var since = Add(e.Time, -AnswerRateDays * 24);
-            while (start < end && asks[start].Time < since)
+            var from = Add(e.Time, -AnswerRateDays * 24);
+            while (start < end && asks[start].Time < from)
                 start++;
             int total = end - start;
             double p = total == 0 ? 0 : (answeredBefore[end] - answeredBefore[start]) / (double)total;
-            if (n < 1 || p <= 0)
+            if (n < 1 || p <= 0 || total < MinAsksForRate)
             {
                 skipped++;
                 continue;
@@ -242,7 +248,7 @@ public static class Expectations
             points.Add((n, p));
         }
         int levels = points.Select(x => Math.Round(x.P / 0.05)).Distinct().Count();
-        string counted = $"{giveUps} give-ups by {who}, {points.Count} usable ({skipped} without unanswered bids or answers to measure), {levels} distinct answer rates";
+        string counted = $"{giveUps} give-ups by {who}, {points.Count} usable ({skipped} without unanswered bids, answers, or {MinAsksForRate} bids to measure the answer rate), {levels} distinct answer rates";
         if (points.Count < 3 || levels < 2)
             return (false, counted + "; needs at least 3 give-ups and 2 distinct answer rates");
         double slope = Slope(points.Select(x => Math.Log(1 / x.P)).ToArray(), points.Select(x => Math.Log(x.N)).ToArray());

@@ -105,4 +105,65 @@ public sealed class ModelTests
         Assert.Equal(original.Decide(ctx).Stance, copy.Decide(ctx).Stance);
         Assert.Equal(original.Export(), copy.Export());
     }
+
+    [Fact]
+    public void Portable_tanh_is_close_to_tanh_odd_bounded_and_never_decreasing()
+    {
+        double previous = -1;
+        for (int i = -80_000; i <= 80_000; i++)
+        {
+            double x = i / 10_000.0, t = PortableMath.Tanh(x);
+            Assert.InRange(t - Math.Tanh(x), -1e-4, 1e-4);
+            Assert.InRange(t, -1.0, 1.0);
+            Assert.True(t >= previous, $"tanh falls at {x}");
+            Assert.Equal(-t, PortableMath.Tanh(-x));
+            previous = t;
+        }
+        Assert.Equal(1.0, PortableMath.Tanh(1e6));
+        Assert.Equal(-1.0, PortableMath.Tanh(-1e6));
+    }
+
+    [Fact]
+    public void Portable_exp_matches_exp_over_the_range_the_model_uses()
+    {
+        for (int i = -8_000; i <= 8_000; i++)
+        {
+            double x = i / 1_000.0;
+            Assert.InRange(PortableMath.Exp(x) / Math.Exp(x) - 1, -1e-12, 1e-12);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => PortableMath.Exp(9));
+    }
+
+    [Fact]
+    public void Noise_has_mean_zero_sd_one_and_stays_within_its_bound()
+    {
+        var rng = Rng.For(5, "noise");
+        var x = Enumerable.Range(0, 200_000).Select(_ => rng.NextNoise()).ToArray();
+        double mean = x.Average(), sd = Math.Sqrt(x.Average(v => (v - mean) * (v - mean)));
+        Assert.InRange(mean, -0.01, 0.01);
+        Assert.InRange(sd, 0.99, 1.01);
+        Assert.All(x, v => Assert.InRange(v, -Math.Sqrt(12), Math.Sqrt(12)));
+        Assert.InRange(x.Count(v => Math.Abs(v) < 1) / (double)x.Length, 0.66, 0.70); // bell-shaped: ~68 % within one SD
+    }
+
+    [Fact]
+    public void An_anxious_partner_who_finds_the_other_turned_away_in_anger_turns_away_too_and_a_secure_one_does_not()
+    {
+        // The other partner is withdrawn in anger every hour; count the hours each mind spends withdrawn.
+        int WithdrawnHours(double anxiety)
+        {
+            var spec = Spec();
+            var mind = new PartnerMind(new PartnerSpec("a", "A", anxiety, 2), "b", 11);
+            var angry = new PartnerView(-0.9, true, Reach.None, 0, Angry: true);
+            int withdrawn = 0;
+            for (int tick = 0; tick < 14; tick++)
+            {
+                var ctx = new TickContext(tick, Start.AddHours(tick), 0.5, Circumstances.Ordinary, angry, 0, 0, 0);
+                if (mind.Decide(ctx).Withdrawn) withdrawn++;
+            }
+            return withdrawn;
+        }
+        Assert.True(WithdrawnHours(6.5) >= 3, "a maximiser feels rejected and turns away");
+        Assert.Equal(0, WithdrawnHours(2));
+    }
 }

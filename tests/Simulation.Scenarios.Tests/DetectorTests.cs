@@ -251,17 +251,17 @@ public sealed class DetectorTests
     public void Persistence_shows_when_bids_before_giving_up_grow_like_one_over_p()
     {
         // p = 1/2, n = 2; p = 1/4, n = 4; p = 1/8, n = 8: exponent 1.
-        var run = Persist((2, "AARR"), (2, "RARARRRR"), (2, "RARRRRRARRRMRRRR"));
+        var run = Persist((2, "ARARAARR"), (2, "RARARRRR"), (2, "RARRRRRARRRMRRRR"));
         var r = Check(run, "persistence", ("who", "a"));
         Assert.True(r.Passed, r.Detail);
-        Assert.Equal("3 give-ups by a, 3 usable (0 without unanswered bids or answers to measure), 3 distinct answer rates; " +
+        Assert.Equal("3 give-ups by a, 3 usable (0 without unanswered bids, answers, or 8 bids to measure the answer rate), 3 distinct answer rates; " +
                      "bids before giving up grow like (1/p)^1.00 (claim exponent >= 0.80)", r.Detail);
     }
 
     [Fact]
     public void Persistence_does_not_show_when_bids_before_giving_up_stay_constant()
     {
-        var run = Persist((2, "AARR"), (2, "RRAARR"), (2, "RRRRRRARRRRRAARR"));
+        var run = Persist((2, "ARARAARR"), (2, "RRRRAARR"), (2, "RRRRRRARRRRRAARR"));
         var r = Check(run, "persistence", ("who", "a"));
         Assert.False(r.Passed, r.Detail);
         Assert.Contains("(1/p)^0.00", r.Detail);
@@ -273,9 +273,35 @@ public sealed class DetectorTests
         var few = Check(Persist((2, "AARR"), (2, "RARARRRR")), "persistence", ("who", "a"));
         Assert.False(few.Passed);
         Assert.Contains("needs at least 3 give-ups", few.Detail);
-        var same = Check(Persist((2, "AARR"), (2, "AARR"), (2, "AARR")), "persistence", ("who", "a"));
+        var same = Check(Persist((2, "ARARAARR"), (2, "ARARAARR"), (2, "ARARAARR")), "persistence", ("who", "a"));
         Assert.False(same.Passed);
         Assert.Contains("1 distinct answer rates", same.Detail);
+    }
+
+    [Fact]
+    public void Persistence_counts_a_run_from_the_previous_give_up_and_skips_rates_from_too_few_bids()
+    {
+        // Three episodes at exponent 1, plus a give-up right after the second one: its run counts only the
+        // two bids since that give-up, not the four before it. A first give-up after four bids is skipped.
+        var events = new List<SimEvent>();
+        int h = 5;
+        foreach (char c in "ARRR") events.Add(Ev(h++, "a", EventKinds.Bid, c == 'A' ? Outcomes.Answered : Outcomes.Rebuffed));
+        events.Add(Ev(h, "a", EventKinds.GiveUp));
+        foreach (var (pattern, at) in new[] { ("ARARAARR", 30), ("RARARRRR", 60), ("RARRRRRARRRMRRRR", 90) })
+        {
+            h = at * 24;
+            foreach (char c in pattern) events.Add(Ev(h++, "a", EventKinds.Bid, c == 'A' ? Outcomes.Answered : c == 'M' ? Outcomes.Missed : Outcomes.Rebuffed));
+            events.Add(Ev(h++, "a", EventKinds.GiveUp));
+            if (at == 60)
+            {
+                foreach (char c in "RR") events.Add(Ev(h++, "a", EventKinds.Bid, Outcomes.Rebuffed));
+                events.Add(Ev(h, "a", EventKinds.GiveUp));
+            }
+        }
+        var r = Check(Make(120 * 24, _ => (0.5, new P(), new P()), events), "persistence", ("who", "a"));
+        // Points (n, p): (2, 1/2), (4, 1/4), (2, 1/5), (8, 1/8) give 0.85; counting the run past the give-up (6, 1/5) would give 1.03.
+        Assert.Equal("5 give-ups by a, 4 usable (1 without unanswered bids, answers, or 8 bids to measure the answer rate), " +
+                     "4 distinct answer rates; bids before giving up grow like (1/p)^0.85 (claim exponent >= 0.80)", r.Detail);
     }
 
     // ---- positive-share ----
