@@ -16,6 +16,18 @@ public enum Reach : byte
     Repair,
 }
 
+/// <summary>How a reach went; written to events.csv as the matching <see cref="Outcomes"/> word.</summary>
+public enum Outcome : byte
+{
+    None,
+    Answered,
+    Soothed,
+    Rebuffed,
+    Missed,
+    Accepted,
+    Refused,
+}
+
 /// <summary>What a partner can see of the other at the start of an hour: last hour's move.</summary>
 /// <param name="Pursuit">How demanding the other came across, ≥ 0: leaning in, the more so when distressed.</param>
 /// <param name="Angry">Turned away hurt and angry: a rejection the other can see, not a quiet retreat.</param>
@@ -43,12 +55,12 @@ public readonly record struct PartnerMove(
     ImmutableArray<SimEvent> Events, bool Angry);
 
 /// <summary>What the hour brought one partner, after the couple resolved both moves.</summary>
-/// <param name="OwnOutcome">Outcome of this partner's own reach (an <see cref="Outcomes"/> value, empty if none).</param>
-/// <param name="Response">How this partner responded to the other's reach (an <see cref="Outcomes"/> value, empty if none).</param>
+/// <param name="OwnOutcome">Outcome of this partner's own reach.</param>
+/// <param name="Response">How this partner responded to the other's reach.</param>
 /// <param name="Rejected">Strength of a harsh rejection received this hour (0 = none).</param>
 public readonly record struct TickOutcome(
     int Tick, DateTime Time, double Closeness,
-    Reach OwnReach, string OwnOutcome, Reach PartnerReach, string Response,
+    Reach OwnReach, Outcome OwnOutcome, Reach PartnerReach, Outcome Response,
     PartnerView Partner, double Rejected);
 
 /// <summary>A partner's state after the hour, and anything it noticed about itself (give-up).</summary>

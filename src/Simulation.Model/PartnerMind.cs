@@ -200,24 +200,24 @@ public sealed class PartnerMind
 
         switch (o.OwnOutcome)
         {
-            case Outcomes.Answered or Outcomes.Soothed or Outcomes.Accepted:
-                if (o.OwnOutcome != Outcomes.Answered || _distress < p.InconsolableAt) _distress *= 1 - p.Soothability;
+            case Outcome.Answered or Outcome.Soothed or Outcome.Accepted:
+                if (o.OwnOutcome != Outcome.Answered || _distress < p.InconsolableAt) _distress *= 1 - p.Soothability;
                 if (o.OwnReach == Reach.Repair) { _hurt *= 0.4; _repairWindow = 0; }
                 _hurt *= 0.8;
                 // What one expects of one's bids is learned from bids; an accepted repair or call-back does not
                 // end a run of unanswered bids.
                 if (o.OwnReach is Reach.Bid or Reach.Protest) { _unanswered = 0; Learn(1); }
                 break;
-            case Outcomes.Rebuffed or Outcomes.Missed or Outcomes.Refused:
+            case Outcome.Rebuffed or Outcome.Missed or Outcome.Refused:
                 // A rebuff hurts in proportion to how much an answer was expected (a prediction error):
                 // from a usually warm partner it stings; from one who rarely answers, much less.
-                double sting = o.OwnOutcome == Outcomes.Missed ? 0.3 : o.OwnReach == Reach.Protest ? 1.0 : 0.6;
+                double sting = o.OwnOutcome == Outcome.Missed ? 0.3 : o.OwnReach == Reach.Protest ? 1.0 : 0.6;
                 _hurt += p.HurtPerRebuff * p.Reactivity * sting * 2 * _expected;
-                if (o.OwnOutcome != Outcomes.Missed) _repairWindow = RepairHours;
+                if (o.OwnOutcome != Outcome.Missed) _repairWindow = RepairHours;
                 _distress += 0.4 * p.ThreatGain * p.Reactivity; // no answer: the alarm rises (primal panic)
                 // An anxious partner turned down where an answer was expected may feel rejected and
                 // turn away, hurt and angry (the max–max standoff; Alma's angry reactions).
-                if (o.OwnOutcome == Outcomes.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expectedLong))
+                if (o.OwnOutcome == Outcome.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expectedLong))
                     BecomeAngry((int)Math.Round(1 + 4 * _anxiety), RebuffAnger);
                 if (o.OwnReach is Reach.Bid or Reach.Protest)
                 {
@@ -242,8 +242,8 @@ public sealed class PartnerMind
 
         switch (o.Response)
         {
-            case Outcomes.Missed: _callbackDue = CallbackHours; break;
-            case Outcomes.Rebuffed or Outcomes.Refused: _repairWindow = RepairHours; break;
+            case Outcome.Missed: _callbackDue = CallbackHours; break;
+            case Outcome.Rebuffed or Outcome.Refused: _repairWindow = RepairHours; break;
         }
 
         if (o.Rejected > 0)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Simulation.Model;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class PortableMath
     /// tanh as its [7/6] Padé approximant, within 1e-4 of the true value, odd, non-decreasing and
     /// bounded by ±1 (the approximant overshoots 1 past |x| ≈ 4.97, so it is clamped there).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Tanh(double x)
     {
         if (x > 4.97) return 1;

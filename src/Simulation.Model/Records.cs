@@ -55,6 +55,11 @@ public static class Outcomes
     public const string Accepted = "accepted";   // a repair or call-back was taken
     public const string Refused = "refused";     // a repair or call-back was turned down
     public const string None = "";               // for state changes and happenings
+
+    private static readonly string[] Words = [None, Answered, Soothed, Rebuffed, Missed, Accepted, Refused];
+
+    /// <summary>The events.csv word for an <see cref="Outcome"/>.</summary>
+    public static string Word(Outcome outcome) => Words[(int)outcome];
 }
 
 /// <summary>Something that happened in a tick. <see cref="Reason"/> is a short plain-language cause ("work stress").</summary>

@@ -17,6 +17,7 @@ public sealed class Relationship
 
     private readonly CoupleSpec _spec;
     private readonly Circumstances[][] _plans;
+    private readonly string[] _ids;
     private readonly bool[] _happeningStarts; // per tick: does any of the scenario's happenings start then?
     private int _tick;
     private double _closeness;
@@ -35,6 +36,7 @@ public sealed class Relationship
         if (spec.Partners.Length != 2) throw new ArgumentException("a couple has exactly two partners", nameof(spec));
         _spec = spec;
         _plans = [CircumstancePlan.For(spec, spec.Partners[0].Id), CircumstancePlan.For(spec, spec.Partners[1].Id)];
+        _ids = [spec.Partners[0].Id, spec.Partners[1].Id];
         _happeningStarts = new bool[spec.Hours];
         foreach (var h in spec.Happenings)
         {
@@ -61,7 +63,7 @@ public sealed class Relationship
     /// <summary>The hour as partner <paramref name="i"/> (0 or 1) meets it.</summary>
     public TickContext Context(int i)
     {
-        string id = _spec.Partners[i].Id, other = _spec.Partners[1 - i].Id;
+        string id = _ids[i];
         DateTime time = Time;
         double awareness = 0, rejecting = 0;
         foreach (var h in HappeningsNow())
@@ -145,27 +147,27 @@ public sealed class Relationship
         return record;
     }
 
-    private (string Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, DateTime time)
+    private (Outcome Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, DateTime time)
     {
-        if (mine.Reach == Reach.None) return (Outcomes.None, 0, null);
+        if (mine.Reach == Reach.None) return (Outcome.None, 0, null);
         var ready = theirs.Readiness;
-        (string outcome, double effect) = mine.Reach switch
+        (Outcome outcome, double effect) = mine.Reach switch
         {
-            _ when !ready.Reachable => (Outcomes.Missed, 0.0),
-            Reach.Bid => ready.AnswersBid ? (Outcomes.Answered, 0.02) : (Outcomes.Rebuffed, -0.03),
+            _ when !ready.Reachable => (Outcome.Missed, 0.0),
+            Reach.Bid => ready.AnswersBid ? (Outcome.Answered, 0.02) : (Outcome.Rebuffed, -0.03),
             Reach.Protest => ready.AnswersProtest
-                ? (mine.Soothable ? Outcomes.Soothed : Outcomes.Answered, 0.04)
-                : (Outcomes.Rebuffed, -0.05),
-            Reach.Callback => ready.AcceptsCallback ? (Outcomes.Accepted, 0.03) : (Outcomes.Refused, -0.02),
-            Reach.Repair => ready.AcceptsRepair ? (Outcomes.Accepted, 0.05) : (Outcomes.Refused, -0.02),
-            _ => (Outcomes.None, 0.0),
+                ? (mine.Soothable ? Outcome.Soothed : Outcome.Answered, 0.04)
+                : (Outcome.Rebuffed, -0.05),
+            Reach.Callback => ready.AcceptsCallback ? (Outcome.Accepted, 0.03) : (Outcome.Refused, -0.02),
+            Reach.Repair => ready.AcceptsRepair ? (Outcome.Accepted, 0.05) : (Outcome.Refused, -0.02),
+            _ => (Outcome.None, 0.0),
         };
         string kind = mine.Reach switch
         {
             Reach.Bid => EventKinds.Bid, Reach.Protest => EventKinds.Protest,
             Reach.Callback => EventKinds.Callback, _ => EventKinds.Repair,
         };
-        var e = new SimEvent(_tick, time, _spec.Partners[i].Id, kind, _spec.Partners[1 - i].Id, outcome, mine.Reason);
+        var e = new SimEvent(_tick, time, _ids[i], kind, _ids[1 - i], Outcomes.Word(outcome), mine.Reason);
         return (outcome, effect, e);
     }
 
