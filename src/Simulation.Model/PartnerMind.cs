@@ -31,7 +31,7 @@ public sealed class PartnerMind
 
     private readonly PartnerSpec _spec;
     private readonly string _partnerId;
-    private readonly double _avoidance;
+    private readonly double _avoidance, _originalAnxiety; // unit-interval traits as the scenario gives them
     private Rng _rng;
     private PartnerParameters _base = null!;   // derived from the current anxiety, with overrides
     private PartnerParameters _p = null!;      // _base with awareness and stretching applied
@@ -52,7 +52,7 @@ public sealed class PartnerMind
         _spec = spec;
         _partnerId = partnerId;
         _avoidance = PartnerParameters.Trait(spec.Avoidance);
-        _anxiety = PartnerParameters.Trait(spec.Anxiety);
+        _anxiety = _originalAnxiety = PartnerParameters.Trait(spec.Anxiety);
         _rng = Rng.For(runSeed, spec.Id);
         _expected = _expectedLong = 1 - 0.6 * _anxiety; // the anxious expect less from a partner
         Rederive(0);
@@ -63,6 +63,7 @@ public sealed class PartnerMind
         _spec = s.Spec;
         _partnerId = s.PartnerId;
         _avoidance = PartnerParameters.Trait(s.Spec.Avoidance);
+        _originalAnxiety = PartnerParameters.Trait(s.Spec.Anxiety);
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
         (_withdrawn, _turnedAwayInAnger, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.TurnedAwayInAnger, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
         (_repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _ease, _restHours) = (s.RepairWindow, s.CallbackDue, s.AngerStrength, s.Awareness, s.FlightMode, s.Random, s.Ease, s.RestHours);
@@ -257,8 +258,7 @@ public sealed class PartnerMind
         if (p.SecurityDrift > 0)
         {
             double warranted = Math.Clamp(1.15 * (1 - _expectedLong), 0, 1);
-            double origin = PartnerParameters.Trait(_spec.Anxiety);
-            _anxiety += p.SecurityDrift * ((warranted - _anxiety) + 0.3 * (origin - _anxiety));
+            _anxiety += p.SecurityDrift * ((warranted - _anxiety) + 0.3 * (_originalAnxiety - _anxiety));
         }
 
         var snapshot = new PartnerSnapshot(_stance, _distress, _hurt, _withdrawn,

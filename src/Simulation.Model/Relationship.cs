@@ -176,6 +176,7 @@ public sealed class Relationship
     private double StretchOf(string id, DateTime time)
     {
         double s = 0;
+        if (_interventions.IsEmpty) return s;
         foreach (var iv in _interventions)
         {
             if (iv.Kind != InterventionKind.Stretch || time < iv.At || !iv.Who.Contains(id)) continue;
