@@ -66,14 +66,16 @@ internal sealed partial class ScenarioReader(string path)
         }
 
         var f = Fields(top, "the scenario", TopKeys);
-        Require(top, f, "the scenario", "name", "title", "summary", "notes", "start", "length", "partners");
+        // What the model needs is required; the words for people (title, summary, notes) are not, so a
+        // quick what-if file runs without them. The library's own files carry all three (a test checks).
+        Require(top, f, "the scenario", "name", "start", "length", "partners");
 
         string? name = f.TryGetValue("name", out var n) ? Text(n, "name") : null;
         if (name is not null && !IdPattern().IsMatch(name))
             Error(f["name"], $"`name` must use only a-z, 0-9 and `-` (it names the output folder); got `{name}`");
-        string? title = f.TryGetValue("title", out var t) ? Text(t, "title") : null;
-        string? summary = f.TryGetValue("summary", out var s) ? Text(s, "summary") : null;
-        ScenarioNotes? notes = f.TryGetValue("notes", out var no) ? Notes(no) : null;
+        string? title = f.TryGetValue("title", out var t) ? Text(t, "title") : name;
+        string? summary = f.TryGetValue("summary", out var s) ? Text(s, "summary") : "";
+        ScenarioNotes? notes = f.TryGetValue("notes", out var no) ? Notes(no) : new ScenarioNotes("", "", "");
 
         if (f.TryGetValue("start", out var st))
             start = Time(st, "start", checkInRun: false);
@@ -278,10 +280,9 @@ internal sealed partial class ScenarioReader(string path)
             return null;
         }
         var f = Fields(map, "`notes`", NoteKeys);
-        Require(map, f, "`notes`", NoteKeys);
-        string? what = f.TryGetValue("what", out var w) ? Text(w, "what") : null;
-        string? notice = f.TryGetValue("notice", out var n) ? Text(n, "notice") : null;
-        string? tryIt = f.TryGetValue("try", out var t) ? Text(t, "try") : null;
+        string? what = f.TryGetValue("what", out var w) ? Text(w, "what") : "";
+        string? notice = f.TryGetValue("notice", out var n) ? Text(n, "notice") : "";
+        string? tryIt = f.TryGetValue("try", out var t) ? Text(t, "try") : "";
         return what is null || notice is null || tryIt is null ? null : new ScenarioNotes(what, notice, tryIt);
     }
 

@@ -245,4 +245,18 @@ public sealed class CommandTests
         Assert.Equal("", r.Out);
         Assert.Contains("bad-wound.yaml:10:49: error:", Assert.Single(r.ErrLines));
     }
+
+    [Fact]
+    public async Task Check_takes_another_seed_length_and_set_for_every_file()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("check", t.Scenario("holds"), "--seed", "5", "--length", "2d", "--set", "closeness=0.7");
+        Assert.True(r.ExitCode == 0, r.Out + r.Err);
+        Assert.Contains("(holds, seed 5, 2d)", r.Out);
+
+        var typo = await Cli.Run("check", t["holds.yaml"], "--set", "nobody.anxiety=3");
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Equal("", typo.Out);
+        Assert.Contains("nobody", Assert.Single(typo.ErrLines));
+    }
 }

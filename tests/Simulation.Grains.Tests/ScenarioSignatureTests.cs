@@ -40,6 +40,14 @@ public sealed class ScenarioSignatureTests(ClusterFixture fixture)
         string[] expected = ["alma-will", "min-max-escalation", "min-min-awakening", "max-max-standoff", "secure-calms-anxious",
             "stretching", "intermittent-availability", "secure-secure", "fearful-with-secure"];
         Assert.Superset(expected.ToHashSet(), names);
+        // The words are optional in the format, but every teaching case carries them (the Info tab).
+        foreach (var path in ScenarioLibrary.Find(Library.Directory))
+        {
+            var s = ScenarioLoader.Load(path);
+            Assert.False(string.IsNullOrWhiteSpace(s.Summary), $"{s.Name} has no summary");
+            Assert.True(s.Title != s.Name && s.Notes.What.Length > 0 && s.Notes.Notice.Length > 0 && s.Notes.Try.Length > 0,
+                $"{s.Name} lacks a title or one of the notes (what, notice, try)");
+        }
     }
 
     [Fact]

@@ -114,6 +114,9 @@ public sealed class LoaderTests
     public void Minimal_scenario_takes_the_defaults()
     {
         var s = ScenarioLoader.Load(Fixture("minimal.yaml"));
+        Assert.Equal("minimal", s.Title);               // title defaults to the name; summary and notes to nothing
+        Assert.Equal("", s.Summary);
+        Assert.Equal(new ScenarioNotes("", "", ""), s.Notes);
         Assert.Equal(36, s.Spec.Hours);
         Assert.Equal(1UL, s.Spec.Seed);
         Assert.Equal(0.5, s.Spec.Closeness);
@@ -189,9 +192,9 @@ public sealed class LoaderTests
         var ex = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text, "x.yaml"));
         Assert.Equal(
             [
-                "x.yaml:6:9: error: `length`: `36` needs a unit: h, d, w or y (e.g. `36h`)",
-                "x.yaml:8:22: error: `anxiety` must be between 1 and 7 (ECR-R scale); got 8",
-                "x.yaml:9:27: error: unknown key `avoidanse` in a partner (did you mean `avoidance`?)",
+                "x.yaml:3:9: error: `length`: `36` needs a unit: h, d, w or y (e.g. `36h`)",
+                "x.yaml:5:22: error: `anxiety` must be between 1 and 7 (ECR-R scale); got 8",
+                "x.yaml:6:27: error: unknown key `avoidanse` in a partner (did you mean `avoidance`?)",
             ],
             ex.Diagnostics.Select(d => d.ToString()));
         Assert.Equal(string.Join("\n", ex.Diagnostics), ex.Message);

@@ -4,7 +4,10 @@ using Simulation.Scenarios;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>check [FILE…]</c>: run scenarios and verify their <c>expect:</c> claims; exit 1 if any fails.</summary>
+/// <summary>
+/// <c>check [FILE…] [--seed N] [--length L] [--set …]</c>: run scenarios and verify their <c>expect:</c>
+/// claims; exit 1 if any fails. The options apply to every file (a student trying another seed).
+/// </summary>
 public sealed class CheckCommand : ICliCommand
 {
     public Command Build(CliContext context)
@@ -12,6 +15,10 @@ public sealed class CheckCommand : ICliCommand
         var files = new Argument<string[]>("FILE") { Description = "Scenario files (default: scenarios/*.yaml).", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("check", "Run scenarios and verify their expect: claims (exit code 1 if any claim fails).");
         command.Arguments.Add(files);
+        var options = new CommonOptions();
+        command.Options.Add(options.Seed);
+        command.Options.Add(options.Length);
+        command.Options.Add(options.Set);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
             var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find("scenarios")];
@@ -23,8 +30,12 @@ public sealed class CheckCommand : ICliCommand
             var problems = new List<Diagnostic>();
             foreach (var f in paths)
             {
-                if (ScenarioLoader.TryLoad(f, out var s, out var diagnostics)) scenarios.Add(s!);
-                else problems.AddRange(diagnostics);
+                if (!ScenarioLoader.TryLoad(f, out var s, out var diagnostics)) problems.AddRange(diagnostics);
+                else
+                {
+                    try { scenarios.Add(options.Apply(s!, p)); }
+                    catch (ScenarioException e) { problems.AddRange(e.Diagnostics); }
+                }
             }
             if (problems.Count > 0) throw new ScenarioException(problems);
 
