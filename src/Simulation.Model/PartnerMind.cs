@@ -42,7 +42,7 @@ public sealed class PartnerMind
     private double _ease; // recent free time together, smoothed: the ease lingers after the weekend
     private double _anxiety, _stance, _distress, _engulfment, _hurt, _expected, _expectedLong, _awareness;
     private bool _withdrawn, _flight;
-    private bool _turnedAwayInAnger; // this withdrawal began in hurt anger: the partner sees a rejection
+    private bool _turnedAwayInAnger; // withdrawn, and the withdrawal began in hurt anger: the partner sees a rejection
     private int _restHours;
     private int _unanswered, _angryHours, _repairWindow, _callbackDue;
     private double _angerStrength = RebuffAnger; // how hard the current anger pushes away
@@ -109,8 +109,8 @@ public sealed class PartnerMind
         _hurt *= _decayHurt;
         if (_angryHours > 0) _angryHours--;
         // Max–max: an anxious partner who is still turned towards the other and finds them turned away in
-        // anger feels rejected, and turns away hurt and angry too (the same chance as after a rebuff where an
-        // answer was expected). Someone already turned away does not notice: that keeps the two out of step.
+        // anger feels rejected (chance: the anxiety), and turns away hurt and angry too. Someone already
+        // turned away does not notice: that keeps the two out of step.
         if (ctx.Partner.Angry && !_withdrawn && !own.Asleep && _anxiety > 0.4 && (_angryHours == 0 || _angerStrength < MutualAnger)
             && _rng.Chance(_anxiety))
         {
@@ -159,7 +159,7 @@ public sealed class PartnerMind
         var readiness = Ready(p, own);
         // Only a distressed approach presses on the partner; calm warmth does not.
         double pursuit = own.Asleep ? 0 : Math.Max(0, _stance) * Math.Min(1.5, _distress);
-        return new PartnerMove(_stance, _withdrawn, pursuit, reach, reason, _distress < p.InconsolableAt, readiness, events, _withdrawn && _turnedAwayInAnger);
+        return new PartnerMove(_stance, _withdrawn, pursuit, reach, reason, _distress < p.InconsolableAt, readiness, events, _turnedAwayInAnger);
     }
 
     private (Reach, string) ChooseReach(PartnerParameters p, Circumstances own)
@@ -290,7 +290,7 @@ public sealed class PartnerMind
         }
         if (stretch != _stretchAt || double.IsNaN(_stretchAt))
         {
-            _p = Adjust(_base, _awareness, stretch, _avoidance > PartnerParameters.Trait(_spec.Anxiety));
+            _p = Adjust(_base, _awareness, stretch, _avoidance > _originalAnxiety);
             _stretchAt = stretch;
             _decayDistress = PortableMath.Exp(-1 / _p.RuminationHours);
             _decayHurt = PortableMath.Exp(-1 / _p.HurtDecayHours);
