@@ -8,7 +8,6 @@ namespace Simulation.Grains;
 /// <inheritdoc cref="ICoupleGrain"/>
 public sealed class CoupleGrain : Grain, ICoupleGrain
 {
-    private CoupleSpec? _spec;
     private Relationship? _relationship;
     private IPartnerGrain[] _partners = [];
     private ImmutableArray<ResolvedPartner> _resolved;
@@ -35,7 +34,6 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     private void Begin(CoupleSpec spec, Relationship relationship)
     {
         if (_relationship is not null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was already started");
-        _spec = spec;
         _relationship = relationship;
         _resolved = CoupleSimulation.Resolve(spec);
         string run = this.GetPrimaryKeyString();
@@ -72,16 +70,12 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
             [.. _timeline.Skip(firstTick)], [.. _events.Skip(firstEvent)], relationship.Finished);
     }
 
-    // Most hours have no events; a loop avoids boxing the ImmutableArray for AddRange.
-    private void Append(ImmutableArray<SimEvent> events)
-    {
-        foreach (var e in events) _events.Add(e);
-    }
+    private void Append(ImmutableArray<SimEvent> events) => CoupleSimulation.Append(_events, events);
 
     public async ValueTask ApplyAsync(RunChange change)
     {
         var relationship = Relationship;
-        var spec = _spec!;
+        var spec = relationship.Spec;
         switch (change)
         {
             case InterventionChange iv:
@@ -125,7 +119,7 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     {
         var relationship = Relationship;
         var states = ImmutableArray.Create(await _partners[0].ExportAsync(), await _partners[1].ExportAsync());
-        var snapshot = new CoupleSnapshot(_spec!, relationship.Export(), states, [.. _timeline], [.. _events]);
+        var snapshot = new CoupleSnapshot(relationship.Spec, relationship.Export(), states, [.. _timeline], [.. _events]);
         await GrainFactory.GetGrain<ICoupleGrain>(newRunId).RestoreAsync(snapshot);
     }
 

@@ -63,18 +63,4 @@ public static class CircumstancePlan
             return minute < _to && (_days & yesterday) != 0;
         }
     }
-
-    /// <summary>Whether a recurring window covers a moment; a window that wraps past midnight belongs to the day it starts.</summary>
-    public static bool Covers(ScheduleWindow w, DateTime time)
-    {
-        if (w.Since is { } since && time < since) return false;
-        if (w.Until is { } until && time >= until) return false;
-        var clock = TimeOnly.FromDateTime(time);
-        if (w.From < w.To)
-            return clock >= w.From && clock < w.To && w.Days.Contains(time.DayOfWeek);
-        // Wraps: the evening part belongs to today, the morning part to yesterday's window.
-        if (clock >= w.From) return w.Days.Contains(time.DayOfWeek);
-        if (clock < w.To) return w.Days.Contains(time.AddDays(-1).DayOfWeek);
-        return false;
-    }
 }

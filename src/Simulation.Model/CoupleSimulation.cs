@@ -37,8 +37,8 @@ public sealed class CoupleSimulation
         return _relationship.Close(settleA, settleB);
     }
 
-    // Most hours have no events; a loop avoids boxing the ImmutableArray for AddRange.
-    private static void Append(List<SimEvent> events, ImmutableArray<SimEvent> more)
+    /// <summary>Appends an hour's events. Most hours have none; a loop avoids boxing the ImmutableArray for AddRange.</summary>
+    public static void Append(List<SimEvent> events, ImmutableArray<SimEvent> more)
     {
         foreach (var e in more) events.Add(e);
     }

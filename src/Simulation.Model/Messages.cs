@@ -59,9 +59,7 @@ public readonly record struct PartnerMove(
 /// <param name="Response">How this partner responded to the other's reach.</param>
 /// <param name="Rejected">Strength of a harsh rejection received this hour (0 = none).</param>
 public readonly record struct TickOutcome(
-    int Tick, DateTime Time, double Closeness,
-    Reach OwnReach, Outcome OwnOutcome, Reach PartnerReach, Outcome Response,
-    PartnerView Partner, double Rejected);
+    int Tick, DateTime Time, Reach OwnReach, Outcome OwnOutcome, Outcome Response, double Rejected);
 
 /// <summary>A partner's state after the hour, and anything it noticed about itself (give-up).</summary>
 public readonly record struct Settlement(PartnerSnapshot Snapshot, ImmutableArray<SimEvent> Events);

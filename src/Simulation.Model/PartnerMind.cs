@@ -32,6 +32,7 @@ public sealed class PartnerMind
     private readonly PartnerSpec _spec;
     private readonly string _partnerId;
     private readonly double _avoidance, _originalAnxiety; // unit-interval traits as the scenario gives them
+    private readonly bool _minimiser; // more avoidant than anxious: stretching raises affiliation
     private Rng _rng;
     private PartnerParameters _base = null!;   // derived from the current anxiety, with overrides
     private PartnerParameters _p = null!;      // _base with awareness and stretching applied
@@ -53,6 +54,7 @@ public sealed class PartnerMind
         _partnerId = partnerId;
         _avoidance = PartnerParameters.Trait(spec.Avoidance);
         _anxiety = _originalAnxiety = PartnerParameters.Trait(spec.Anxiety);
+        _minimiser = _avoidance > _originalAnxiety;
         _rng = Rng.For(runSeed, spec.Id);
         _expected = _expectedLong = 1 - 0.6 * _anxiety; // the anxious expect less from a partner
         Rederive(0);
@@ -64,6 +66,7 @@ public sealed class PartnerMind
         _partnerId = s.PartnerId;
         _avoidance = PartnerParameters.Trait(s.Spec.Avoidance);
         _originalAnxiety = PartnerParameters.Trait(s.Spec.Anxiety);
+        _minimiser = _avoidance > _originalAnxiety;
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
         (_withdrawn, _turnedAwayInAnger, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.TurnedAwayInAnger, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
         (_repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _ease, _restHours) = (s.RepairWindow, s.CallbackDue, s.AngerStrength, s.Awareness, s.FlightMode, s.Random, s.Ease, s.RestHours);
@@ -72,7 +75,6 @@ public sealed class PartnerMind
     }
 
     public string Id => _spec.Id;
-    public PartnerSpec Spec => _spec;
 
     public PartnerMindState Export() => new(
         _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _turnedAwayInAnger, _expected, _expectedLong,
@@ -290,7 +292,7 @@ public sealed class PartnerMind
         }
         if (stretch != _stretchAt || double.IsNaN(_stretchAt))
         {
-            _p = Adjust(_base, _awareness, stretch, _avoidance > _originalAnxiety);
+            _p = Adjust(_base, _awareness, stretch, _minimiser);
             _stretchAt = stretch;
             _decayDistress = PortableMath.Exp(-1 / _p.RuminationHours);
             _decayHurt = PortableMath.Exp(-1 / _p.HurtDecayHours);

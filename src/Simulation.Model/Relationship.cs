@@ -51,7 +51,6 @@ public sealed class Relationship
 
     public CoupleSpec Spec => _spec;
     public int Tick => _tick;
-    public double Closeness => _closeness;
     public bool Finished => _tick >= _spec.Hours;
     public DateTime Time { get; private set; }
 
@@ -129,8 +128,8 @@ public sealed class Relationship
         }
         _closeness = Math.Clamp(c + dc + (effectA + effectB) - 0.1 * rejection, 0, 1);
 
-        var first = new TickOutcome(_tick, time, _closeness, a.Reach, outA, b.Reach, outB, View(b), rejectedA);
-        var second = new TickOutcome(_tick, time, _closeness, b.Reach, outB, a.Reach, outA, View(a), rejectedB);
+        var first = new TickOutcome(_tick, time, a.Reach, outA, outB, rejectedA);
+        var second = new TickOutcome(_tick, time, b.Reach, outB, outA, rejectedB);
         _views[0] = View(a);
         _views[1] = View(b);
 
