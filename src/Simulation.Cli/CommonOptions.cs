@@ -43,18 +43,11 @@ public sealed class CommonOptions
         for (var d = new DirectoryInfo(Path.GetFullPath(dir)); d is not null; d = d.Parent)
         {
             if (File.Exists(d.FullName))
-                throw Problems.One("--out", 1, 1, d.FullName == Path.GetFullPath(dir)
+                throw ScenarioException.One("--out", 1, 1, d.FullName == Path.GetFullPath(dir)
                     ? $"`{dir}` is a file, not a directory"
                     : $"cannot write into `{dir}`: `{d.FullName}` is a file");
             if (d.Exists) break;
         }
         return dir;
     }
-}
-
-/// <summary>Bad-input diagnostics raised by the commands themselves.</summary>
-public static class Problems
-{
-    public static ScenarioException One(string path, int line, int column, string message) =>
-        new([new Diagnostic(new SourceLocation(path, line, column), message)]);
 }

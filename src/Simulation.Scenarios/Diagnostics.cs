@@ -37,6 +37,7 @@ public sealed class ScenarioException : Exception
     /// <summary>Every problem found, one per line of <see cref="Exception.Message"/>.</summary>
     public ImmutableArray<Diagnostic> Diagnostics { get; }
 
-    internal static ScenarioException One(string path, int line, int column, string message) =>
+    /// <summary>A single problem at a place (a command-line option, a folder: line and column 1 when there is no file).</summary>
+    public static ScenarioException One(string path, int line, int column, string message) =>
         new([new Diagnostic(new SourceLocation(path, line, column), message)]);
 }

@@ -405,8 +405,9 @@ public static class Expectations
         public PatternSpec Spec { get; } = spec;
         public RunResult Run { get; } = run;
         public DateTime RunEnd { get; } = Add(run.Spec.Start, run.Spec.Hours);
-        public DateTime From => Has("from") ? Time("from") : Run.Spec.Start;
-        public DateTime Until => Has("until") ? Time("until") : RunEnd;
+        // Parsed once: Ticks and Events test every hour and event of the run against them.
+        public DateTime From { get; } = expectation.Args.TryGetValue("from", out var f) ? ParseTime(f, "from") : run.Spec.Start;
+        public DateTime Until { get; } = expectation.Args.TryGetValue("until", out var u) ? ParseTime(u, "until") : Add(run.Spec.Start, run.Spec.Hours);
 
         public bool Has(string name) => expectation.Args.ContainsKey(name);
 
@@ -422,8 +423,10 @@ public static class Expectations
         public int Duration(string name) =>
             (int)(Words.ParseDuration(Text(name), out _, out _) ?? throw new ArgumentException($"`{name}` is not a duration"));
 
-        public DateTime Time(string name) =>
-            Words.ParseLocalTime(Text(name), out _) ?? throw new ArgumentException($"`{name}` is not a local time");
+        public DateTime Time(string name) => ParseTime(Text(name), name);
+
+        private static DateTime ParseTime(string text, string name) =>
+            Words.ParseLocalTime(text, out _) ?? throw new ArgumentException($"`{name}` is not a local time");
 
         public int PartnerIndex(string name)
         {

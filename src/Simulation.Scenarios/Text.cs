@@ -106,9 +106,6 @@ internal static class Text
         return n * factor;
     }
 
-    public static string DescribeHours(long hours) =>
-        hours % 168 == 0 ? $"{hours / 168}w" : hours % 24 == 0 ? $"{hours / 24}d" : $"{hours}h";
-
     /// <summary>
     /// The closest candidate when it is plausibly a slip of the keyboard (a small edit distance),
     /// or else one that the given word starts with or is the start of ("sunday" → "sun"); null otherwise.

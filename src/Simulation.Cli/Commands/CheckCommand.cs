@@ -23,7 +23,7 @@ public sealed class CheckCommand : ICliCommand
         {
             var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find("scenarios")];
             if (paths.Count == 0)
-                throw Problems.One("scenarios", 1, 1, "no scenario files given and none in scenarios/");
+                throw ScenarioException.One("scenarios", 1, 1, "no scenario files given and none in scenarios/");
 
             // load them all first: one broken file stops the check before anything runs
             var scenarios = new List<Scenario>();

@@ -25,8 +25,8 @@ public sealed class CompareCommand : ICliCommand
             string? pathB = p.GetValue(second);
             var sets = options.Sets(p);
             if (pathB is null && sets.Length == 0)
-                throw new ScenarioException([new Diagnostic(new SourceLocation("compare", 1, 1),
-                    "compare needs a second scenario or at least one --set change (e.g. --set will.responsiveness=0.8)")]);
+                throw ScenarioException.One("compare", 1, 1,
+                    "compare needs a second scenario or at least one --set change (e.g. --set will.responsiveness=0.8)");
 
             // A is the scenario as written (with --length/--seed); B gets the changes
             var a = options.Apply(ScenarioLoader.Load(pathA), p, withSets: false);

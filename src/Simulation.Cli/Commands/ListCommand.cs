@@ -15,7 +15,7 @@ public sealed class ListCommand : ICliCommand
         {
             string folder = p.GetValue(dir)!;
             if (!Directory.Exists(folder))
-                throw Problems.One(folder, 1, 1, "no such folder");
+                throw ScenarioException.One(folder, 1, 1, "no such folder");
             var files = ScenarioLibrary.Find(folder);
             var loaded = new List<Scenario>();
             bool broken = false;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Simulation.Scenarios;
 using Simulation.Web;
 
 namespace Simulation.Cli.Commands;
@@ -19,11 +20,11 @@ public sealed class ServeCommand : ICliCommand
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
             int n = p.GetValue(port);
-            if (n is < 0 or > 65535) throw Problems.One("--port", 1, 1, $"port must be 0–65535 (got {n})");
+            if (n is < 0 or > 65535) throw ScenarioException.One("--port", 1, 1, $"port must be 0–65535 (got {n})");
             int runs = p.GetValue(maxRuns);
-            if (runs is < 1 or > 1000) throw Problems.One("--max-runs", 1, 1, $"max runs must be 1–1000 (got {runs})");
+            if (runs is < 1 or > 1000) throw ScenarioException.One("--max-runs", 1, 1, $"max runs must be 1–1000 (got {runs})");
             string folder = p.GetValue(scenarios)!;
-            if (!Directory.Exists(folder)) throw Problems.One(folder, 1, 1, "no such folder (give one with --scenarios DIR)");
+            if (!Directory.Exists(folder)) throw ScenarioException.One(folder, 1, 1, "no such folder (give one with --scenarios DIR)");
 
             await using var app = WorkshopServer.Build(defaults with { Port = n, ScenarioDirectory = folder, MaxRuns = runs });
             try
@@ -33,7 +34,7 @@ public sealed class ServeCommand : ICliCommand
             catch (IOException ex)
             {
                 // Kestrel reports a taken port as an IOException; say so in one line.
-                throw Problems.One("--port", 1, 1, $"cannot listen on port {n}: {ex.Message.Split('\n')[0].TrimEnd('\r', '.')}; try another --port");
+                throw ScenarioException.One("--port", 1, 1, $"cannot listen on port {n}: {ex.Message.Split('\n')[0].TrimEnd('\r', '.')}; try another --port");
             }
             context.Output.WriteLine($"Workshop page: {WorkshopServer.Address(app)}  (scenarios from {folder}; Ctrl+C to stop)");
             try { await Task.Delay(Timeout.Infinite, ct); }
