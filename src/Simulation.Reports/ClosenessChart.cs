@@ -21,10 +21,11 @@ public static class ClosenessChart
     public const int Width = 1280;
     public const int Height = 900;
 
-    private const string LeisureColor = OkabeIto.BluishGreen;
-    private const string WorkColor = OkabeIto.SkyBlue;
-    private const string StressColor = OkabeIto.Orange;
-    private const string SleepColor = "#7F7F7F";
+    // Band colours; the workshop page uses the same (Simulation.Web's /api/visual).
+    public const string LeisureColor = OkabeIto.BluishGreen;
+    public const string WorkColor = OkabeIto.SkyBlue;
+    public const string StressColor = OkabeIto.Orange;
+    public const string SleepColor = "#7F7F7F";
 
     /// <summary>The chart as SVG text.</summary>
     public static string Svg(RunResult run, string? title = null) => Build(run, title).ToSvg();
@@ -54,7 +55,6 @@ public static class ClosenessChart
         main.YLabel = "Closeness";
         var stance = plot.AddPanel(1.5, "stance").SetLimitsY(-1, 1);
         stance.YLabel = "Stance";
-        stance.YTicks = [new(-1, "−1 away"), new(0, "0"), new(1, "+1 toward")];
         var distress = plot.AddPanel(1.5, "distress");
         distress.YLabel = "Distress";
         double maxDistress = hours == 0 ? 1 : run.Timeline.Max(t => t.Partners.Length == 0 ? 0 : t.Partners.Max(p => p.Distress));

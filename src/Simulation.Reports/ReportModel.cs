@@ -12,11 +12,7 @@ namespace Simulation.Reports;
 /// <param name="Notice">Notes: what to notice.</param>
 /// <param name="Try">Notes: what to try.</param>
 /// <param name="Sha256">SHA-256 of the scenario file (lower-case hex).</param>
-public sealed record ScenarioInfo(string Name, string Title, string Summary, string What, string Notice, string Try, string Sha256)
-{
-    /// <summary>For runs that come from no file (tests, the web page's live runs).</summary>
-    public static ScenarioInfo Untitled(string name) => new(name, name, "", "", "", "", "");
-}
+public sealed record ScenarioInfo(string Name, string Title, string Summary, string What, string Notice, string Try, string Sha256);
 
 /// <summary>The result of one teaching claim (<c>expect:</c>) on a run.</summary>
 /// <param name="Pattern">The claim's pattern, e.g. <c>pursue-withdraw</c>.</param>

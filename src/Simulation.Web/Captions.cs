@@ -49,7 +49,7 @@ public static class Captions
     }
 
     /// <summary>"Sun 18:00": weekday and clock time, the way the room talks about the week.</summary>
-    public static string When(DateTime time) => time.ToString("ddd HH:mm", CultureInfo.InvariantCulture);
+    public static string When(DateTime time) => Reports.RunText.WeekdayTime(time);
 
     private static string To(string other) => other.Length > 0 ? $" to {other}" : "";
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Simulation.Grains;
 using Simulation.Model;
 using Simulation.Runtime;
@@ -19,12 +18,13 @@ internal sealed class RunEntry(string id, string scenario, ICoupleGrain grain, C
 
     /// <summary>The spec with the traits currently in force (trait changes update it).</summary>
     public CoupleSpec Spec { get; set; } = spec;
+
+    /// <summary>Partner names by id, and the ids: fixed for a run (trait changes keep them), so built once.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; } = spec.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
+    public IReadOnlySet<string> PartnerIds { get; } = spec.Partners.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
     public int Tick { get; set; } = forkedAt;
     public bool Finished { get; set; }
     public DateTimeOffset LastUsed { get; set; }
-
-    public IReadOnlyDictionary<string, string> Names =>
-        Spec.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
 
     public RunInfo Info() => new(
         Id, Scenario, Parent, ForkedAt, Tick, Finished, Spec.Start, Spec.Hours, Spec.Seed,
@@ -175,20 +175,18 @@ internal static class WorkshopMapping
             s.Stance, s.Distress, s.Hurt, s.Withdrawn, s.Anxiety, s.Avoidance,
             new Circ(s.Circumstances.Stress, s.Circumstances.Availability, s.Circumstances.Leisure, s.Circumstances.Asleep))).ToArray());
 
-    public static EventView Event(SimEvent e, IReadOnlyDictionary<string, string> names) => new(
-        e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, names),
-        Reports.ChartMarks.For(e, names.Keys.ToHashSet(StringComparer.Ordinal)).Select(m => new EventMark(m.PartnerId, m.Kind.Key)).ToArray());
+    public static EventView Event(SimEvent e, RunEntry run) => new(
+        e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, run.Names),
+        Reports.ChartMarks.For(e, run.PartnerIds).Select(m => new EventMark(m.PartnerId, m.Kind.Key)).ToArray());
 
     /// <summary>Colours and markers of <see cref="Reports.ClosenessChart"/>, for the page's legend and lanes.</summary>
     public static VisualInfo Visual { get; } = new(
         Reports.Svg.OkabeIto.Partners,
         new Dictionary<string, string>
         {
-            // As in the report's closeness chart (leisure and sleep across the panels; work and stress on lanes).
-            ["leisure"] = Reports.Svg.OkabeIto.BluishGreen, ["work"] = Reports.Svg.OkabeIto.SkyBlue,
-            ["stress"] = Reports.Svg.OkabeIto.Orange, ["sleep"] = "#7F7F7F",
+            // The report's closeness chart's (leisure and sleep across the panels; work and stress on lanes).
+            ["leisure"] = Reports.ClosenessChart.LeisureColor, ["work"] = Reports.ClosenessChart.WorkColor,
+            ["stress"] = Reports.ClosenessChart.StressColor, ["sleep"] = Reports.ClosenessChart.SleepColor,
         },
         Reports.ChartMarks.All.Select(m => new MarkInfo(m.Key, m.Label, m.Shape.ToString(), m.Color, m.Row)).ToArray());
-
-    public static ImmutableArray<string> Ids(CoupleSpec spec) => spec.Partners.Select(p => p.Id).ToImmutableArray();
 }

@@ -15,7 +15,4 @@ internal sealed record ShelfListing(IReadOnlyList<ShelfScenario> Scenarios, IRea
 internal sealed class ScenarioShelf(Func<ShelfListing> load)
 {
     public ShelfListing List() => load();
-
-    public ShelfScenario? Find(string name) =>
-        load().Scenarios.FirstOrDefault(s => string.Equals(s.Info.Name, name, StringComparison.Ordinal));
 }

@@ -110,11 +110,10 @@ internal static class WorkshopEndpoints
             var batch = await run.Grain.StepAsync(ticks);
             run.Tick += batch.Ticks.Length;
             run.Finished = batch.Finished;
-            var names = run.Names;
             return Ok(new StepResult(
                 run.Id, run.Tick, run.Finished,
                 batch.Ticks.Select(WorkshopMapping.Tick).ToArray(),
-                batch.Events.Select(e => WorkshopMapping.Event(e, names)).ToArray()));
+                batch.Events.Select(e => WorkshopMapping.Event(e, run)).ToArray()));
         }
         finally { run.Gate.Release(); }
     }

@@ -8,7 +8,7 @@ public static partial class WorkshopServer
 {
     /// <summary>
     /// The workshop server over the scenario folder in <paramref name="options"/>, its runs in a
-    /// <see cref="SimulationCluster"/> started on first use. Call <c>StartAsync</c>, or use <see cref="RunAsync"/>.
+    /// <see cref="SimulationCluster"/> started on first use. Call <c>StartAsync</c> (as <c>couplesim serve</c> does).
     /// </summary>
     public static WebApplication Build(WorkshopOptions options)
     {
@@ -19,19 +19,6 @@ public static partial class WorkshopServer
             return (cluster.Client, cluster);
         });
         return Build(options, grains, new ScenarioShelf(() => ReadLibrary(options.ScenarioDirectory)));
-    }
-
-    /// <summary>Runs the server until <paramref name="ct"/> is cancelled.</summary>
-    public static async Task RunAsync(WorkshopOptions options, CancellationToken ct)
-    {
-        await using var app = Build(options);
-        await app.StartAsync(ct);
-        try { await Task.Delay(Timeout.Infinite, ct); }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // Ctrl+C or the caller's token: stop cleanly below.
-        }
-        await app.StopAsync(CancellationToken.None);
     }
 
     /// <summary>Every scenario in the folder that loads; each one that does not becomes problem lines.</summary>
