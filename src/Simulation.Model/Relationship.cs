@@ -16,7 +16,7 @@ public sealed class Relationship
     private const double Drift = 0.1; // share of the way to what the stances allow, per hour
 
     private readonly CoupleSpec _spec;
-    private readonly Circumstances[][] _plans;
+    private readonly CircumstancePlan[] _plans;
     private readonly string[] _ids;
     private readonly bool[] _happeningStarts; // per tick: does any of the scenario's happenings start then?
     private int _tick;

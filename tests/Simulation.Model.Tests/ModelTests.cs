@@ -38,6 +38,59 @@ public sealed class ModelTests
         Assert.Equal(new Circumstances(0.6, 0.5, 0, false), plan[2]);
     }
 
+    [Fact]
+    public void The_plan_of_a_long_run_with_bounded_windows_and_happenings_matches_hour_by_hour_reading()
+    {
+        // The plan repeats a week of recurring windows and combines bounded ones in; check every hour of
+        // a run that starts off the hour against reading the windows from the calendar directly.
+        var start = new DateTime(2026, 3, 4, 7, 30, 0);
+        ScheduleWindow[] windows =
+        [
+            new(["a"], [Monday, Tuesday, Wednesday, Thursday, Friday], new(9, 0), new(17, 0)) { Stress = 0.5, Availability = 0.3 },
+            new(["a", "b"], [Sunday], new(18, 0), new(9, 0)) { Stress = 0.8 },
+            new(["a"], [Saturday, Sunday], new(10, 0), new(22, 0)) { Leisure = 0.9 },
+            new(["a"], [Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday], new(23, 0), new(7, 0)) { Asleep = true },
+            new(["a"], [Tuesday], new(8, 0), new(20, 0)) { Availability = 0.1, Since = start.AddDays(10), Until = start.AddDays(24) },
+            new(["a"], [Friday], new(12, 0), new(13, 0)) { Stress = 0.9, Since = start.AddDays(30).AddMinutes(20) },
+        ];
+        Happening[] happenings =
+        [
+            new(start.AddDays(3).AddMinutes(45), ["a"], HappeningKind.Stress) { Strength = 0.7, Hours = 30 },
+            new(start.AddDays(20), ["a"], HappeningKind.Away) { Strength = 0.6, Hours = 50 },
+            new(start.AddDays(2), ["b"], HappeningKind.Away) { Hours = 10 },
+        ];
+        var spec = new CoupleSpec("t", start, 24 * 40, 1, 0.5,
+            [new PartnerSpec("a", "A", 6, 2), new PartnerSpec("b", "B", 2, 6)], [.. windows], [.. happenings], []);
+        var plan = CircumstancePlan.For(spec, "a");
+
+        Assert.Equal(spec.Hours, plan.Count);
+        for (int tick = 0; tick < spec.Hours; tick++)
+        {
+            var time = start.AddHours(tick);
+            double stress = 0, availability = 1, leisure = 0;
+            bool asleep = false;
+            foreach (var w in windows.Where(w => w.Who.Contains("a")))
+            {
+                if (time < (w.Since ?? DateTime.MinValue) || time >= (w.Until ?? DateTime.MaxValue)) continue;
+                var clock = TimeOnly.FromDateTime(time);
+                bool covers = w.From < w.To
+                    ? clock >= w.From && clock < w.To && w.Days.Contains(time.DayOfWeek)
+                    : clock >= w.From ? w.Days.Contains(time.DayOfWeek) : clock < w.To && w.Days.Contains(time.AddDays(-1).DayOfWeek);
+                if (!covers) continue;
+                stress = Math.Max(stress, w.Stress ?? 0);
+                leisure = Math.Max(leisure, w.Leisure ?? 0);
+                availability = Math.Min(availability, w.Availability ?? 1);
+                asleep |= w.Asleep;
+            }
+            foreach (var h in happenings.Where(h => h.Who.Contains("a") && time >= h.At && time < h.At.AddHours(h.Hours)))
+            {
+                if (h.Kind == HappeningKind.Stress) stress = Math.Max(stress, h.Strength);
+                else availability = Math.Min(availability, 1 - h.Strength);
+            }
+            Assert.True(new Circumstances(stress, availability, leisure, asleep) == plan[tick], $"hour {tick} ({time:ddd HH:mm})");
+        }
+    }
+
     [Theory]
     [InlineData(1.0, 1.0)]
     [InlineData(7.0, 7.0)]
