@@ -38,8 +38,10 @@ public sealed class CoupleSimulation
     }
 
     /// <summary>Appends an hour's events. Most hours have none; a loop avoids boxing the ImmutableArray for AddRange.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Append(List<SimEvent> events, ImmutableArray<SimEvent> more)
     {
+        if (more.IsDefaultOrEmpty) return;
         foreach (var e in more) events.Add(e);
     }
 

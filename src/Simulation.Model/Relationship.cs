@@ -62,16 +62,20 @@ public sealed class Relationship
     /// <summary>The hour as partner <paramref name="i"/> (0 or 1) meets it.</summary>
     public TickContext Context(int i)
     {
-        string id = _ids[i];
         DateTime time = Time;
         double awareness = 0, rejecting = 0;
-        foreach (var h in HappeningsNow())
+        if (_happeningStarts[_tick])
         {
-            if (!StartsNow(h.At, time)) continue;
-            if (h.Kind == HappeningKind.Awareness && h.Who.Contains(id)) awareness += h.Strength;
-            if (h.Kind == HappeningKind.Rejection && h.Who.Contains(id)) rejecting += h.Strength;
+            string id = _ids[i];
+            foreach (var h in _spec.Happenings)
+            {
+                if (!StartsNow(h.At, time)) continue;
+                if (h.Kind == HappeningKind.Awareness && h.Who.Contains(id)) awareness += h.Strength;
+                if (h.Kind == HappeningKind.Rejection && h.Who.Contains(id)) rejecting += h.Strength;
+            }
         }
-        return new TickContext(_tick, time, _closeness, _plans[i][_tick], _views[1 - i], StretchOf(id, time), awareness, rejecting);
+        double stretch = _interventions.IsEmpty ? 0 : StretchOf(_ids[i], time);
+        return new TickContext(_tick, time, _closeness, _plans[i][_tick], _views[1 - i], stretch, awareness, rejecting);
     }
 
     /// <summary>Scenario happenings and interventions that start this hour, as events.</summary>
@@ -80,7 +84,7 @@ public sealed class Relationship
         DateTime time = Time;
         if (!AnythingStarts(time)) return [];
         var list = ImmutableArray.CreateBuilder<SimEvent>();
-        foreach (var h in HappeningsNow())
+        foreach (var h in _happeningStarts[_tick] ? _spec.Happenings : [])
         {
             if (!StartsNow(h.At, time)) continue;
             foreach (var who in h.Who)
@@ -108,12 +112,15 @@ public sealed class Relationship
         var (outB, effectB, evB) = Answer(1, b, a, time);
 
         double rejection = 0, rejectedA = 0, rejectedB = 0;
-        foreach (var h in HappeningsNow())
+        if (_happeningStarts[_tick])
         {
-            if (h.Kind != HappeningKind.Rejection || !StartsNow(h.At, time)) continue;
-            rejection += h.Strength;
-            if (h.Who.Contains(_spec.Partners[0].Id)) rejectedB += h.Strength;
-            if (h.Who.Contains(_spec.Partners[1].Id)) rejectedA += h.Strength;
+            foreach (var h in _spec.Happenings)
+            {
+                if (h.Kind != HappeningKind.Rejection || !StartsNow(h.At, time)) continue;
+                rejection += h.Strength;
+                if (h.Who.Contains(_ids[0])) rejectedB += h.Strength;
+                if (h.Who.Contains(_ids[1])) rejectedA += h.Strength;
+            }
         }
 
         var ca = _plans[0][_tick]; var cb = _plans[1][_tick];
@@ -186,9 +193,6 @@ public sealed class Relationship
     }
 
     private static bool StartsNow(DateTime at, DateTime time) => at >= time && (at - time).Ticks < TimeSpan.TicksPerHour;
-
-    /// <summary>The scenario's happenings if one of them starts this hour, else none (most hours): saves the scan.</summary>
-    private ImmutableArray<Happening> HappeningsNow() => _happeningStarts[_tick] ? _spec.Happenings : [];
 
     private bool AnythingStarts(DateTime time)
     {
