@@ -49,10 +49,14 @@ public struct Rng
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // drawn a dozen times a partner-hour
     public ulong Next()
     {
-        ulong result = RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0; _s3 ^= _s1; _s1 ^= _s2; _s0 ^= _s3;
-        _s2 ^= t; _s3 = RotateLeft(_s3, 45);
+        // On locals: the state lives in a heap object, and xor-ing its fields in place chains each step
+        // through memory (the generator was the slowest part of a partner-hour).
+        ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+        ulong result = RotateLeft(s1 * 5, 7) * 9;
+        ulong t = s1 << 17;
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3;
+        s2 ^= t; s3 = RotateLeft(s3, 45);
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
         return result;
     }
 
