@@ -34,12 +34,38 @@ public enum Outcome : byte
 public readonly record struct PartnerView(double Stance, bool Withdrawn, Reach Reach, double Pursuit, bool Angry);
 
 /// <summary>The hour as one partner meets it.</summary>
-/// <param name="Stretch">Strength of a stretching intervention in force, 0–1.</param>
-/// <param name="Awareness">Strength of a buried need becoming conscious this hour (0 = none).</param>
-/// <param name="Rejecting">Strength with which this partner harshly turns the other away this hour (0 = none).</param>
-public readonly record struct TickContext(
-    int Tick, DateTime Time, double Closeness, Circumstances Own, PartnerView Partner,
-    double Stretch, double Awareness, double Rejecting);
+/// <remarks>
+/// <see cref="Stretch"/>: strength of a stretching intervention in force, 0–1. <see cref="Awareness"/>: strength
+/// of a buried need becoming conscious this hour (0 = none). <see cref="Rejecting"/>: strength with which this
+/// partner harshly turns the other away this hour (0 = none).
+/// </remarks>
+public readonly record struct TickContext
+{
+    // Kept as scalars rather than nested structs: building it from nested structs made the JIT assemble a
+    // temporary and block-copy it, which stalled on store forwarding twice a simulated hour.
+    private readonly double _stress, _availability, _leisure, _stance, _pursuit;
+    private readonly bool _asleep, _withdrawn, _angry;
+    private readonly Reach _reach;
+
+    public TickContext(int tick, DateTime time, double closeness, Circumstances own, PartnerView partner,
+        double stretch, double awareness, double rejecting)
+    {
+        (Tick, Time, Closeness, Stretch, Awareness, Rejecting) = (tick, time, closeness, stretch, awareness, rejecting);
+        (_stress, _availability, _leisure, _asleep) = (own.Stress, own.Availability, own.Leisure, own.Asleep);
+        (_stance, _withdrawn, _reach, _pursuit, _angry) = (partner.Stance, partner.Withdrawn, partner.Reach, partner.Pursuit, partner.Angry);
+    }
+
+    public int Tick { get; }
+    public DateTime Time { get; }
+    public double Closeness { get; }
+    /// <summary>This partner's circumstances this hour.</summary>
+    public Circumstances Own => new(_stress, _availability, _leisure, _asleep);
+    /// <summary>What this partner sees of the other: last hour's move.</summary>
+    public PartnerView Partner => new(_stance, _withdrawn, _reach, _pursuit, _angry);
+    public double Stretch { get; }
+    public double Awareness { get; }
+    public double Rejecting { get; }
+}
 
 /// <summary>
 /// How a partner would respond this hour if the other reached out — decided in advance from the
