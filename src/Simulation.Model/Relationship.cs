@@ -19,7 +19,6 @@ public sealed class Relationship
     private readonly CircumstancePlan[] _plans;
     private readonly string[] _ids;
     private readonly bool[] _happeningStarts; // per tick: does any of the scenario's happenings start then?
-    private TickContext _context; // the hour as the partner asked last meets it; read before the next is asked
     private int _tick;
     private double _closeness;
     private Rng _rng;
@@ -61,7 +60,7 @@ public sealed class Relationship
     public void Add(Intervention intervention) => _interventions = _interventions.Add(intervention with { At = Time });
 
     /// <summary>The hour as partner <paramref name="i"/> (0 or 1) meets it.</summary>
-    public ref readonly TickContext Context(int i)
+    public TickContext Context(int i)
     {
         DateTime time = Time;
         double awareness = 0, rejecting = 0;
@@ -76,8 +75,7 @@ public sealed class Relationship
             }
         }
         double stretch = _interventions.IsEmpty ? 0 : StretchOf(_ids[i], time);
-        _context = new TickContext(_tick, time, _closeness, _plans[i][_tick], _views[1 - i], stretch, awareness, rejecting);
-        return ref _context;
+        return new TickContext(_tick, time, _closeness, _plans[i][_tick], _views[1 - i], stretch, awareness, rejecting);
     }
 
     /// <summary>Scenario happenings and interventions that start this hour, as events.</summary>
