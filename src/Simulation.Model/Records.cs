@@ -9,16 +9,34 @@ public readonly record struct Circumstances(double Stress, double Availability, 
 }
 
 /// <summary>One partner's observable state after a tick.</summary>
-/// <param name="Stance">−1 (withdraw) … +1 (approach).</param>
-/// <param name="Distress">Attachment activation, ≥ 0.</param>
-/// <param name="Hurt">Accumulated hurt from rebuffs, ≥ 0.</param>
-/// <param name="Withdrawn">In the withdrawn state (with hysteresis).</param>
-/// <param name="Anxiety">Current anxiety on the ECR-R scale (it drifts: earned security).</param>
-/// <param name="Avoidance">Current avoidance on the ECR-R scale.</param>
-/// <param name="Circumstances">The circumstances of this hour.</param>
-public readonly record struct PartnerSnapshot(
-    double Stance, double Distress, double Hurt, bool Withdrawn,
-    double Anxiety, double Avoidance, Circumstances Circumstances);
+public readonly record struct PartnerSnapshot
+{
+    // The circumstances are kept as scalars (see TickContext): a nested struct made the JIT copy the
+    // snapshot through temporaries that stalled on store forwarding in every partner-hour.
+    private readonly double _stress, _availability, _leisure;
+    private readonly bool _asleep;
+
+    public PartnerSnapshot(double stance, double distress, double hurt, bool withdrawn, double anxiety, double avoidance, Circumstances circumstances)
+    {
+        (Stance, Distress, Hurt, Withdrawn, Anxiety, Avoidance) = (stance, distress, hurt, withdrawn, anxiety, avoidance);
+        (_stress, _availability, _leisure, _asleep) = (circumstances.Stress, circumstances.Availability, circumstances.Leisure, circumstances.Asleep);
+    }
+
+    /// <summary>−1 (withdraw) … +1 (approach).</summary>
+    public double Stance { get; }
+    /// <summary>Attachment activation, ≥ 0.</summary>
+    public double Distress { get; }
+    /// <summary>Accumulated hurt from rebuffs, ≥ 0.</summary>
+    public double Hurt { get; }
+    /// <summary>In the withdrawn state (with hysteresis).</summary>
+    public bool Withdrawn { get; }
+    /// <summary>Current anxiety on the ECR-R scale (it drifts: earned security).</summary>
+    public double Anxiety { get; }
+    /// <summary>Current avoidance on the ECR-R scale.</summary>
+    public double Avoidance { get; }
+    /// <summary>The circumstances of this hour.</summary>
+    public Circumstances Circumstances => new(_stress, _availability, _leisure, _asleep);
+}
 
 /// <summary>One hour of a run. <see cref="Partners"/> are in scenario order. Equal when every value is.</summary>
 public sealed record TickRecord(int Tick, DateTime Time, double Closeness, ImmutableArray<PartnerSnapshot> Partners)
