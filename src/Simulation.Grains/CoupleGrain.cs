@@ -56,7 +56,7 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
             var moveB = await decideB;
             Append(moveA.Events);
             Append(moveB.Events);
-            var (outA, outB, reached) = relationship.Resolve(moveA, moveB);
+            var reached = relationship.Resolve(moveA, moveB, out var outA, out var outB);
             Append(reached);
             var settleA = first.SettleAsync(outA);
             var settleB = second.SettleAsync(outB);

@@ -28,7 +28,7 @@ public sealed class CoupleSimulation
         var moveB = _second.Decide(_relationship.Context(1));
         Append(events, moveA.Events);
         Append(events, moveB.Events);
-        var (outA, outB, reached) = _relationship.Resolve(moveA, moveB);
+        var reached = _relationship.Resolve(moveA, moveB, out var outA, out var outB);
         Append(events, reached);
         var settleA = _first.Settle(outA);
         var settleB = _second.Settle(outB);

@@ -105,7 +105,9 @@ public sealed class Relationship
     }
 
     /// <summary>Resolves both partners' reaches against the other's readiness and moves closeness.</summary>
-    public (TickOutcome First, TickOutcome Second, ImmutableArray<SimEvent> Events) Resolve(in PartnerMove a, in PartnerMove b)
+    /// <returns>The reaches as events; each partner's outcome goes to <paramref name="first"/> and <paramref name="second"/>.</returns>
+    /// <remarks>Outcomes are out parameters rather than a tuple: copying them out of a returned tuple stalled on store forwarding.</remarks>
+    public ImmutableArray<SimEvent> Resolve(in PartnerMove a, in PartnerMove b, out TickOutcome first, out TickOutcome second)
     {
         DateTime time = Time;
         var (outA, effectA, evA) = Answer(0, a, b, time);
@@ -135,13 +137,12 @@ public sealed class Relationship
         }
         _closeness = Math.Clamp(c + dc + (effectA + effectB) - 0.1 * rejection, 0, 1);
 
-        var first = new TickOutcome(_tick, time, a.Reach, outA, outB, rejectedA);
-        var second = new TickOutcome(_tick, time, b.Reach, outB, outA, rejectedB);
+        first = new TickOutcome(_tick, time, a.Reach, outA, outB, rejectedA);
+        second = new TickOutcome(_tick, time, b.Reach, outB, outA, rejectedB);
         _views[0] = View(a);
         _views[1] = View(b);
 
-        ImmutableArray<SimEvent> events = evA is null ? (evB is null ? [] : [evB]) : evB is null ? [evA] : [evA, evB];
-        return (first, second, events);
+        return evA is null ? (evB is null ? [] : [evB]) : evB is null ? [evA] : [evA, evB];
     }
 
     /// <summary>Closes the hour: the record, in scenario order (each snapshot carries the partner's circumstances).</summary>

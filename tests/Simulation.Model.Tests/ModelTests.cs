@@ -149,7 +149,7 @@ public sealed class ModelTests
         for (int i = 0; i < 30; i++)
         {
             var move = original.Decide(relationship.Context(0));
-            var (outcome, _, _) = relationship.Resolve(move, default);
+            relationship.Resolve(move, default, out var outcome, out _);
             original.Settle(outcome);
             relationship.Close(default, default);
         }
