@@ -92,7 +92,7 @@ public sealed class PartnerMind
 
         // Hyperactivation: a closeness deficit, or the partner turning away, raises distress.
         // Free time together widens the band of closeness one is at ease with, without raising the need.
-        _ease += (own.Leisure - _ease) / 6;
+        _ease += (own.Leisure - _ease) * (1.0 / 6);
         double desired = p.DesiredCloseness, easeUpTo = Math.Min(1, desired + 0.05 + 0.25 * _ease);
         double deficit = Math.Max(0, desired - ctx.Closeness);
         double excess = Math.Max(0, ctx.Closeness - easeUpTo);
@@ -106,7 +106,7 @@ public sealed class PartnerMind
         double pressure = ctx.Partner.Pursuit + (ctx.Partner.Reach == Reach.Protest ? 0.5 : 0);
         double gain = p.EngulfmentGain * p.Reactivity;
         double stressPush = gain * 0.8 * own.Stress, pressurePush = gain * 0.6 * pressure, excessPush = gain * 1.5 * excess;
-        _engulfment += ((stressPush + pressurePush + excessPush) * (1 - 0.3 * own.Leisure) - _engulfment) / EngulfmentHours;
+        _engulfment += ((stressPush + pressurePush + excessPush) * (1 - 0.3 * own.Leisure) - _engulfment) * (1 / EngulfmentHours);
 
         _hurt *= _decayHurt;
         if (_angryHours > 0) _angryHours--;
@@ -184,13 +184,16 @@ public sealed class PartnerMind
 
     private Readiness Ready(PartnerParameters p, Circumstances own)
     {
-        bool reachable = !own.Asleep && _rng.Chance(own.Availability);
+        // Four 16-bit uniforms from one draw: ample resolution for four yes/no answers.
+        ulong x = _rng.Next();
+        const double Unit = 1.0 / 65536;
+        double u0 = (x & 0xFFFF) * Unit, u1 = (x >> 16 & 0xFFFF) * Unit, u2 = (x >> 32 & 0xFFFF) * Unit, u3 = (x >> 48) * Unit;
+        bool reachable = !own.Asleep && u0 < own.Availability;
         double answer = p.Responsiveness * (_withdrawn ? 0.7 : 1) * (1 - Math.Min(0.9, 0.5 * _hurt)) * (_angryHours > 0 ? 0.15 : 1);
-        double u1 = _rng.NextDouble(), u2 = _rng.NextDouble(), u3 = _rng.NextDouble();
         return new Readiness(
             reachable,
             AnswersBid: u1 < answer,
-            AnswersProtest: u1 < answer / (1 + 0.5 * _engulfment),
+            AnswersProtest: u1 * (1 + 0.5 * _engulfment) < answer,
             AcceptsRepair: u2 < (0.4 + 0.6 * p.RepairPropensity) * (_hurt < 1.2 ? 1 : 0.2) * (_angryHours > 0 ? 0.3 : 1),
             AcceptsCallback: u3 < (_angryHours > 0 ? 0.1 : 1 - Math.Min(0.9, 0.5 * _hurt)));
     }
