@@ -47,7 +47,7 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
     public static CircumstancePlan For(CoupleSpec spec, string partnerId)
     {
         var windows = spec.Schedule.Where(w => w.Who.Contains(partnerId)).Select(w => new Window(w)).ToArray();
-        var bounded = windows.Where(w => !w.Always).ToArray();
+        var bounded = windows.Where(w => !w.Always).Select(w => (Window: w, Hours: Hours(spec, w.Since, w.Until))).ToArray();
         var lasting = spec.Happenings
             .Where(h => h.Who.Contains(partnerId) && h.Kind is HappeningKind.Stress or HappeningKind.Away)
             .Select(h => (Hours: Hours(spec, h.At.Ticks, h.At.AddHours(h.Hours).Ticks), h.Kind, h.Strength))
@@ -59,17 +59,14 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
         Cover(week, spec.Start, 0, [.. windows.Where(w => w.Always)]);
 
         // The stretch of hours that something bounded touches, with the week repeated into it first.
-        var spans = bounded.Select(w => Hours(spec, w.Since, w.Until)).Concat(lasting.Select(h => h.Hours)).Where(s => s.From < s.Until).ToArray();
+        var spans = bounded.Select(w => w.Hours).Concat(lasting.Select(h => h.Hours)).Where(s => s.From < s.Until).ToArray();
         if (spans.Length == 0) return new CircumstancePlan(week, [], 0, spec.Hours);
         int from = spans.Min(s => s.From), until = spans.Max(s => s.Until);
         var special = new Circumstances[until - from];
         for (int i = 0; i < special.Length; i++) special[i] = week[(from + i) % WeekHours];
 
-        foreach (var w in bounded)
-        {
-            var (since, before) = Hours(spec, w.Since, w.Until);
+        foreach (var (w, (since, before)) in bounded)
             if (since < before) Cover(special.AsSpan(since - from, before - since), spec.Start, since, [w]);
-        }
         foreach (var ((since, before), kind, strength) in lasting)
         {
             for (int tick = since; tick < before; tick++)

@@ -6,7 +6,7 @@ namespace Simulation.Model;
 /// xoshiro256** — a small, fast generator with a fixed algorithm, so a seed gives the same stream
 /// on every machine and .NET version (System.Random promises neither).
 /// </summary>
-public struct Rng
+public struct Rng // its draws are inlined: a partner-hour takes half a dozen
 {
     private ulong _s0, _s1, _s2, _s3;
 
@@ -24,11 +24,11 @@ public struct Rng
     }
 
     /// <summary>Uniform in [0, 1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // drawn a dozen times a partner-hour
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextDouble() => (Next() >> 11) * (1.0 / (1UL << 53));
 
     /// <summary>True with probability <paramref name="p"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // drawn a dozen times a partner-hour
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Chance(double p) => NextDouble() < p;
 
     /// <summary>
@@ -36,7 +36,7 @@ public struct Rng
     /// and scaled, so bounded by ±√12 ≈ 3.46. Enough for the model's small noise terms, from integer
     /// arithmetic (no platform log or cos) and one draw per value.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // drawn a dozen times a partner-hour
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double NextNoise()
     {
         ulong x = Next();
@@ -46,7 +46,7 @@ public struct Rng
 
     private const double NoiseScale = 1.7320508075688772 / 65536; // √3 / 2^16: one 16-bit uniform has SD ≈ 2^16/√12
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // drawn a dozen times a partner-hour
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Next()
     {
         // On locals: the state lives in a heap object, and xor-ing its fields in place chains each step
