@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Simulation.Model;
 using Words = Simulation.Scenarios.Text;
 
@@ -71,9 +70,7 @@ public static class ScenarioChanges
     /// <summary>Sets the run length (<c>--length 4w</c>). Happenings and interventions must still fall inside the run.</summary>
     public static Scenario WithLength(Scenario s, string length)
     {
-        var hours = ParseLength(length, "--length", 0, out var problem);
-        if (problem is not null)
-            throw new ScenarioException([problem]);
+        var hours = ParseDurationHours(length);
         return s with { Spec = CheckLength(s.Spec, hours, "--length", out var late) ?? throw new ScenarioException([late!]) };
     }
 
@@ -110,9 +107,9 @@ public static class ScenarioChanges
     private static CoupleSpec? CheckLength(CoupleSpec spec, int hours, string path, out Diagnostic? problem)
     {
         problem = null;
-        if ((DateTime.MaxValue - spec.Start).TotalHours <= hours)
+        if (Words.EndProblem(spec.Start, hours) is { } tooLate)
         {
-            problem = new Diagnostic(new SourceLocation(path, 1, 1), $"a run of {hours}h from {Words.Time(spec.Start)} would end past the year 9999");
+            problem = new Diagnostic(new SourceLocation(path, 1, 1), tooLate);
             return null;
         }
         var end = spec.Start.AddHours(hours);
@@ -137,9 +134,9 @@ public static class ScenarioChanges
             case "closeness":
                 return Number(value, valueColumn, "closeness", 0, 1, fail) is { } c ? spec with { Closeness = c } : null;
             case "seed":
-                if (ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
+                if (Words.SeedProblem(value, out var seed) is not { } notSeed)
                     return spec with { Seed = seed };
-                fail(valueColumn, $"`seed` must be a whole number from 0 to {ulong.MaxValue}, not `{value}`");
+                fail(valueColumn, notSeed);
                 return null;
             case "length":
             {
@@ -189,14 +186,9 @@ public static class ScenarioChanges
 
     private static double? Number(string value, int column, string key, double min, double max, Action<int, string> fail)
     {
-        if (!Words.TryParseNumber(value, out var x))
+        if (Words.NumberProblem(value, key, min, max, scale: null, out var x) is { } problem)
         {
-            fail(column, $"`{key}` must be a number, not `{value}`");
-            return null;
-        }
-        if (x < min || x > max)
-        {
-            fail(column, $"`{key}` must be between {Words.Num(min)} and {Words.Num(max)}; got {value}");
+            fail(column, problem);
             return null;
         }
         return x;

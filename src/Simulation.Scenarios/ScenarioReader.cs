@@ -81,9 +81,9 @@ internal sealed partial class ScenarioReader(string path)
             start = Time(st, "start", checkInRun: false);
         if (f.TryGetValue("length", out var le))
             hours = Length(le);
-        if (start is { } st0 && hours is { } h0 && (DateTime.MaxValue - st0).TotalHours <= h0)
+        if (start is { } st0 && hours is { } h0 && Words.EndProblem(st0, h0) is { } tooLate)
         {
-            Error(f["length"], $"a run of {h0}h from {Words.Time(st0)} would end past the year 9999");
+            Error(f["length"], tooLate);
             hours = null;
         }
         ulong seed = f.TryGetValue("seed", out var se) ? Seed(se) ?? DefaultSeed : DefaultSeed;
@@ -189,14 +189,9 @@ internal sealed partial class ScenarioReader(string path)
         var s = Scalar(node, key, "a number");
         if (s is null)
             return null;
-        if (!Words.TryParseNumber(s.Value, out var x))
+        if (Words.NumberProblem(s.Value, key, min, max, scale, out var x) is { } problem)
         {
-            Error(node, $"`{key}` must be a number, not `{s.Value}`");
-            return null;
-        }
-        if (x < min || x > max)
-        {
-            Error(node, $"`{key}` must be between {Words.Num(min)} and {Words.Num(max)}{scale}; got {s.Value}");
+            Error(node, problem);
             return null;
         }
         return x;
@@ -266,10 +261,12 @@ internal sealed partial class ScenarioReader(string path)
         var s = Scalar(node, "seed", "a whole number");
         if (s is null)
             return null;
-        if (ulong.TryParse(s.Value, System.Globalization.NumberStyles.None, Words.Inv, out var seed))
-            return seed;
-        Error(node, $"`seed` must be a whole number from 0 to {ulong.MaxValue}, not `{s.Value}`");
-        return null;
+        if (Words.SeedProblem(s.Value, out var seed) is { } problem)
+        {
+            Error(node, problem);
+            return null;
+        }
+        return seed;
     }
 
     private ScenarioNotes? Notes(YNode node)

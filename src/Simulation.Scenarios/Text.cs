@@ -30,6 +30,25 @@ internal static class Text
     public static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, Inv, out value) && double.IsFinite(value);
 
+    /// <summary>Why <paramref name="text"/> is not a number from <paramref name="min"/> to <paramref name="max"/> for <paramref name="key"/>, or null.</summary>
+    /// <param name="scale">Words after the range, such as " (ECR-R scale)"; the scenario file gives them, `--set` does not.</param>
+    public static string? NumberProblem(string text, string key, double min, double max, string? scale, out double value)
+    {
+        if (!TryParseNumber(text, out value))
+            return $"`{key}` must be a number, not `{text}`";
+        if (value < min || value > max)
+            return $"`{key}` must be between {Num(min)} and {Num(max)}{scale}; got {text}";
+        return null;
+    }
+
+    /// <summary>Why <paramref name="text"/> is not a seed, or null.</summary>
+    public static string? SeedProblem(string text, out ulong seed) =>
+        ulong.TryParse(text, NumberStyles.None, Inv, out seed) ? null : $"`seed` must be a whole number from 0 to {ulong.MaxValue}, not `{text}`";
+
+    /// <summary>Why a run of <paramref name="hours"/> from <paramref name="start"/> cannot be, if it would end past the calendar; else null.</summary>
+    public static string? EndProblem(DateTime start, int hours) =>
+        (DateTime.MaxValue - start).TotalHours <= hours ? $"a run of {hours}h from {Time(start)} would end past the year 9999" : null;
+
     public static bool TryParseBool(string text, out bool value)
     {
         switch (text)
