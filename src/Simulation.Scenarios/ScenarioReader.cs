@@ -21,8 +21,9 @@ internal sealed partial class ScenarioReader(string path)
     private static readonly string[] WindowKeys = ["who", "days", "from", "to", "stress", "availability", "leisure", "asleep", "since", "until"];
     private static readonly string[] EventKeys = ["at", "who", "kind", "strength", "hours"];
     private static readonly string[] InterventionKeys = ["at", "who", "kind", "strength"];
-    private static readonly string[] EventKinds = ["rejection", "stress", "awareness", "away"];
-    private static readonly string[] InterventionKinds = ["stretch"];
+    // The YAML words are the enums' names in lower case (rejection, stress, awareness, away; stretch).
+    private static readonly string[] EventKinds = [.. Enum.GetNames<HappeningKind>().Select(n => n.ToLowerInvariant())];
+    private static readonly string[] InterventionKinds = [.. Enum.GetNames<InterventionKind>().Select(n => n.ToLowerInvariant())];
     private static readonly string[] WoundNames = ["early", "late"];
 
     /// <summary>Default seed when a scenario gives none.</summary>
@@ -358,8 +359,9 @@ internal sealed partial class ScenarioReader(string path)
     }
 
     /// <summary>`both`, one partner id, or a list of ids; resolved to ids in the order given.</summary>
-    private ImmutableArray<string>? Who(YNode node, string key = "who")
+    private ImmutableArray<string>? Who(YNode node)
     {
+        const string key = "who";
         if (node is YScalar { IsNull: false, Value: "both" })
             return [.. partnerIds];
         List<YNode> items = node switch
@@ -506,14 +508,7 @@ internal sealed partial class ScenarioReader(string path)
         }
         if (at is null || who is null || kind is null || strength is null || h is null)
             return null;
-        var parsed = kind switch
-        {
-            "rejection" => HappeningKind.Rejection,
-            "stress" => HappeningKind.Stress,
-            "awareness" => HappeningKind.Awareness,
-            _ => HappeningKind.Away,
-        };
-        return new Happening(at.Value, who.Value, parsed) { Strength = strength.Value, Hours = (int)h.Value };
+        return new Happening(at.Value, who.Value, Enum.Parse<HappeningKind>(kind, ignoreCase: true)) { Strength = strength.Value, Hours = (int)h.Value };
     }
 
     private Intervention? Intervention(YMapping map)
@@ -526,7 +521,7 @@ internal sealed partial class ScenarioReader(string path)
         double? strength = f.TryGetValue("strength", out var s) ? Number(s, "strength", 0, 1) : 1.0;
         if (at is null || who is null || kind is null || strength is null)
             return null;
-        return new Intervention(at.Value, who.Value, InterventionKind.Stretch, strength.Value);
+        return new Intervention(at.Value, who.Value, Enum.Parse<InterventionKind>(kind, ignoreCase: true), strength.Value);
     }
 
     // ---- expectations ------------------------------------------------------------------

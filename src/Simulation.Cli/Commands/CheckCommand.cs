@@ -50,12 +50,13 @@ public sealed class CheckCommand : ICliCommand
                 foreach (var r in results)
                 {
                     claims++;
+                    var claim = ScenarioReports.Outcome(r).Claim;
                     if (!r.Passed)
                     {
                         failed++;
-                        context.Error.WriteLine($"{r.Expectation.Location}: error: claim not shown: {ScenarioReports.Outcome(r).Claim}: {r.Detail}");
+                        context.Error.WriteLine($"{r.Expectation.Location}: error: claim not shown: {claim}: {r.Detail}");
                     }
-                    context.Output.WriteLine($"  {(r.Passed ? "✔" : "✘")} {ScenarioReports.Outcome(r).Claim}: {r.Detail}");
+                    context.Output.WriteLine($"  {(r.Passed ? "✔" : "✘")} {claim}: {r.Detail}");
                 }
             }
             context.Output.WriteLine(failed == 0
