@@ -80,10 +80,23 @@ public static class ClosenessChart
         return plot;
     }
 
-    private static double NiceCeiling(double v)
+    /// <summary>The smallest multiple of a nice tick spacing (about <paramref name="ticks"/> ticks) at or above <paramref name="v"/>.</summary>
+    internal static double NiceCeiling(double v, int ticks = 4)
     {
-        double step = NiceTicks.Spacing(0, v, 4);
+        double step = NiceTicks.Spacing(0, v, ticks);
         return Math.Ceiling(v / step) * step;
+    }
+
+    /// <summary>Closeness hour by hour: a point at the end of each hour, starting from the initial closeness at 0.</summary>
+    internal static (double[] Xs, double[] Ys) HourlyCloseness(RunResult run) =>
+        (run.Timeline.Select(t => X(t.Tick + 1)).Prepend(0).ToArray(), run.Timeline.Select(t => t.Closeness).Prepend(run.Spec.Closeness).ToArray());
+
+    /// <summary>Each calendar day's mean closeness, at the middle of the day's hours.</summary>
+    internal static (double[] Xs, double[] Ys) DailyCloseness(RunResult run)
+    {
+        var days = Days(run, 1);
+        var tl = run.Timeline;
+        return (days.Select(d => d.Centre).ToArray(), days.Select(d => Enumerable.Range(d.From, d.To - d.From).Select(i => tl[i].Closeness).Average()).ToArray());
     }
 
     private static double X(int tick) => tick / 24.0;
@@ -91,9 +104,7 @@ public static class ClosenessChart
     private static void AddHourlySeries(RunResult run, Panel main, Panel stance, Panel distress)
     {
         var tl = run.Timeline;
-        // a point at the end of each hour, starting from the initial closeness at 0
-        double[] xs = tl.Select(t => X(t.Tick + 1)).Prepend(0).ToArray();
-        double[] closeness = tl.Select(t => t.Closeness).Prepend(run.Spec.Closeness).ToArray();
+        var (xs, closeness) = HourlyCloseness(run);
         var c = main.Add.Line(xs, closeness, OkabeIto.Black, "Closeness", "series closeness");
         c.Width = 3;
         double[] hx = tl.Select(t => X(t.Tick + 1)).ToArray();
@@ -177,7 +188,7 @@ public static class ClosenessChart
         var tl = run.Timeline;
         int n = tl.Length;
         bool any = run.Partners.Length > 0;
-        bool Leisure(int i) => tl[i].Partners.Any(p => p.Circumstances.Leisure > 0 && !p.Circumstances.Asleep);
+        bool Leisure(int i) => tl[i].Partners.Any(p => p.Circumstances is { Leisure: > 0, Asleep: false });
         bool Sleep(int i) => any && tl[i].Partners.All(p => p.Circumstances.Asleep);
 
         var leisure = Runs(n, Leisure).ToList();

@@ -78,7 +78,9 @@ public static class ComparisonWriter
     }
 
     /// <summary>compare.svg: both closeness curves, the difference shaded, and the divergence marked.</summary>
-    public static SvgPlot Chart(RunReport a, RunReport b)
+    public static SvgPlot Chart(RunReport a, RunReport b) => Chart(a, b, FindDivergence(a.Run, b.Run));
+
+    private static SvgPlot Chart(RunReport a, RunReport b, Divergence? div)
     {
         RunResult ra = a.Run, rb = b.Run;
         int hours = Math.Max(ra.Timeline.Length, rb.Timeline.Length);
@@ -95,8 +97,8 @@ public static class ComparisonWriter
         var diff = plot.AddPanel(1.3, "difference");
         diff.YLabel = "B − A";
 
-        var (xa, ya) = Series(ra, daily);
-        var (xb, yb) = Series(rb, daily);
+        var (xa, ya) = daily ? ClosenessChart.DailyCloseness(ra) : ClosenessChart.HourlyCloseness(ra);
+        var (xb, yb) = daily ? ClosenessChart.DailyCloseness(rb) : ClosenessChart.HourlyCloseness(rb);
         int n = Math.Min(ya.Length, yb.Length);
         double[] xs = xa[..n], a1 = ya[..n], b1 = yb[..n];
         double[] hi = a1.Zip(b1, Math.Max).ToArray(), lo = a1.Zip(b1, Math.Min).ToArray();
@@ -109,7 +111,7 @@ public static class ComparisonWriter
 
         double[] d = b1.Zip(a1, (p, q) => p - q).ToArray();
         double span = Math.Max(0.1, d.Length == 0 ? 0.1 : d.Max(Math.Abs));
-        double lim = Math.Ceiling(span / NiceTicks.Spacing(0, span, 2)) * NiceTicks.Spacing(0, span, 2);
+        double lim = ClosenessChart.NiceCeiling(span, ticks: 2);
         diff.SetLimitsY(-lim, lim);
         string L(double v) => SvgFormat.Num(v, 3);
         diff.YTicks = [new(-lim, "−" + L(lim)), new(0, "0"), new(lim, "+" + L(lim))];
@@ -117,7 +119,6 @@ public static class ComparisonWriter
         diff.Add.Line(xs, d, OkabeIto.Black, null, "series difference").Width = 2;
         diff.Add.HorizontalLine(0, "#4d4d4d", "zero");
 
-        var div = FindDivergence(ra, rb);
         if (div is not null)
         {
             double x = div.Tick / 24.0;
@@ -162,17 +163,10 @@ public static class ComparisonWriter
         return string.Join('\n', lines);
     }
 
-    private static (double[] Xs, double[] Ys) Series(RunResult run, bool daily)
-    {
-        var tl = run.Timeline;
-        if (!daily)
-            return (tl.Select(t => (t.Tick + 1) / 24.0).Prepend(0).ToArray(), tl.Select(t => t.Closeness).Prepend(run.Spec.Closeness).ToArray());
-        var days = tl.Select((t, i) => (t, i)).GroupBy(p => p.t.Time.Date).ToList();
-        return (days.Select(g => (g.First().i + g.Last().i + 1) / 48.0).ToArray(), days.Select(g => g.Average(p => p.t.Closeness)).ToArray());
-    }
-
     /// <summary>compare.html: the chart, what differs in the set-up, the metric differences, both parameter cards.</summary>
-    public static string Page(RunReport a, RunReport b, string? svg = null)
+    public static string Page(RunReport a, RunReport b, string? svg = null) => Page(a, b, svg, FindDivergence(a.Run, b.Run));
+
+    private static string Page(RunReport a, RunReport b, string? svg, Divergence? div)
     {
         RunResult ra = a.Run, rb = b.Run;
         var sb = new StringBuilder();
@@ -190,9 +184,8 @@ public static class ComparisonWriter
                           $"<td class=\"num\">{Escape(c.A)}</td><td class=\"num\">{Escape(c.B)}</td></tr>\n");
             sb.Append("</tbody></table>\n");
         }
-        var div = FindDivergence(ra, rb);
         sb.Append($"<p class=\"divergence\" data-tick=\"{(div is null ? "" : div.Tick.ToString(CultureInfo.InvariantCulture))}\"><b>Where they part:</b> {Escape(div?.Description ?? "nowhere — the runs are identical")}.</p>\n");
-        sb.Append("<figure>\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b).ToSvg()))
+        sb.Append("<figure>\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b, div).ToSvg()))
           .Append("<figcaption>A solid, B dashed. Green: B closer than A; orange: B further apart. Lower panel: the difference B − A. The black line marks where the runs first differ.</figcaption>\n</figure>\n");
 
         sb.Append("<h2 id=\"metrics\">How the figures differ</h2>\n");
@@ -233,7 +226,7 @@ public static class ComparisonWriter
             void Cmp(string name, string x, string y) { if (x != y) list.Add(new Change(pb.Spec.Id, pb.Spec.Name, name, x, y)); }
             Cmp("anxiety", RunText.Fixed(pa.Spec.Anxiety, 2), RunText.Fixed(pb.Spec.Anxiety, 2));
             Cmp("avoidance", RunText.Fixed(pa.Spec.Avoidance, 2), RunText.Fixed(pb.Spec.Avoidance, 2));
-            Cmp("wound", pa.Spec.Wound.ToString().ToLowerInvariant(), pb.Spec.Wound.ToString().ToLowerInvariant());
+            Cmp("wound", RunText.Wound(pa.Spec.Wound), RunText.Wound(pb.Spec.Wound));
             foreach (var info in ParameterCatalog.All)
                 if (info.Get(pa.Parameters) != info.Get(pb.Parameters))
                     list.Add(new Change(pb.Spec.Id, pb.Spec.Name, info.Name, info.Format(pa.Parameters), info.Format(pb.Parameters)));
@@ -282,8 +275,9 @@ public static class ComparisonWriter
     /// <summary>Renders compare.svg and compare.html in memory.</summary>
     public static ImmutableArray<(string Name, string Content)> Render(RunReport a, RunReport b)
     {
-        string svg = Chart(a, b).ToSvg();
-        return [(ChartFile, svg), (PageFile, Page(a, b, svg))];
+        var div = FindDivergence(a.Run, b.Run); // once for both: it walks both runs
+        string svg = Chart(a, b, div).ToSvg();
+        return [(ChartFile, svg), (PageFile, Page(a, b, svg, div))];
     }
 
     /// <summary>Writes compare.svg and compare.html (and, with <paramref name="withRuns"/>, each run's CSVs as a_/b_ files).</summary>

@@ -93,7 +93,7 @@ public static class HtmlParts
         sb.Append($"<h3 style=\"color:{colour}\">{Escape(heading ?? s.Name)}</h3>\n");
         sb.Append($"<p class=\"traits{(traitsChanged ? " changed" : "")}\">Anxiety <b>{RunText.Fixed(s.Anxiety, 1)}</b> · Avoidance <b>{RunText.Fixed(s.Avoidance, 1)}</b> <small>(ECR-R, 1–7)</small><br>\n");
         sb.Append($"<span class=\"badge style\">{Escape(p.StyleName)}</span> <span class=\"badge hendrix\">{Escape(RunText.Hendrix(s.Anxiety, s.Avoidance))}</span> ");
-        sb.Append($"<span class=\"badge wound\">{(s.Wound == Wound.Early ? "early wound" : "late wound")}</span></p>\n");
+        sb.Append($"<span class=\"badge wound\">{RunText.Wound(s.Wound)} wound</span></p>\n");
         sb.Append("<table class=\"parameters\"><thead><tr><th>Parameter</th><th class=\"num\">Value</th><th>Meaning</th></tr></thead><tbody>\n");
         foreach (var info in ParameterCatalog.All)
         {

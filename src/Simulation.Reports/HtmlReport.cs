@@ -64,7 +64,7 @@ public static class HtmlReport
         {
             sb.Append($"<details class=\"day\" data-day=\"{day.Key:yyyy-MM-dd}\"{(first ? " open" : "")}><summary><b>{Escape(RunText.Day(day.Key))}</b> {Escape(DaySummary(day, names))}</summary>\n<ol class=\"events\">\n");
             foreach (var e in day)
-                sb.Append($"<li data-kind=\"{Escape(e.Kind)}\"><span class=\"t\">{e.Time.ToString("ddd HH:mm", CultureInfo.InvariantCulture)}</span> — {Escape(RunText.Describe(e, names))}</li>\n");
+                sb.Append($"<li data-kind=\"{Escape(e.Kind)}\"><span class=\"t\">{RunText.WeekdayTime(e.Time)}</span> — {Escape(RunText.Describe(e, names))}</li>\n");
             sb.Append("</ol>\n</details>\n");
             first = false;
         }

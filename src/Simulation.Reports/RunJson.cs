@@ -45,7 +45,7 @@ public static class RunJson
                 w.WriteString("name", p.Spec.Name);
                 w.WriteNumber("anxiety", Round(p.Spec.Anxiety));
                 w.WriteNumber("avoidance", Round(p.Spec.Avoidance));
-                w.WriteString("wound", p.Spec.Wound == Wound.Early ? "early" : "late");
+                w.WriteString("wound", RunText.Wound(p.Spec.Wound));
                 w.WriteString("style", p.StyleName);
                 w.WriteString("hendrix", AttachmentStyle.Hendrix(p.Spec.Anxiety, p.Spec.Avoidance));
                 w.WriteStartObject("parameters");

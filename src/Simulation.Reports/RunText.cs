@@ -14,6 +14,9 @@ public static class RunText
     /// <summary>"Sun 8 Mar 18:00".</summary>
     public static string DayTime(DateTime t) => t.ToString("ddd d MMM HH:mm", C);
 
+    /// <summary>The scenario word for a wound: "early" or "late".</summary>
+    public static string Wound(Wound wound) => wound == Model.Wound.Early ? "early" : "late";
+
     /// <summary>"Sun 18:00".</summary>
     public static string WeekdayTime(DateTime t) => t.ToString("ddd HH:mm", C);
 

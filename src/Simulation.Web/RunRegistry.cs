@@ -164,16 +164,16 @@ internal sealed class IdleSweeper(RunRegistry runs, WorkshopOptions options, Tim
 internal static class WorkshopMapping
 {
     public static PartnerInfo Partner(PartnerSpec p) => new(
-        p.Id, p.Name, p.Anxiety, p.Avoidance, Wound(p.Wound),
+        p.Id, p.Name, p.Anxiety, p.Avoidance, Reports.RunText.Wound(p.Wound),
         AttachmentStyle.Name(p.Anxiety, p.Avoidance), AttachmentStyle.Hendrix(p.Anxiety, p.Avoidance));
-
-    public static string Wound(Wound w) => w == Model.Wound.Early ? "early" : "late";
 
     public static TickView Tick(TickRecord t) => new(
         t.Tick, t.Time, t.Closeness,
         t.Partners.Select(s => new PartnerTick(
             s.Stance, s.Distress, s.Hurt, s.Withdrawn, s.Anxiety, s.Avoidance,
-            new Circ(s.Circumstances.Stress, s.Circumstances.Availability, s.Circumstances.Leisure, s.Circumstances.Asleep))).ToArray());
+            Circ(s.Circumstances))).ToArray());
+
+    private static Circ Circ(Circumstances c) => new(c.Stress, c.Availability, c.Leisure, c.Asleep);
 
     public static EventView Event(SimEvent e, RunEntry run) => new(
         e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, run.Names),

@@ -242,7 +242,7 @@ internal static class WorkshopEndpoints
         {
             t.Anxiety is { } a ? $"anxiety {Num(a)}" : null,
             t.Avoidance is { } v ? $"avoidance {Num(v)}" : null,
-            t.Wound is { } w ? $"{WorkshopMapping.Wound(w)} wound" : null,
+            t.Wound is { } w ? $"{Reports.RunText.Wound(w)} wound" : null,
         }.OfType<string>()),
         _ => change.ToString(),
     };

@@ -51,7 +51,7 @@ public sealed class ExplainCommand : ICliCommand
         foreach (var p in spec.Partners)
         {
             o.WriteLine($"  {p.Name} ({p.Id}): anxiety {RunText.Fixed(p.Anxiety, 1)}, avoidance {RunText.Fixed(p.Avoidance, 1)} on the ECR-R scale (1–7) — " +
-                        $"{AttachmentStyle.Name(p.Anxiety, p.Avoidance)}, {Hendrix(p)}; {(p.Wound == Wound.Early ? "early" : "late")} wound.");
+                        $"{AttachmentStyle.Name(p.Anxiety, p.Avoidance)}, {Hendrix(p)}; {RunText.Wound(p.Wound)} wound.");
             var derived = PartnerParameters.Derive(p);
             foreach (var (name, _) in p.Overrides.OrderBy(x => x.Key, StringComparer.Ordinal))
             {

@@ -11,24 +11,27 @@ public static class SvgFormat
     {
         double r = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
         if (r == 0) r = 0; // folds -0 into 0
-        return r.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+        return r.ToString(decimals == 2 ? TwoDecimals : "0." + new string('#', decimals), CultureInfo.InvariantCulture);
     }
+
+    private const string TwoDecimals = "0.##"; // every coordinate: not rebuilt per call
 
     /// <summary>Escapes text for XML element content and attribute values.</summary>
     public static string Escape(string text)
     {
+        if (text.AsSpan().IndexOfAny("&<>\"'") < 0) return text; // most text, and every coordinate list
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)
         {
-            sb.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
+                case '&': sb.Append("&amp;"); break;
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
         }
         return sb.ToString();
     }

@@ -27,7 +27,7 @@ internal sealed class ResponseTimeouts : IDisposable
         _timeout = timeout;
         _enabled = timeout != Timeout.InfiniteTimeSpan;
         _timeoutTicks = _enabled ? (long)(timeout.TotalSeconds * Stopwatch.Frequency) : 0;
-        _shards = new Shard[Math.Max(4, (int)BitOperations_RoundUp(Environment.ProcessorCount * 2))];
+        _shards = new Shard[Math.Max(4, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Environment.ProcessorCount * 2))];
         for (var i = 0; i < _shards.Length; i++)
         {
             _shards[i] = new Shard();
@@ -145,7 +145,6 @@ internal sealed class ResponseTimeouts : IDisposable
         }
     }
 
-    private static uint BitOperations_RoundUp(int value) => System.Numerics.BitOperations.RoundUpToPowerOf2((uint)value);
 
     public void Dispose() => _timer?.Dispose();
 }
