@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace Simulation.Model;
 
 /// <summary>
@@ -47,7 +45,8 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
     public static CircumstancePlan For(CoupleSpec spec, string partnerId)
     {
         var windows = spec.Schedule.Where(w => w.Who.Contains(partnerId)).Select(w => new Window(w)).ToArray();
-        var bounded = windows.Where(w => !w.Always).Select(w => (Window: w, Hours: Hours(spec, w.Since, w.Until))).ToArray();
+        var bounded = windows.Where(w => !w.Always).Select(w => (Window: w, Hours: Hours(spec, w.Since, w.Until)))
+            .Where(b => b.Hours.From < b.Hours.Until).ToArray();
         var lasting = spec.Happenings
             .Where(h => h.Who.Contains(partnerId) && h.Kind is HappeningKind.Stress or HappeningKind.Away)
             .Select(h => (Hours: Hours(spec, h.At.Ticks, h.At.AddHours(h.Hours).Ticks), h.Kind, h.Strength))
@@ -59,14 +58,14 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
         Cover(week, spec.Start, 0, [.. windows.Where(w => w.Always)]);
 
         // The stretch of hours that something bounded touches, with the week repeated into it first.
-        var spans = bounded.Select(w => w.Hours).Concat(lasting.Select(h => h.Hours)).Where(s => s.From < s.Until).ToArray();
+        var spans = bounded.Select(b => b.Hours).Concat(lasting.Select(h => h.Hours)).Where(s => s.From < s.Until).ToArray();
         if (spans.Length == 0) return new CircumstancePlan(week, [], 0, spec.Hours);
         int from = spans.Min(s => s.From), until = spans.Max(s => s.Until);
         var special = new Circumstances[until - from];
         for (int i = 0; i < special.Length; i++) special[i] = week[(from + i) % WeekHours];
 
         foreach (var (w, (since, before)) in bounded)
-            if (since < before) Cover(special.AsSpan(since - from, before - since), spec.Start, since, [w]);
+            Cover(special.AsSpan(since - from, before - since), spec.Start, since, [w]);
         foreach (var ((since, before), kind, strength) in lasting)
         {
             for (int tick = since; tick < before; tick++)
@@ -80,7 +79,10 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
         return new CircumstancePlan(week, special, from, spec.Hours);
     }
 
-    /// <summary>Combines <paramref name="windows"/> into <paramref name="hours"/>, which begin at tick <paramref name="first"/>.</summary>
+    /// <summary>
+    /// Combines <paramref name="windows"/> into <paramref name="hours"/>, which begin at tick <paramref name="first"/>.
+    /// The hours lie inside each window's since/until (the callers cut them so), so only the clock is checked.
+    /// </summary>
     private static void Cover(Span<Circumstances> hours, DateTime start, int first, Window[] windows)
     {
         // The clock advances an hour per tick; day and minute are carried along rather than recomputed from the date.
@@ -88,14 +90,13 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
         int minute = at.Hour * 60 + at.Minute, day = (int)at.DayOfWeek;
         for (int i = 0; i < hours.Length; i++)
         {
-            long time = start.Ticks + (first + i) * TimeSpan.TicksPerHour;
             int today = 1 << day, yesterday = 1 << (day + 6) % 7;
             var c = hours[i];
             double stress = c.Stress, leisure = c.Leisure, availability = c.Availability;
             bool asleep = c.Asleep;
             foreach (var w in windows)
             {
-                if (!w.Covers(time, minute, today, yesterday)) continue;
+                if (!w.Covers(minute, today, yesterday)) continue;
                 var s = w.Source;
                 if (s.Stress is { } st) stress = Math.Max(stress, st);
                 if (s.Leisure is { } l) leisure = Math.Max(leisure, l);
@@ -129,9 +130,9 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
         /// <summary>Applies to the whole run: no since or until.</summary>
         public bool Always => Since == long.MinValue && Until == long.MaxValue;
 
-        public bool Covers(long time, int minute, int today, int yesterday)
+        /// <summary>Whether the window's days and clock times cover a moment (its since/until are the caller's part).</summary>
+        public bool Covers(int minute, int today, int yesterday)
         {
-            if (time < Since || time >= Until) return false;
             if (_from < _to) return minute >= _from && minute < _to && (_days & today) != 0;
             if (minute >= _from) return (_days & today) != 0;
             return minute < _to && (_days & yesterday) != 0;

@@ -48,30 +48,31 @@ public sealed class PartnerMind
     private int _unanswered, _angryHours, _repairWindow, _callbackDue;
     private double _angerStrength = RebuffAnger; // how hard the current anger pushes away
 
-    public PartnerMind(PartnerSpec spec, string partnerId, ulong runSeed)
+    public PartnerMind(PartnerSpec spec, string partnerId, ulong runSeed) : this(spec, partnerId)
     {
-        _spec = spec;
-        _partnerId = partnerId;
-        _avoidance = PartnerParameters.Trait(spec.Avoidance);
-        _anxiety = _originalAnxiety = PartnerParameters.Trait(spec.Anxiety);
-        _minimiser = _avoidance > _originalAnxiety;
+        _anxiety = _originalAnxiety;
         _rng = Rng.For(runSeed, spec.Id);
         _expected = _expectedLong = 1 - 0.6 * _anxiety; // the anxious expect less from a partner
         Rederive(0);
     }
 
-    public PartnerMind(PartnerMindState s)
+    public PartnerMind(PartnerMindState s) : this(s.Spec, s.PartnerId)
     {
-        _spec = s.Spec;
-        _partnerId = s.PartnerId;
-        _avoidance = PartnerParameters.Trait(s.Spec.Avoidance);
-        _originalAnxiety = PartnerParameters.Trait(s.Spec.Anxiety);
-        _minimiser = _avoidance > _originalAnxiety;
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
         (_withdrawn, _turnedAwayInAnger, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.TurnedAwayInAnger, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
         (_repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _ease, _restHours) = (s.RepairWindow, s.CallbackDue, s.AngerStrength, s.Awareness, s.FlightMode, s.Random, s.Ease, s.RestHours);
         // Derive from the anxiety the parameters were last derived at, so a copy continues exactly like the original.
         Rederive(0, s.DerivedAnxiety);
+    }
+
+    /// <summary>What both constructors share: the traits as the scenario gives them.</summary>
+    private PartnerMind(PartnerSpec spec, string partnerId)
+    {
+        _spec = spec;
+        _partnerId = partnerId;
+        _avoidance = PartnerParameters.Trait(spec.Avoidance);
+        _originalAnxiety = PartnerParameters.Trait(spec.Anxiety);
+        _minimiser = _avoidance > _originalAnxiety;
     }
 
     public string Id => _spec.Id;
@@ -87,6 +88,7 @@ public sealed class PartnerMind
         Rederive(ctx.Stretch);
         var p = _p;
         var own = ctx.Own;
+        var partner = ctx.Partner;
         _now = own;
         double v = _avoidance * (1 - 0.6 * _awareness); // a need made conscious loosens the avoidant strategy
 
@@ -96,14 +98,14 @@ public sealed class PartnerMind
         double desired = p.DesiredCloseness, easeUpTo = Math.Min(1, desired + 0.05 + 0.25 * _ease);
         double deficit = Math.Max(0, desired - ctx.Closeness);
         double excess = Math.Max(0, ctx.Closeness - easeUpTo);
-        double cue = ctx.Partner.Withdrawn ? 1.0 : Math.Max(0, -ctx.Partner.Stance) * 0.6;
+        double cue = partner.Withdrawn ? 1.0 : Math.Max(0, -partner.Stance) * 0.6;
         // Time together is reassuring: it halves the alarm a deficit or a cue would raise.
         double threat = own.Asleep ? 0 : p.ThreatGain * p.Reactivity * (2 * deficit + cue) * (1 - 0.5 * own.Leisure);
         double target = DistressScale * threat;
         _distress += target > _distress ? DistressRise * (target - _distress) : (1 - _decayDistress) * (target - _distress);
 
         // Deactivation: pursuit, too much closeness and outside stress feel engulfing.
-        double pressure = ctx.Partner.Pursuit + (ctx.Partner.Reach == Reach.Protest ? 0.5 : 0);
+        double pressure = partner.Pursuit + (partner.Reach == Reach.Protest ? 0.5 : 0);
         double gain = p.EngulfmentGain * p.Reactivity;
         double stressPush = gain * 0.8 * own.Stress, pressurePush = gain * 0.6 * pressure, excessPush = gain * 1.5 * excess;
         _engulfment += ((stressPush + pressurePush + excessPush) * (1 - 0.3 * own.Leisure) - _engulfment) * (1 / EngulfmentHours);
@@ -113,7 +115,7 @@ public sealed class PartnerMind
         // Max–max: an anxious partner who is still turned towards the other and finds them turned away in
         // anger feels rejected (chance: the anxiety), and turns away hurt and angry too. Someone already
         // turned away does not notice: that keeps the two out of step.
-        if (ctx.Partner.Angry && !_withdrawn && !own.Asleep && _anxiety > 0.4 && (_angryHours == 0 || _angerStrength < MutualAnger)
+        if (partner.Angry && !_withdrawn && !own.Asleep && _anxiety > 0.4 && (_angryHours == 0 || _angerStrength < MutualAnger)
             && _rng.Chance(_anxiety))
         {
             BecomeAngry((int)Math.Round(1 + 4 * _anxiety), MutualAnger);
@@ -138,7 +140,7 @@ public sealed class PartnerMind
         double drive = p.Affiliation + 0.5 * _ease + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
                        + 0.03 * _rng.NextNoise();
         // Asleep, the attachment system rests: the stance relaxes towards neutral.
-        double lean = own.Asleep ? 0.2 * PortableMath.Tanh(1.5 * drive) : PortableMath.Tanh(1.5 * drive);
+        double tanh = PortableMath.Tanh(1.5 * drive), lean = own.Asleep ? 0.2 * tanh : tanh;
         _stance += StanceInertia * (lean - _stance);
         _stance = Math.Clamp(_stance, -1, 1);
 
@@ -293,7 +295,7 @@ public sealed class PartnerMind
             _base = PartnerParameters.Derive(_spec with { Anxiety = PartnerParameters.Score(_derivedAt) });
             _stretchAt = double.NaN;
         }
-        if (stretch != _stretchAt || double.IsNaN(_stretchAt))
+        if (stretch != _stretchAt) // also when _stretchAt is NaN: nothing equals NaN
         {
             _p = Adjust(_base, _awareness, stretch, _minimiser);
             _stretchAt = stretch;

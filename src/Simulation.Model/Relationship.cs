@@ -183,7 +183,6 @@ public sealed class Relationship
     private double StretchOf(string id, DateTime time)
     {
         double s = 0;
-        if (_interventions.IsEmpty) return s;
         foreach (var iv in _interventions)
         {
             if (iv.Kind != InterventionKind.Stretch || time < iv.At || !iv.Who.Contains(id)) continue;
@@ -202,7 +201,7 @@ public sealed class Relationship
         return false;
     }
 
-    private string OtherOf(string id) => _spec.Partners[0].Id == id ? _spec.Partners[1].Id : _spec.Partners[0].Id;
+    private string OtherOf(string id) => _ids[0] == id ? _ids[1] : _ids[0];
 
     private static string HappeningWords(HappeningKind kind) => kind switch
     {
