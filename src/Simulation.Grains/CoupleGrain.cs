@@ -11,7 +11,7 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     private Relationship? _relationship;
     private IPartnerGrain[] _partners = [];
     private ImmutableArray<ResolvedPartner> _resolved;
-    private readonly List<TickRecord> _timeline = [];
+    private Timeline.Builder _timeline = new(default);
     private readonly List<SimEvent> _events = [];
 
     private Relationship Relationship => _relationship ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started");
@@ -26,7 +26,7 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     public async ValueTask RestoreAsync(CoupleSnapshot snapshot)
     {
         Begin(snapshot.Spec, new Relationship(snapshot.Spec, snapshot.Relationship));
-        _timeline.AddRange(snapshot.Timeline);
+        foreach (var tick in snapshot.Timeline) _timeline.Add(tick);
         _events.AddRange(snapshot.Events);
         for (int i = 0; i < 2; i++) await _partners[i].RestoreAsync(snapshot.Partners[i]);
     }
@@ -35,6 +35,7 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     {
         if (_relationship is not null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was already started");
         _relationship = relationship;
+        _timeline = new Timeline.Builder(spec.Start);
         _resolved = CoupleSimulation.Resolve(spec);
         string run = this.GetPrimaryKeyString();
         _partners = [.. spec.Partners.Select(p => GrainFactory.GetGrain<IPartnerGrain>($"{run}/{p.Id}"))];
@@ -64,10 +65,11 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
             var settledB = await settleB;
             Append(settledA.Events);
             Append(settledB.Events);
-            _timeline.Add(relationship.Close(settledA, settledB));
+            relationship.Close(settledA, settledB, _timeline);
         }
+        var timeline = _timeline.ToTimeline();
         return new TickBatch(
-            [.. _timeline.Skip(firstTick)], [.. _events.Skip(firstEvent)], relationship.Finished);
+            [.. Enumerable.Range(firstTick, timeline.Length - firstTick).Select(t => timeline[t])], [.. _events.Skip(firstEvent)], relationship.Finished);
     }
 
     private void Append(ImmutableArray<SimEvent> events) => CoupleSimulation.Append(_events, events);
@@ -119,12 +121,12 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     {
         var relationship = Relationship;
         var states = ImmutableArray.Create(await _partners[0].ExportAsync(), await _partners[1].ExportAsync());
-        var snapshot = new CoupleSnapshot(relationship.Spec, relationship.Export(), states, [.. _timeline], [.. _events]);
+        var snapshot = new CoupleSnapshot(relationship.Spec, relationship.Export(), states, _timeline.ToTimeline(), [.. _events]);
         await GrainFactory.GetGrain<ICoupleGrain>(newRunId).RestoreAsync(snapshot);
     }
 
     public ValueTask<RunResult> GetResultAsync() =>
-        ValueTask.FromResult(new RunResult(Relationship.Spec, _resolved, [.. _timeline], [.. _events]));
+        ValueTask.FromResult(new RunResult(Relationship.Spec, _resolved, _timeline.ToTimeline(), [.. _events]));
 
     public async ValueTask ReleaseAsync()
     {

@@ -38,7 +38,7 @@ public interface ICoupleGrain : IGrainWithStringKey
 /// <summary>A run as it stands, with both partners' inner state: what a fork copies.</summary>
 public sealed record CoupleSnapshot(
     CoupleSpec Spec, RelationshipState Relationship, ImmutableArray<PartnerMindState> Partners,
-    ImmutableArray<TickRecord> Timeline, ImmutableArray<SimEvent> Events);
+    Timeline Timeline, ImmutableArray<SimEvent> Events);
 
 /// <summary>What a number of ticks produced. <see cref="Finished"/> once the run's length is reached.</summary>
 public sealed record TickBatch(ImmutableArray<TickRecord> Ticks, ImmutableArray<SimEvent> Events, bool Finished);

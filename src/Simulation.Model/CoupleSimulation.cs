@@ -20,8 +20,8 @@ public sealed class CoupleSimulation
 
     public bool Finished => _relationship.Finished;
 
-    /// <summary>One hour; its events are appended to <paramref name="events"/>.</summary>
-    public TickRecord Step(List<SimEvent> events)
+    /// <summary>One hour: its record is added to <paramref name="timeline"/>, its events to <paramref name="events"/>.</summary>
+    public void Step(Timeline.Builder timeline, List<SimEvent> events)
     {
         Append(events, _relationship.Announcements());
         var moveA = _first.Decide(_relationship.Context(0));
@@ -34,7 +34,7 @@ public sealed class CoupleSimulation
         var settleB = _second.Settle(outB);
         Append(events, settleA.Events);
         Append(events, settleB.Events);
-        return _relationship.Close(settleA, settleB);
+        _relationship.Close(settleA, settleB, timeline);
     }
 
     /// <summary>Appends an hour's events. Most hours have none; a loop avoids boxing the ImmutableArray for AddRange.</summary>
@@ -48,10 +48,10 @@ public sealed class CoupleSimulation
     public static RunResult Run(CoupleSpec spec)
     {
         var sim = new CoupleSimulation(spec);
-        var timeline = ImmutableArray.CreateBuilder<TickRecord>(spec.Hours);
+        var timeline = new Timeline.Builder(spec.Start);
         var events = new List<SimEvent>();
-        while (!sim.Finished) timeline.Add(sim.Step(events));
-        return new RunResult(spec, Resolve(spec), timeline.MoveToImmutable(), [.. events]);
+        while (!sim.Finished) sim.Step(timeline, events);
+        return new RunResult(spec, Resolve(spec), timeline.ToTimeline(), [.. events]);
     }
 
     public static ImmutableArray<ResolvedPartner> Resolve(CoupleSpec spec) =>

@@ -145,13 +145,12 @@ public sealed class Relationship
         return evA is null ? (evB is null ? [] : [evB]) : evB is null ? [evA] : [evA, evB];
     }
 
-    /// <summary>Closes the hour: the record, in scenario order (each snapshot carries the partner's circumstances).</summary>
-    public TickRecord Close(in Settlement a, in Settlement b)
+    /// <summary>Closes the hour: adds it to <paramref name="timeline"/>, in scenario order (each snapshot carries the partner's circumstances).</summary>
+    public void Close(in Settlement a, in Settlement b, Timeline.Builder timeline)
     {
-        var record = new TickRecord(_tick, Time, _closeness, [a.Snapshot, b.Snapshot]);
+        timeline.Add(_closeness, a.Snapshot, b.Snapshot);
         _tick++;
         Time = Time.AddTicks(TimeSpan.TicksPerHour);
-        return record;
     }
 
     private (Outcome Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, DateTime time)

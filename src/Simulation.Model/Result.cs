@@ -35,5 +35,5 @@ public static class AttachmentStyle
 public sealed record RunResult(
     CoupleSpec Spec,
     ImmutableArray<ResolvedPartner> Partners,
-    ImmutableArray<TickRecord> Timeline,
+    Timeline Timeline,
     ImmutableArray<SimEvent> Events);

@@ -236,7 +236,7 @@ public static class ClosenessChart
         }
     }
 
-    private static void Band(HorizontalSpan span, ImmutableArray<TickRecord> tl, int from, int to, string? partner = null)
+    private static void Band(HorizontalSpan span, Timeline tl, int from, int to, string? partner = null)
     {
         span.Data = partner is null
             ? [("from", RunText.Iso(tl[from].Time)), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))]

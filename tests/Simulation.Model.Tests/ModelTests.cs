@@ -146,12 +146,13 @@ public sealed class ModelTests
         var spec = Spec(new ScheduleWindow(["a", "b"], [DayOfWeek.Saturday, DayOfWeek.Sunday], new(8, 0), new(18, 0)) { Leisure = 1 });
         var original = new PartnerMind(spec.Partners[0], "b", 3);
         var relationship = new Relationship(spec);
+        var timeline = new Timeline.Builder(spec.Start);
         for (int i = 0; i < 30; i++)
         {
             var move = original.Decide(relationship.Context(0));
             relationship.Resolve(move, default, out var outcome, out _);
             original.Settle(outcome);
-            relationship.Close(default, default);
+            relationship.Close(default, default, timeline);
         }
         var copy = new PartnerMind(original.Export());
         var ctx = relationship.Context(0);

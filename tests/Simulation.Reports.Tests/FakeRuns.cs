@@ -92,7 +92,7 @@ public static class FakeRuns
                 new PartnerSnapshot(wStance, wDist, wHurt, wWithdrawn, 2.0, 5.5, cw),
             ]));
         }
-        return new RunResult(spec, partners, timeline.ToImmutable(), events.ToImmutable());
+        return new RunResult(spec, partners, [.. timeline], events.ToImmutable());
     }
 
     public static ScenarioInfo Info { get; } = new("alma-will", "Alma and Will: the Sunday-evening cycle",

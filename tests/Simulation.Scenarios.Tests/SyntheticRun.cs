@@ -24,11 +24,11 @@ internal static class SyntheticRun
         {
             var (c, pa, pb) = tick(i);
             return new TickRecord(i, T(i), c, [Snap(pa), Snap(pb)]);
-        }).ToImmutableArray();
+        }).ToArray();
         var ordered = (events ?? []).OrderBy(e => e.Tick).ToImmutableArray();
         return new RunResult(spec,
             [new ResolvedPartner(a, PartnerParameters.Derive(a)), new ResolvedPartner(b, PartnerParameters.Derive(b))],
-            timeline, ordered);
+            [.. timeline], ordered);
     }
 
     private static PartnerSnapshot Snap(P p) =>

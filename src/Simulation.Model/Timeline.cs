@@ -1,0 +1,119 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+
+namespace Simulation.Model;
+
+/// <summary>
+/// A run's hours in order, tick 0 first, one <see cref="TickRecord"/> per hour.
+/// </summary>
+/// <remarks>
+/// Stored by column in blocks of <see cref="BlockHours"/> hours (the closeness, and both partners'
+/// snapshots side by side) rather than as one object per hour: a year is 36 small arrays instead of
+/// 17,520 objects, and keeping the record of a run went from a sixth of its time to a twentieth
+/// (docs/performance.md). Reading an hour builds its <see cref="TickRecord"/>; <see cref="Closeness"/>
+/// and <see cref="Partner"/> read one value without building it. Immutable: the blocks it shares
+/// with its <see cref="Builder"/> are only ever appended to past its <see cref="Length"/>.
+/// </remarks>
+[CollectionBuilder(typeof(Timeline), nameof(Create))]
+public sealed class Timeline : IReadOnlyList<TickRecord>
+{
+    /// <summary>Hours per block: a block of snapshots (2 × 512 × 72 bytes) stays under the 85,000 bytes
+    /// from which .NET puts an array on the large-object heap, where fresh pages cost more than the run.</summary>
+    public const int BlockHours = 512;
+
+    private readonly DateTime _start;
+    private readonly double[][] _closeness;
+    private readonly PartnerSnapshot[][] _partners;
+
+    private Timeline(DateTime start, double[][] closeness, PartnerSnapshot[][] partners, int length) =>
+        (_start, _closeness, _partners, Length) = (start, closeness, partners, length);
+
+    public static Timeline Empty { get; } = new(default, [], [], 0);
+
+    /// <summary>Hours in the timeline.</summary>
+    public int Length { get; }
+
+    /// <summary>Hours in the timeline (as <see cref="Length"/>).</summary>
+    public int Count => Length;
+
+    /// <summary>The hour <paramref name="tick"/> as a record.</summary>
+    public TickRecord this[int tick] => new(tick, Time(tick), Closeness(tick), [Partner(tick, 0), Partner(tick, 1)]);
+
+    /// <summary>When hour <paramref name="tick"/> starts.</summary>
+    public DateTime Time(int tick) => _start.AddTicks(Checked(tick) * TimeSpan.TicksPerHour);
+
+    /// <summary>The closeness at the end of hour <paramref name="tick"/>.</summary>
+    public double Closeness(int tick) => _closeness[Checked(tick) / BlockHours][tick % BlockHours];
+
+    /// <summary>Partner <paramref name="partner"/>'s snapshot (0 or 1, in scenario order) after hour <paramref name="tick"/>.</summary>
+    public PartnerSnapshot Partner(int tick, int partner)
+    {
+        if ((uint)partner > 1) throw new ArgumentOutOfRangeException(nameof(partner), partner, "a couple has partners 0 and 1");
+        return _partners[Checked(tick) / BlockHours][2 * (tick % BlockHours) + partner];
+    }
+
+    private int Checked(int tick) =>
+        (uint)tick < (uint)Length ? tick : throw new ArgumentOutOfRangeException(nameof(tick), tick, $"the timeline has hours 0 to {Length - 1}");
+
+    /// <summary>A timeline of the given records, which must be the hours 0, 1, 2… of one run, each with two partners.</summary>
+    public static Timeline Create(ReadOnlySpan<TickRecord> ticks)
+    {
+        var builder = new Builder(ticks.IsEmpty ? default : ticks[0].Time);
+        foreach (var t in ticks) builder.Add(t);
+        return builder.ToTimeline();
+    }
+
+    public IEnumerator<TickRecord> GetEnumerator()
+    {
+        for (int t = 0; t < Length; t++) yield return this[t];
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Collects a run's hours as they are closed.</summary>
+    public sealed class Builder(DateTime start)
+    {
+        private readonly List<double[]> _closeness = [];
+        private readonly List<PartnerSnapshot[]> _partners = [];
+        private double[] _closenessBlock = [];
+        private PartnerSnapshot[] _partnersBlock = [];
+
+        /// <summary>Hours collected so far.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Adds the next hour.</summary>
+        public void Add(double closeness, in PartnerSnapshot first, in PartnerSnapshot second)
+        {
+            int at = Count % BlockHours;
+            if (at == 0)
+            {
+                _closeness.Add(_closenessBlock = new double[BlockHours]);
+                _partners.Add(_partnersBlock = new PartnerSnapshot[2 * BlockHours]);
+            }
+            _closenessBlock[at] = closeness;
+            _partnersBlock[2 * at] = first;
+            _partnersBlock[2 * at + 1] = second;
+            Count++;
+        }
+
+        /// <summary>Adds the next hour from its record, which must be hour <see cref="Count"/> of this run.</summary>
+        public void Add(TickRecord record)
+        {
+            if (record.Tick != Count || record.Time != start.AddTicks(Count * TimeSpan.TicksPerHour) || record.Partners.Length != 2)
+                throw new ArgumentException($"expected hour {Count} of the run starting {start:O}, with two partners; got hour {record.Tick} at {record.Time:O} with {record.Partners.Length}", nameof(record));
+            Add(record.Closeness, record.Partners[0], record.Partners[1]);
+        }
+
+        /// <summary>The hours collected so far. Later hours do not change it.</summary>
+        public Timeline ToTimeline() => new(start, [.. _closeness], [.. _partners], Count);
+
+        /// <summary>Forgets every hour.</summary>
+        public void Clear()
+        {
+            // New blocks, not cleared ones: timelines handed out still read the old blocks.
+            _closeness.Clear();
+            _partners.Clear();
+            Count = 0;
+        }
+    }
+}

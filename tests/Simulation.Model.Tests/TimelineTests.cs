@@ -1,0 +1,66 @@
+using Simulation.Model;
+
+namespace Simulation.Model.Tests;
+
+public sealed class TimelineTests
+{
+    private static readonly DateTime Start = new(2026, 3, 7, 8, 0, 0);
+
+    private static PartnerSnapshot Snap(int tick, int partner) =>
+        new(tick * 0.001 - partner, tick % 7, partner, tick % 3 == partner, 1 + tick % 6, 7 - partner,
+            new Circumstances(tick % 5 * 0.1, 1 - partner * 0.5, tick % 2, tick % 24 < 7));
+
+    private static TickRecord Record(int tick) =>
+        new(tick, Start.AddHours(tick), tick / 2000.0, [Snap(tick, 0), Snap(tick, 1)]);
+
+    [Fact]
+    public void Every_hour_reads_back_as_it_was_added_across_block_boundaries()
+    {
+        int hours = 3 * Timeline.BlockHours + 5;
+        var builder = new Timeline.Builder(Start);
+        for (int t = 0; t < hours; t++) builder.Add(t / 2000.0, Snap(t, 0), Snap(t, 1));
+        var timeline = builder.ToTimeline();
+
+        Assert.Equal(hours, timeline.Length);
+        Assert.Equal(Enumerable.Range(0, hours).Select(Record), timeline);
+        foreach (int t in new[] { 0, Timeline.BlockHours - 1, Timeline.BlockHours, 2 * Timeline.BlockHours + 1, hours - 1 })
+        {
+            Assert.Equal(Record(t), timeline[t]);
+            Assert.Equal(Start.AddHours(t), timeline.Time(t));
+            Assert.Equal(t / 2000.0, timeline.Closeness(t));
+            Assert.Equal(Snap(t, 1), timeline.Partner(t, 1));
+        }
+        Assert.Equal(Record(hours - 1), timeline[^1]);
+    }
+
+    [Fact]
+    public void A_timeline_handed_out_does_not_change_when_the_run_goes_on_or_is_cleared()
+    {
+        var builder = new Timeline.Builder(Start);
+        for (int t = 0; t < 10; t++) builder.Add(Record(t));
+        var early = builder.ToTimeline();
+        for (int t = 10; t < 20; t++) builder.Add(Record(t));
+        builder.Clear();
+        for (int t = 0; t < 20; t++) builder.Add(t, Snap(t + 1, 0), Snap(t + 1, 1));
+
+        Assert.Equal(10, early.Length);
+        Assert.Equal(Enumerable.Range(0, 10).Select(Record), early);
+        Assert.Throws<ArgumentOutOfRangeException>(() => early[10]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => early.Partner(3, 2));
+    }
+
+    [Fact]
+    public void Records_must_be_the_runs_hours_in_order_with_two_partners()
+    {
+        var builder = new Timeline.Builder(Start);
+        builder.Add(Record(0));
+        Assert.Throws<ArgumentException>(() => builder.Add(Record(2)));                               // an hour left out
+        Assert.Throws<ArgumentException>(() => builder.Add(Record(1) with { Time = Start.AddHours(2) })); // out of step with the clock
+        Assert.Throws<ArgumentException>(() => builder.Add(Record(1) with { Partners = [Snap(1, 0)] }));  // one partner
+        Assert.Equal(1, builder.Count);
+
+        Timeline copy = [.. Enumerable.Range(0, 700).Select(Record)];
+        Assert.Equal(Enumerable.Range(0, 700).Select(Record), copy);
+        Assert.Empty(Timeline.Empty);
+    }
+}
