@@ -11,31 +11,32 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     private Relationship? _relationship;
     private IPartnerGrain[] _partners = [];
     private ImmutableArray<ResolvedPartner> _resolved;
-    private Timeline.Builder _timeline = new(default);
+    private Timeline.Builder _timeline = new(default); // replaced when the run starts
     private readonly List<SimEvent> _events = [];
 
     private Relationship Relationship => _relationship ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started");
 
     public async ValueTask StartAsync(CoupleSpec spec)
     {
-        Begin(spec, new Relationship(spec));
+        Begin(spec, new Relationship(spec), new Timeline.Builder(spec.Start));
         for (int i = 0; i < 2; i++)
             await _partners[i].StartAsync(spec.Partners[i], spec.Partners[1 - i].Id, spec.Seed);
     }
 
     public async ValueTask RestoreAsync(CoupleSnapshot snapshot)
     {
-        Begin(snapshot.Spec, new Relationship(snapshot.Spec, snapshot.Relationship));
-        foreach (var tick in snapshot.Timeline) _timeline.Add(tick);
+        // The copy's hours are taken before anything starts: a copy that does not fit leaves this run unstarted.
+        var timeline = new Timeline.Builder(snapshot.Spec.Start, snapshot.Timeline);
+        Begin(snapshot.Spec, new Relationship(snapshot.Spec, snapshot.Relationship), timeline);
         _events.AddRange(snapshot.Events);
         for (int i = 0; i < 2; i++) await _partners[i].RestoreAsync(snapshot.Partners[i]);
     }
 
-    private void Begin(CoupleSpec spec, Relationship relationship)
+    private void Begin(CoupleSpec spec, Relationship relationship, Timeline.Builder timeline)
     {
         if (_relationship is not null) throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was already started");
         _relationship = relationship;
-        _timeline = new Timeline.Builder(spec.Start);
+        _timeline = timeline;
         _resolved = CoupleSimulation.Resolve(spec);
         string run = this.GetPrimaryKeyString();
         _partners = [.. spec.Partners.Select(p => GrainFactory.GetGrain<IPartnerGrain>($"{run}/{p.Id}"))];
@@ -67,9 +68,7 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
             Append(settledB.Events);
             relationship.Close(settledA, settledB, _timeline);
         }
-        var timeline = _timeline.ToTimeline();
-        return new TickBatch(
-            [.. Enumerable.Range(firstTick, timeline.Length - firstTick).Select(t => timeline[t])], [.. _events.Skip(firstEvent)], relationship.Finished);
+        return new TickBatch(_timeline.ToTimeline(), firstTick, [.. _events.Skip(firstEvent)], relationship.Finished);
     }
 
     private void Append(ImmutableArray<SimEvent> events) => CoupleSimulation.Append(_events, events);
@@ -132,7 +131,6 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     {
         foreach (var partner in _partners) await partner.ReleaseAsync();
         _relationship = null;
-        _timeline.Clear();
         _events.Clear();
         DeactivateOnIdle();
     }

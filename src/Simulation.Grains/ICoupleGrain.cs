@@ -40,8 +40,18 @@ public sealed record CoupleSnapshot(
     CoupleSpec Spec, RelationshipState Relationship, ImmutableArray<PartnerMindState> Partners,
     Timeline Timeline, ImmutableArray<SimEvent> Events);
 
-/// <summary>What a number of ticks produced. <see cref="Finished"/> once the run's length is reached.</summary>
-public sealed record TickBatch(ImmutableArray<TickRecord> Ticks, ImmutableArray<SimEvent> Events, bool Finished);
+/// <summary>
+/// What a number of ticks produced: the hours from <see cref="FirstTick"/> on of <see cref="Timeline"/>
+/// (the run so far), and their events. <see cref="Finished"/> once the run's length is reached.
+/// </summary>
+public sealed record TickBatch(Timeline Timeline, int FirstTick, ImmutableArray<SimEvent> Events, bool Finished)
+{
+    /// <summary>Hours this batch ran.</summary>
+    public int Count => Timeline.Length - FirstTick;
+
+    /// <summary>This batch's hours as records (built when read: a whole run steps without reading them).</summary>
+    public IEnumerable<TickRecord> Ticks => Enumerable.Range(FirstTick, Count).Select(t => Timeline[t]);
+}
 
 /// <summary>A change applied to a running couple from the current tick on.</summary>
 public abstract record RunChange;

@@ -148,6 +148,8 @@ public sealed class Relationship
     /// <summary>Closes the hour: adds it to <paramref name="timeline"/>, in scenario order (each snapshot carries the partner's circumstances).</summary>
     public void Close(in Settlement a, in Settlement b, Timeline.Builder timeline)
     {
+        // The timeline gives each hour its time from its position, so it must be at this hour.
+        if (timeline.Count != _tick) throw new ArgumentException($"the timeline has {timeline.Count} hours, the run is at hour {_tick}", nameof(timeline));
         timeline.Add(_closeness, a.Snapshot, b.Snapshot);
         _tick++;
         Time = Time.AddTicks(TimeSpan.TicksPerHour);

@@ -28,7 +28,9 @@ public sealed record RunMetrics(
     /// <summary>Figures over ticks [<paramref name="fromTick"/>, <paramref name="toTick"/>).</summary>
     public static RunMetrics Compute(RunResult run, int fromTick, int toTick)
     {
-        var ticks = run.Timeline.Where(t => t.Tick >= fromTick && t.Tick < toTick).ToArray();
+        var tl = run.Timeline;
+        fromTick = Math.Max(0, fromTick);
+        var ticks = Enumerable.Range(fromTick, Math.Max(0, Math.Min(toTick, tl.Length) - fromTick)).Select(i => tl[i]).ToArray();
         var events = run.Events.Where(e => e.Tick >= fromTick && e.Tick < toTick).ToArray();
         var interactions = events.Where(IsInteraction).ToArray();
         int positive = interactions.Count(IsPositive);

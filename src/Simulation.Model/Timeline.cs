@@ -28,6 +28,7 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
     private Timeline(DateTime start, double[][] closeness, PartnerSnapshot[][] partners, int length) =>
         (_start, _closeness, _partners, Length) = (start, closeness, partners, length);
 
+    /// <summary>A timeline without hours.</summary>
     public static Timeline Empty { get; } = new(default, [], [], 0);
 
     /// <summary>Hours in the timeline.</summary>
@@ -58,11 +59,13 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
     /// <summary>A timeline of the given records, which must be the hours 0, 1, 2… of one run, each with two partners.</summary>
     public static Timeline Create(ReadOnlySpan<TickRecord> ticks)
     {
-        var builder = new Builder(ticks.IsEmpty ? default : ticks[0].Time);
+        if (ticks.IsEmpty) return Empty;
+        var builder = new Builder(ticks[0].Time);
         foreach (var t in ticks) builder.Add(t);
         return builder.ToTimeline();
     }
 
+    /// <summary>The hours in order, each built as a record.</summary>
     public IEnumerator<TickRecord> GetEnumerator()
     {
         for (int t = 0; t < Length; t++) yield return this[t];
@@ -73,6 +76,14 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
     /// <summary>Collects a run's hours as they are closed.</summary>
     public sealed class Builder(DateTime start)
     {
+        /// <summary>A builder that goes on from a copy of <paramref name="hours"/>, which must start at <paramref name="start"/>: a run restored from a copy.</summary>
+        public Builder(DateTime start, Timeline hours) : this(start)
+        {
+            if (hours.Length > 0 && hours.Time(0) != start)
+                throw new ArgumentException($"the hours start {hours.Time(0):O}, the run {start:O}", nameof(hours));
+            for (int t = 0; t < hours.Length; t++) Add(hours.Closeness(t), hours.Partner(t, 0), hours.Partner(t, 1));
+        }
+
         private readonly List<double[]> _closeness = [];
         private readonly List<PartnerSnapshot[]> _partners = [];
         private double[] _closenessBlock = [];
@@ -106,14 +117,5 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
 
         /// <summary>The hours collected so far. Later hours do not change it.</summary>
         public Timeline ToTimeline() => new(start, [.. _closeness], [.. _partners], Count);
-
-        /// <summary>Forgets every hour.</summary>
-        public void Clear()
-        {
-            // New blocks, not cleared ones: timelines handed out still read the old blocks.
-            _closeness.Clear();
-            _partners.Clear();
-            Count = 0;
-        }
     }
 }

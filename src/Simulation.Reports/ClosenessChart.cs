@@ -57,7 +57,8 @@ public static class ClosenessChart
         stance.YLabel = "Stance";
         var distress = plot.AddPanel(1.5, "distress");
         distress.YLabel = "Distress";
-        double maxDistress = hours == 0 ? 1 : run.Timeline.Max(t => t.Partners.Length == 0 ? 0 : t.Partners.Max(p => p.Distress));
+        var tl = run.Timeline;
+        double maxDistress = hours == 0 ? 1 : Enumerable.Range(0, hours).Max(i => Math.Max(tl.Partner(i, 0).Distress, tl.Partner(i, 1).Distress));
         distress.SetLimitsY(0, NiceCeiling(Math.Max(0.5, maxDistress * 1.05)));
         stance.YTicks = [new(-1, "−1"), new(0, "0"), new(1, "+1")];
 
@@ -89,14 +90,17 @@ public static class ClosenessChart
 
     /// <summary>Closeness hour by hour: a point at the end of each hour, starting from the initial closeness at 0.</summary>
     internal static (double[] Xs, double[] Ys) HourlyCloseness(RunResult run) =>
-        (run.Timeline.Select(t => X(t.Tick + 1)).Prepend(0).ToArray(), run.Timeline.Select(t => t.Closeness).Prepend(run.Spec.Closeness).ToArray());
+        (Ticks(run).Select(i => X(i + 1)).Prepend(0).ToArray(), Ticks(run).Select(run.Timeline.Closeness).Prepend(run.Spec.Closeness).ToArray());
+
+    /// <summary>The run's tick numbers. Charts read the timeline's columns by tick rather than building a record per hour.</summary>
+    private static IEnumerable<int> Ticks(RunResult run) => Enumerable.Range(0, run.Timeline.Length);
 
     /// <summary>Each calendar day's mean closeness, at the middle of the day's hours.</summary>
     internal static (double[] Xs, double[] Ys) DailyCloseness(RunResult run)
     {
         var days = Days(run, 1);
         var tl = run.Timeline;
-        return (days.Select(d => d.Centre).ToArray(), days.Select(d => Enumerable.Range(d.From, d.To - d.From).Select(i => tl[i].Closeness).Average()).ToArray());
+        return (days.Select(d => d.Centre).ToArray(), days.Select(d => Enumerable.Range(d.From, d.To - d.From).Select(tl.Closeness).Average()).ToArray());
     }
 
     private static double X(int tick) => tick / 24.0;
@@ -107,13 +111,14 @@ public static class ClosenessChart
         var (xs, closeness) = HourlyCloseness(run);
         var c = main.Add.Line(xs, closeness, OkabeIto.Black, "Closeness", "series closeness");
         c.Width = 3;
-        double[] hx = tl.Select(t => X(t.Tick + 1)).ToArray();
+        double[] hx = Ticks(run).Select(i => X(i + 1)).ToArray();
         for (int i = 0; i < run.Partners.Length; i++)
         {
             var p = run.Partners[i];
-            var s = stance.Add.Line(hx, tl.Select(t => t.Partners[i].Stance).ToArray(), OkabeIto.Partner(i), p.Spec.Name, "series stance");
+            int k = i;
+            var s = stance.Add.Line(hx, Ticks(run).Select(t => tl.Partner(t, k).Stance).ToArray(), OkabeIto.Partner(i), p.Spec.Name, "series stance");
             s.Data = [("partner", p.Spec.Id)];
-            var d = distress.Add.Line(hx, tl.Select(t => t.Partners[i].Distress).ToArray(), OkabeIto.Partner(i), null, "series distress");
+            var d = distress.Add.Line(hx, Ticks(run).Select(t => tl.Partner(t, k).Distress).ToArray(), OkabeIto.Partner(i), null, "series distress");
             d.Data = [("partner", p.Spec.Id)];
             d.Width = 2.5;
         }
@@ -137,8 +142,8 @@ public static class ClosenessChart
         int from = 0;
         for (int i = 1; i <= tl.Length; i++)
         {
-            if (i < tl.Length && Bucket(start, tl[i].Time, bucketDays) == Bucket(start, tl[from].Time, bucketDays)) continue;
-            days.Add(new Day(Bucket(start, tl[from].Time, bucketDays), from, i));
+            if (i < tl.Length && Bucket(start, tl.Time(i), bucketDays) == Bucket(start, tl.Time(from), bucketDays)) continue;
+            days.Add(new Day(Bucket(start, tl.Time(from), bucketDays), from, i));
             from = i;
         }
         return days.ToImmutable();
@@ -150,22 +155,22 @@ public static class ClosenessChart
         var days = Days(run, bucketDays);
         string per = bucketDays == 1 ? "daily" : "weekly";
         double[] xs = days.Select(d => d.Centre).ToArray();
-        double[] Agg(Func<TickRecord, double> f, Func<IEnumerable<double>, double> g) =>
-            days.Select(d => g(Enumerable.Range(d.From, d.To - d.From).Select(i => f(tl[i])))).ToArray();
+        double[] Agg(Func<int, double> f, Func<IEnumerable<double>, double> g) =>
+            days.Select(d => g(Enumerable.Range(d.From, d.To - d.From).Select(f))).ToArray();
 
-        main.Add.FillBetween(xs, Agg(t => t.Closeness, Enumerable.Min), Agg(t => t.Closeness, Enumerable.Max), OkabeIto.Black, 0.18,
+        main.Add.FillBetween(xs, Agg(tl.Closeness, Enumerable.Min), Agg(tl.Closeness, Enumerable.Max), OkabeIto.Black, 0.18,
             $"{(bucketDays == 1 ? "Daily" : "Weekly")} range", "range closeness");
-        main.Add.Line(xs, Agg(t => t.Closeness, Enumerable.Average), OkabeIto.Black, $"Closeness ({per} mean)", "series closeness").Width = 3;
+        main.Add.Line(xs, Agg(tl.Closeness, Enumerable.Average), OkabeIto.Black, $"Closeness ({per} mean)", "series closeness").Width = 3;
         for (int i = 0; i < run.Partners.Length; i++)
         {
             int k = i;
             var p = run.Partners[i];
             string colour = OkabeIto.Partner(i);
             if (bucketDays == 1) // a week's hourly range of stance spans nearly −1…1 and hides the means
-                stance.Add.FillBetween(xs, Agg(t => t.Partners[k].Stance, Enumerable.Min), Agg(t => t.Partners[k].Stance, Enumerable.Max), colour, 0.12,
+                stance.Add.FillBetween(xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Min), Agg(t => tl.Partner(t, k).Stance, Enumerable.Max), colour, 0.12,
                     null, "range stance").Data = [("partner", p.Spec.Id)];
-            stance.Add.Line(xs, Agg(t => t.Partners[k].Stance, Enumerable.Average), colour, p.Spec.Name, "series stance").Data = [("partner", p.Spec.Id)];
-            var d = distress.Add.Line(xs, Agg(t => t.Partners[k].Distress, Enumerable.Average), colour, null, "series distress");
+            stance.Add.Line(xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Average), colour, p.Spec.Name, "series stance").Data = [("partner", p.Spec.Id)];
+            var d = distress.Add.Line(xs, Agg(t => tl.Partner(t, k).Distress, Enumerable.Average), colour, null, "series distress");
             d.Data = [("partner", p.Spec.Id)];
             d.Width = 2.5;
         }
@@ -187,9 +192,10 @@ public static class ClosenessChart
     {
         var tl = run.Timeline;
         int n = tl.Length;
-        bool any = run.Partners.Length > 0;
-        bool Leisure(int i) => tl[i].Partners.Any(p => p.Circumstances is { Leisure: > 0, Asleep: false });
-        bool Sleep(int i) => any && tl[i].Partners.All(p => p.Circumstances.Asleep);
+        var c = new[] { CircumstancesOf(0), CircumstancesOf(1) };
+        Circumstances[] CircumstancesOf(int k) => Ticks(run).Select(i => tl.Partner(i, k).Circumstances).ToArray();
+        bool Leisure(int i) => c[0][i] is { Leisure: > 0, Asleep: false } || c[1][i] is { Leisure: > 0, Asleep: false };
+        bool Sleep(int i) => c[0][i].Asleep && c[1][i].Asleep;
 
         var leisure = Runs(n, Leisure).ToList();
         var sleep = daily ? [] : Runs(n, Sleep).ToList();
@@ -203,18 +209,17 @@ public static class ClosenessChart
 
         for (int k = 0; k < lanes.Length; k++)
         {
-            int idx = k;
             string id = run.Partners[k].Spec.Id;
             var lane = lanes[k];
-            var c = tl.Select(t => t.Partners[idx].Circumstances).ToArray();
+            var own = c[k];
             if (!daily)
             {
-                foreach (var (from, to) in Runs(n, i => c[i].Asleep))
+                foreach (var (from, to) in Runs(n, i => own[i].Asleep))
                     Band(lane.Add.HorizontalSpan(X(from), X(to), SleepColor, 0.16, null, "band sleep"), tl, from, to, id);
-                foreach (var (from, to) in Runs(n, i => c[i].Availability < 1 && !c[i].Asleep))
+                foreach (var (from, to) in Runs(n, i => own[i].Availability < 1 && !own[i].Asleep))
                     Band(lane.Add.HorizontalSpan(X(from), X(to), WorkColor, 0.3, "At work / busy", "band work"), tl, from, to, id);
             }
-            foreach (var (from, to) in Runs(n, i => c[i].Stress > 0))
+            foreach (var (from, to) in Runs(n, i => own[i].Stress > 0))
                 Band(lane.Add.HorizontalSpan(X(from), X(to), StressColor, 0.35, "Stress", "band stress"), tl, from, to, id);
         }
         AddWithdrawnBars(run, lanes);
@@ -227,7 +232,7 @@ public static class ClosenessChart
         for (int k = 0; k < lanes.Length; k++)
         {
             int idx = k;
-            foreach (var (from, to) in Runs(tl.Length, i => tl[i].Partners[idx].Withdrawn))
+            foreach (var (from, to) in Runs(tl.Length, i => tl.Partner(i, idx).Withdrawn))
             {
                 var span = lanes[k].Add.HorizontalSpan(X(from), X(to), "#333333", 0.85, "Withdrawn", "band withdrawn");
                 span.YRange = (0, 0.28);
@@ -239,8 +244,8 @@ public static class ClosenessChart
     private static void Band(HorizontalSpan span, Timeline tl, int from, int to, string? partner = null)
     {
         span.Data = partner is null
-            ? [("from", RunText.Iso(tl[from].Time)), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))]
-            : [("partner", partner), ("from", RunText.Iso(tl[from].Time)), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+            ? [("from", RunText.Iso(tl.Time(from))), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))]
+            : [("partner", partner), ("from", RunText.Iso(tl.Time(from))), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))];
     }
 
     private static void AddMarkers(RunResult run, SvgPlot plot, Panel[] panels, Panel[] lanes, bool daily, int bucketDays)

@@ -30,7 +30,7 @@ public static class ComparisonWriter
         int n = Math.Min(a.Timeline.Length, b.Timeline.Length);
         int? stateTick = null;
         for (int i = 0; i < n && stateTick is null; i++)
-            if (!SameState(a.Timeline[i], b.Timeline[i])) stateTick = a.Timeline[i].Tick;
+            if (!SameState(a.Timeline, b.Timeline, i)) stateTick = i;
         if (stateTick is null && a.Timeline.Length != b.Timeline.Length) stateTick = n;
 
         var ea = a.Events.ToLookup(e => e.Tick);
@@ -53,9 +53,8 @@ public static class ComparisonWriter
         return new Divergence(tick, time, eventTick, onlyA, onlyB, Describe(a, b, tick, time, stateTick, eventTick, onlyA, onlyB));
     }
 
-    private static bool SameState(TickRecord x, TickRecord y) =>
-        x.Closeness == y.Closeness && x.Partners.Length == y.Partners.Length &&
-        x.Partners.Zip(y.Partners).All(p => p.First == p.Second);
+    private static bool SameState(Timeline x, Timeline y, int tick) =>
+        x.Closeness(tick) == y.Closeness(tick) && x.Partner(tick, 0) == y.Partner(tick, 0) && x.Partner(tick, 1) == y.Partner(tick, 1);
 
     private static string Describe(RunResult a, RunResult b, int tick, DateTime time, int? stateTick, int? eventTick,
         ImmutableArray<SimEvent> onlyA, ImmutableArray<SimEvent> onlyB)
@@ -126,7 +125,7 @@ public static class ComparisonWriter
             v.Data = [("tick", div.Tick.ToString(CultureInfo.InvariantCulture))];
             diff.Add.VerticalLine(x, OkabeIto.Black, null, "vline divergence");
             int idx = Math.Clamp(div.Tick, 0, Math.Max(0, rb.Timeline.Length - 1));
-            double y = rb.Timeline.Length == 0 ? 0.5 : rb.Timeline[idx].Closeness;
+            double y = rb.Timeline.Length == 0 ? 0.5 : rb.Timeline.Closeness(idx);
             string label = CalloutText(div, rb);
             // the tip sits on B's curve at the end of the first differing hour
             var c = plot.Main.Add.Callout(label, (x + plot.X.Max * 0.03, y > 0.5 ? 0.2 : 0.85), ((div.Tick + 1) / 24.0, y), OkabeIto.Black, "callout divergence");

@@ -327,8 +327,8 @@ public static class Expectations
             return (null, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
         var withdrawals = c.Run.Events.Where(e => e.Actor == who && e.Kind == EventKinds.Withdraw).Select(e => e.Time)
             .Concat(Enumerable.Range(1, Math.Max(0, timeline.Length - 1))
-                .Where(i => timeline[i].Partners[w].Withdrawn && !timeline[i - 1].Partners[w].Withdrawn)
-                .Select(i => timeline[i].Time))
+                .Where(i => timeline.Partner(i, w).Withdrawn && !timeline.Partner(i - 1, w).Withdrawn)
+                .Select(timeline.Time))
             .Order().ToArray();
         int hits = 0;
         foreach (var m in moments)
@@ -439,8 +439,14 @@ public static class Expectations
             return -1;
         }
 
-        public TickRecord[] Ticks(DateTime from, DateTime until) =>
-            Run.Timeline.Where(t => t.Time >= from && t.Time < until && t.Time >= From && t.Time < Until).ToArray();
+        /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window; only those are built as records.</summary>
+        public TickRecord[] Ticks(DateTime from, DateTime until)
+        {
+            var tl = Run.Timeline;
+            return Enumerable.Range(0, tl.Length)
+                .Where(i => tl.Time(i) is var t && t >= from && t < until && t >= From && t < Until)
+                .Select(i => tl[i]).ToArray();
+        }
 
         public SimEvent[] Events(DateTime from, DateTime until) =>
             Run.Events.Where(e => e.Time >= from && e.Time < until && e.Time >= From && e.Time < Until).ToArray();

@@ -108,7 +108,7 @@ internal static class WorkshopEndpoints
         {
             if (run.Finished) return Ok(new StepResult(run.Id, run.Tick, true, [], []));
             var batch = await run.Grain.StepAsync(ticks);
-            run.Tick += batch.Ticks.Length;
+            run.Tick += batch.Count;
             run.Finished = batch.Finished;
             return Ok(new StepResult(
                 run.Id, run.Tick, run.Finished,

@@ -34,19 +34,52 @@ public sealed class TimelineTests
     }
 
     [Fact]
-    public void A_timeline_handed_out_does_not_change_when_the_run_goes_on_or_is_cleared()
+    public void A_timeline_handed_out_does_not_change_when_the_run_goes_on()
     {
         var builder = new Timeline.Builder(Start);
-        for (int t = 0; t < 10; t++) builder.Add(Record(t));
+        for (int t = 0; t < Timeline.BlockHours; t++) builder.Add(Record(t));
+        var full = builder.ToTimeline();                 // exactly one full block
+        builder.Add(Record(Timeline.BlockHours));
         var early = builder.ToTimeline();
-        for (int t = 10; t < 20; t++) builder.Add(Record(t));
-        builder.Clear();
-        for (int t = 0; t < 20; t++) builder.Add(t, Snap(t + 1, 0), Snap(t + 1, 1));
+        for (int t = Timeline.BlockHours + 1; t < Timeline.BlockHours + 20; t++) builder.Add(Record(t));
 
-        Assert.Equal(10, early.Length);
-        Assert.Equal(Enumerable.Range(0, 10).Select(Record), early);
-        Assert.Throws<ArgumentOutOfRangeException>(() => early[10]);
+        Assert.Equal(Enumerable.Range(0, Timeline.BlockHours).Select(Record), full);
+        Assert.Equal(Enumerable.Range(0, Timeline.BlockHours + 1).Select(Record), early);
+        Assert.Equal(Timeline.BlockHours + 20, builder.ToTimeline().Length);
+        Assert.Throws<ArgumentOutOfRangeException>(() => early[Timeline.BlockHours + 1]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => early.Closeness(-1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => early.Time(Timeline.BlockHours + 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => early.Partner(3, 2));
+    }
+
+    [Fact]
+    public void A_restored_run_goes_on_from_a_copy_of_its_hours()
+    {
+        Timeline hours = [.. Enumerable.Range(0, 600).Select(Record)];
+        var builder = new Timeline.Builder(Start, hours);
+        builder.Add(Record(600));
+
+        Assert.Equal(Enumerable.Range(0, 601).Select(Record), builder.ToTimeline());
+        Assert.Equal(600, hours.Length);
+        Assert.Throws<ArgumentException>(() => new Timeline.Builder(Start.AddHours(1), hours)); // another run's hours
+        Assert.Equal(0, new Timeline.Builder(Start, Timeline.Empty).Count);
+    }
+
+    [Fact]
+    public void The_relationship_closes_each_hour_into_the_timeline_at_its_own_time()
+    {
+        var spec = new CoupleSpec("t", Start, 30, 1, 0.5, [new PartnerSpec("a", "A", 6, 2), new PartnerSpec("b", "B", 2, 6)], [], [], []);
+        var relationship = new Relationship(spec);
+        var timeline = new Timeline.Builder(Start);
+        var times = new List<DateTime>();
+        while (!relationship.Finished)
+        {
+            times.Add(relationship.Time);
+            relationship.Close(default, default, timeline);
+        }
+        var run = timeline.ToTimeline();
+        Assert.Equal(times, Enumerable.Range(0, run.Length).Select(run.Time));
+        Assert.Throws<ArgumentException>(() => new Relationship(spec).Close(default, default, timeline)); // hour 0 into a timeline of 30
     }
 
     [Fact]
@@ -61,6 +94,7 @@ public sealed class TimelineTests
 
         Timeline copy = [.. Enumerable.Range(0, 700).Select(Record)];
         Assert.Equal(Enumerable.Range(0, 700).Select(Record), copy);
-        Assert.Empty(Timeline.Empty);
+        Assert.Equal(Snap(699, 0), copy.Partner(699, 0));
+        Assert.Same(Timeline.Empty, Timeline.Create([]));
     }
 }
