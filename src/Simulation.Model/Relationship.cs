@@ -149,11 +149,14 @@ public sealed class Relationship
     public void Close(in Settlement a, in Settlement b, Timeline.Builder timeline)
     {
         // The timeline gives each hour its time from its position, so it must be at this hour.
-        if (timeline.Count != _tick) throw new ArgumentException($"the timeline has {timeline.Count} hours, the run is at hour {_tick}", nameof(timeline));
+        if (timeline.Count != _tick) NotAtThisHour(timeline);
         timeline.Add(_closeness, a.Snapshot, b.Snapshot);
         _tick++;
         Time = Time.AddTicks(TimeSpan.TicksPerHour);
     }
+
+    private void NotAtThisHour(Timeline.Builder timeline) => // out of line: Close runs every hour
+        throw new ArgumentException($"the timeline has {timeline.Count} hours, the run is at hour {_tick}", nameof(timeline));
 
     private (Outcome Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, DateTime time)
     {
