@@ -41,7 +41,10 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
     public TickRecord this[int tick] => new(tick, Time(tick), Closeness(tick), [Partner(tick, 0), Partner(tick, 1)]);
 
     /// <summary>When hour <paramref name="tick"/> starts.</summary>
-    public DateTime Time(int tick) => _start.AddTicks(Checked(tick) * TimeSpan.TicksPerHour);
+    public DateTime Time(int tick) => HourStart(_start, Checked(tick));
+
+    /// <summary>When hour <paramref name="tick"/> of a run starting at <paramref name="start"/> starts (whole hours, no rounding).</summary>
+    private static DateTime HourStart(DateTime start, int tick) => start.AddTicks(tick * TimeSpan.TicksPerHour);
 
     /// <summary>The closeness at the end of hour <paramref name="tick"/>.</summary>
     public double Closeness(int tick) => _closeness[Checked(tick) / BlockHours][tick % BlockHours];
@@ -110,7 +113,7 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
         /// <summary>Adds the next hour from its record, which must be hour <see cref="Count"/> of this run.</summary>
         public void Add(TickRecord record)
         {
-            if (record.Tick != Count || record.Time != start.AddTicks(Count * TimeSpan.TicksPerHour) || record.Partners.Length != 2)
+            if (record.Tick != Count || record.Time != HourStart(start, Count) || record.Partners.Length != 2)
                 throw new ArgumentException($"expected hour {Count} of the run starting {start:O}, with two partners; got hour {record.Tick} at {record.Time:O} with {record.Partners.Length}", nameof(record));
             Add(record.Closeness, record.Partners[0], record.Partners[1]);
         }
