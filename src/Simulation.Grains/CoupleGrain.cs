@@ -60,13 +60,14 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
             Append(moveB.Events);
             var reached = relationship.Resolve(moveA, moveB, out var outA, out var outB);
             Append(reached);
+            var hour = relationship.Close();
             var settleA = first.SettleAsync(outA);
             var settleB = second.SettleAsync(outB);
             var settledA = await settleA;
             var settledB = await settleB;
             Append(settledA.Events);
             Append(settledB.Events);
-            relationship.Close(settledA, settledB, _timeline);
+            _timeline.Add(hour, settledA, settledB);
         }
         return new TickBatch(_timeline.ToTimeline(), firstTick, [.. _events.Skip(firstEvent)], relationship.Finished);
     }

@@ -30,11 +30,12 @@ public sealed class CoupleSimulation
         Append(events, moveB.Events);
         var reached = _relationship.Resolve(moveA, moveB, out var outA, out var outB);
         Append(events, reached);
+        var hour = _relationship.Close();
         var settleA = _first.Settle(outA);
         var settleB = _second.Settle(outB);
         Append(events, settleA.Events);
         Append(events, settleB.Events);
-        _relationship.Close(settleA, settleB, timeline);
+        timeline.Add(hour, settleA, settleB);
     }
 
     /// <summary>Appends an hour's events. Most hours have none; a loop avoids boxing the ImmutableArray for AddRange.</summary>

@@ -2,6 +2,9 @@ using System.Collections.Immutable;
 
 namespace Simulation.Model;
 
+/// <summary>An hour the relationship has closed: which, and the closeness it ended with.</summary>
+public readonly record struct ClosedHour(int Tick, double Closeness);
+
 /// <summary>Everything the couple carries from one hour to the next; copied when a run is branched.</summary>
 public sealed record RelationshipState(
     int Tick, double Closeness, Rng Random, ImmutableArray<PartnerView> Views, ImmutableArray<Intervention> Interventions);
@@ -145,18 +148,19 @@ public sealed class Relationship
         return evA is null ? (evB is null ? [] : [evB]) : evB is null ? [evA] : [evA, evB];
     }
 
-    /// <summary>Closes the hour: adds it to <paramref name="timeline"/>, in scenario order (each snapshot carries the partner's circumstances).</summary>
-    public void Close(in Settlement a, in Settlement b, Timeline.Builder timeline)
+    /// <summary>
+    /// Closes the hour: the clock moves on to the next. Returns the hour that closed, for the timeline
+    /// (<see cref="Timeline.Builder.Add(ClosedHour, in Settlement, in Settlement)"/>) once both partners
+    /// have settled it. Nothing the next hour's <see cref="Context"/> needs waits on the settlements, so
+    /// the partner grains can settle one hour and decide the next in a single call.
+    /// </summary>
+    public ClosedHour Close()
     {
-        // The timeline gives each hour its time from its position, so it must be at this hour.
-        if (timeline.Count != _tick) NotAtThisHour(timeline);
-        timeline.Add(_closeness, a.Snapshot, b.Snapshot);
+        var hour = new ClosedHour(_tick, _closeness);
         _tick++;
         Time = Time.AddTicks(TimeSpan.TicksPerHour);
+        return hour;
     }
-
-    private void NotAtThisHour(Timeline.Builder timeline) => // out of line: Close runs every hour
-        throw new ArgumentException($"the timeline has {timeline.Count} hours, the run is at hour {_tick}", nameof(timeline));
 
     private (Outcome Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, DateTime time)
     {

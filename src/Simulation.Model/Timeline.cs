@@ -110,6 +110,17 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
             Count++;
         }
 
+        /// <summary>Adds an hour the relationship closed, with both partners' settlements of it (in scenario order).</summary>
+        public void Add(ClosedHour hour, in Settlement first, in Settlement second)
+        {
+            // The timeline gives each hour its time from its position, so it must be at this hour.
+            if (hour.Tick != Count) NotAtThisHour(hour);
+            Add(hour.Closeness, first.Snapshot, second.Snapshot);
+        }
+
+        private void NotAtThisHour(ClosedHour hour) => // out of line: Add runs every hour
+            throw new ArgumentException($"the timeline has {Count} hours, the hour closed is {hour.Tick}", nameof(hour));
+
         /// <summary>Adds the next hour from its record, which must be hour <see cref="Count"/> of this run.</summary>
         public void Add(TickRecord record)
         {

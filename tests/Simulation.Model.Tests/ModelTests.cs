@@ -151,8 +151,9 @@ public sealed class ModelTests
         {
             var move = original.Decide(relationship.Context(0));
             relationship.Resolve(move, default, out var outcome, out _);
+            var hour = relationship.Close();
             original.Settle(outcome);
-            relationship.Close(default, default, timeline);
+            timeline.Add(hour, default, default);
         }
         var copy = new PartnerMind(original.Export());
         var ctx = relationship.Context(0);

@@ -75,11 +75,11 @@ public sealed class TimelineTests
         while (!relationship.Finished)
         {
             times.Add(relationship.Time);
-            relationship.Close(default, default, timeline);
+            timeline.Add(relationship.Close(), default, default);
         }
         var run = timeline.ToTimeline();
         Assert.Equal(times, Enumerable.Range(0, run.Length).Select(run.Time));
-        Assert.Throws<ArgumentException>(() => new Relationship(spec).Close(default, default, timeline)); // hour 0 into a timeline of 30
+        Assert.Throws<ArgumentException>(() => timeline.Add(new Relationship(spec).Close(), default, default)); // hour 0 into a timeline of 30
     }
 
     [Fact]
