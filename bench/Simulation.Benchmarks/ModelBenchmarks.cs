@@ -6,8 +6,9 @@ using Simulation.Scenarios;
 namespace Simulation.Benchmarks;
 
 /// <summary>
-/// Whole runs of the library's Alma and Will scenario: through the grains (as every product run
-/// goes) and on the direct runner (for sweeps). One operation is one complete run.
+/// Whole runs of the library's Alma and Will scenario: through the Orleans grains of a silo in this
+/// process (as every product run goes: a couple grain, two partner grains, one call per partner per hour)
+/// and on the direct runner (for sweeps). One operation is one complete run, start to release.
 /// </summary>
 [MemoryDiagnoser]
 public class ModelBenchmarks
@@ -24,7 +25,7 @@ public class ModelBenchmarks
         var scenario = ScenarioLoader.Load(Path.Combine(RepositoryRoot(), "scenarios", "alma-will.yaml"));
         _fourWeeks = scenario.Spec;
         _year = ScenarioChanges.WithLength(scenario, "365d").Spec;
-        _cluster = await SimulationCluster.StartAsync();
+        _cluster = await SimulationCluster.StartSiloAsync();
     }
 
     [GlobalCleanup]

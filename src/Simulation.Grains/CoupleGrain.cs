@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Orleans.Placement;
 using Simulation.Model;
-using Simulation.Runtime;
 
 namespace Simulation.Grains;
 
 /// <inheritdoc cref="ICoupleGrain"/>
+[RandomPlacement] // runs spread evenly over the silos (the default placement bunches client-called grains)
+[GrainType("couple")] // the name on the wire, whatever the class is called
 public sealed class CoupleGrain : Grain, ICoupleGrain
 {
     private Relationship? _relationship;
@@ -13,8 +15,6 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     private ImmutableArray<ResolvedPartner> _resolved;
     private Timeline.Builder _timeline = new(default); // replaced when the run starts
     private readonly List<SimEvent> _events = [];
-
-    private Relationship Relationship => _relationship ?? throw new InvalidOperationException($"run {this.GetPrimaryKeyString()} was not started");
 
     public async ValueTask StartAsync(CoupleSpec spec)
     {
@@ -42,41 +42,69 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
         _partners = [.. spec.Partners.Select(p => GrainFactory.GetGrain<IPartnerGrain>($"{run}/{p.Id}"))];
     }
 
+    /// <summary>The run, or (for a run released, collected or never started) an error, and this empty activation goes.</summary>
+    private Relationship Started()
+    {
+        if (_relationship is { } relationship) return relationship;
+        DeactivateOnIdle();
+        throw new RunNotStartedException(this.GetPrimaryKeyString());
+    }
+
     public async ValueTask<TickBatch> StepAsync(int ticks)
     {
-        var relationship = Relationship;
+        var relationship = Started();
         int firstTick = _timeline.Count, firstEvent = _events.Count;
         var (first, second) = (_partners[0], _partners[1]);
+        // Each partner gets one call an hour: it settles the hour that closed and decides the next one.
+        // That works because the next hour's context needs nothing from the settlements (Relationship.Close),
+        // and each partner still settles hour t before it decides hour t + 1, as in CoupleSimulation.Step.
+        TickOutcome? closedA = null, closedB = null;
+        ClosedHour closed = default;
         for (int n = 0; n < ticks && !relationship.Finished; n++)
         {
-            // Lockstep hour: both partners decide in parallel, the couple resolves their reaches,
-            // both take in the outcome in parallel. Partners never call each other.
-            Append(relationship.Announcements());
-            var decideA = first.DecideAsync(relationship.Context(0));
-            var decideB = second.DecideAsync(relationship.Context(1));
-            var moveA = await decideA;
-            var moveB = await decideB;
+            var announced = relationship.Announcements();
+            // Both partners are asked at once and never call each other: no call cycle, whatever the scheduling.
+            var callA = first.HourAsync(new HourCall(closedA, relationship.Context(0)));
+            var callB = second.HourAsync(new HourCall(closedB, relationship.Context(1)));
+            var replyA = await callA;
+            var replyB = await callB;
+            if (closedA is not null) Record(closed, replyA.Settled!.Value, replyB.Settled!.Value);
+
+            Append(announced);
+            var moveA = replyA.Move!.Value;
+            var moveB = replyB.Move!.Value;
             Append(moveA.Events);
             Append(moveB.Events);
-            var reached = relationship.Resolve(moveA, moveB, out var outA, out var outB);
-            Append(reached);
-            var hour = relationship.Close();
-            var settleA = first.SettleAsync(outA);
-            var settleB = second.SettleAsync(outB);
-            var settledA = await settleA;
-            var settledB = await settleB;
-            Append(settledA.Events);
-            Append(settledB.Events);
-            _timeline.Add(hour, settledA, settledB);
+            Append(relationship.Resolve(moveA, moveB, out var outA, out var outB));
+            closed = relationship.Close();
+            (closedA, closedB) = (outA, outB);
+        }
+        if (closedA is not null)
+        {
+            // The batch's last hour is settled on its own, so a run stands complete between batches
+            // (a change, a fork or a result sees every hour settled).
+            var callA = first.HourAsync(new HourCall(closedA, null));
+            var callB = second.HourAsync(new HourCall(closedB, null));
+            var replyA = await callA;
+            var replyB = await callB;
+            Record(closed, replyA.Settled!.Value, replyB.Settled!.Value);
         }
         return new TickBatch(_timeline.ToTimeline(), firstTick, [.. _events.Skip(firstEvent)], relationship.Finished);
+    }
+
+    /// <summary>An hour both partners have settled: their events, then the hour on the timeline.</summary>
+    private void Record(ClosedHour hour, in Settlement a, in Settlement b)
+    {
+        Append(a.Events);
+        Append(b.Events);
+        _timeline.Add(hour, a, b);
     }
 
     private void Append(ImmutableArray<SimEvent> events) => CoupleSimulation.Append(_events, events);
 
     public async ValueTask ApplyAsync(RunChange change)
     {
-        var relationship = Relationship;
+        var relationship = Started();
         var spec = relationship.Spec;
         switch (change)
         {
@@ -119,20 +147,36 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
 
     public async ValueTask ForkAsync(string newRunId)
     {
-        var relationship = Relationship;
+        var relationship = Started();
         var states = ImmutableArray.Create(await _partners[0].ExportAsync(), await _partners[1].ExportAsync());
         var snapshot = new CoupleSnapshot(relationship.Spec, relationship.Export(), states, _timeline.ToTimeline(), [.. _events]);
         await GrainFactory.GetGrain<ICoupleGrain>(newRunId).RestoreAsync(snapshot);
     }
 
     public ValueTask<RunResult> GetResultAsync() =>
-        ValueTask.FromResult(new RunResult(Relationship.Spec, _resolved, _timeline.ToTimeline(), [.. _events]));
+        ValueTask.FromResult(new RunResult(Started().Spec, _resolved, _timeline.ToTimeline(), [.. _events]));
 
     public async ValueTask ReleaseAsync()
     {
-        foreach (var partner in _partners) await partner.ReleaseAsync();
+        await ReleasePartnersAsync();
+        DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// Idle collection (GrainCollectionOptions) takes an abandoned run: its partners go with it, so nothing
+    /// of it lingers. Best effort, as deactivation is in Orleans; the partners' own, longer collection age is the backstop.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A silo shutting down takes every grain with it; calling the partners would only slow the stop.
+        if (reason.ReasonCode != DeactivationReasonCode.ShuttingDown) await ReleasePartnersAsync();
+    }
+
+    private async Task ReleasePartnersAsync()
+    {
+        if (_relationship is null) return;
         _relationship = null;
         _events.Clear();
-        DeactivateOnIdle();
+        foreach (var partner in _partners) await partner.ReleaseAsync();
     }
 }

@@ -1,9 +1,11 @@
+using Orleans.Placement;
 using Simulation.Model;
-using Simulation.Runtime;
 
 namespace Simulation.Grains;
 
 /// <inheritdoc cref="IPartnerGrain"/>
+[PreferLocalPlacement] // with their couple, which calls them every hour
+[GrainType("partner")] // the name on the wire, whatever the class is called
 public sealed class PartnerGrain : Grain, IPartnerGrain
 {
     private PartnerMind? _mind;
@@ -22,9 +24,14 @@ public sealed class PartnerGrain : Grain, IPartnerGrain
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<PartnerMove> DecideAsync(TickContext context) => ValueTask.FromResult(Mind.Decide(context));
-
-    public ValueTask<Settlement> SettleAsync(TickOutcome outcome) => ValueTask.FromResult(Mind.Settle(outcome));
+    public ValueTask<HourReply> HourAsync(HourCall call)
+    {
+        var mind = Mind;
+        // Settle first: the closed hour's outcome is part of what the partner carries into the next.
+        Settlement? settled = call.Closed is { } closed ? mind.Settle(closed) : null;
+        PartnerMove? move = call.Next is { } next ? mind.Decide(next) : null;
+        return ValueTask.FromResult(new HourReply(settled, move));
+    }
 
     public ValueTask<PartnerMindState> ExportAsync() => ValueTask.FromResult(Mind.Export());
 

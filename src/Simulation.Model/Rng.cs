@@ -15,6 +15,17 @@ public struct Rng // its draws are inlined: a partner-hour takes half a dozen
         _s0 = SplitMix(ref seed); _s1 = SplitMix(ref seed); _s2 = SplitMix(ref seed); _s3 = SplitMix(ref seed);
     }
 
+    /// <summary>The generator's whole state, so a stream can go on elsewhere (a branched run, another process).</summary>
+    public readonly (ulong S0, ulong S1, ulong S2, ulong S3) State => (_s0, _s1, _s2, _s3);
+
+    /// <summary>A generator that goes on from <paramref name="state"/> (see <see cref="State"/>).</summary>
+    public static Rng FromState((ulong S0, ulong S1, ulong S2, ulong S3) state)
+    {
+        var rng = default(Rng);
+        (rng._s0, rng._s1, rng._s2, rng._s3) = state;
+        return rng;
+    }
+
     /// <summary>The stream for one actor of a run: depends only on the run seed and the actor's id.</summary>
     public static Rng For(ulong runSeed, string actorId)
     {

@@ -1,10 +1,11 @@
 using Simulation.Grains;
 using Simulation.Model;
-using Simulation.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Simulation.Web;
 
-/// <summary>One live run as the server tracks it: its couple grain, where it stands, and when it was last used.</summary>
+/// <summary>One live run as the server tracks it: its couple grain and where it stands.</summary>
 internal sealed class RunEntry(string id, string scenario, ICoupleGrain grain, CoupleSpec spec, string? parent, int forkedAt)
 {
     public string Id { get; } = id;
@@ -24,7 +25,6 @@ internal sealed class RunEntry(string id, string scenario, ICoupleGrain grain, C
     public IReadOnlySet<string> PartnerIds { get; } = spec.Partners.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
     public int Tick { get; set; } = forkedAt;
     public bool Finished { get; set; }
-    public DateTimeOffset LastUsed { get; set; }
 
     public RunInfo Info() => new(
         Id, Scenario, Parent, ForkedAt, Tick, Finished, Spec.Start, Spec.Hours, Spec.Seed,
@@ -36,11 +36,14 @@ internal sealed class TooManyRunsException(int max)
     : Exception($"too many runs at once (limit {max}); delete a run or wait until idle runs are released");
 
 /// <summary>
-/// The live runs, each a couple grain keyed by its run id. Caps how many exist at once and
-/// releases those nobody has touched for <see cref="WorkshopOptions.IdleRelease"/>.
+/// The live runs, each a couple grain keyed by its run id, and a cap on how many exist at once.
+/// Runs nobody uses are not swept by us: Orleans collects their grains after
+/// <see cref="WorkshopOptions.IdleRelease"/> (GrainCollectionOptions), and this list follows what Orleans holds.
 /// </summary>
-internal sealed class RunRegistry(WorkshopOptions options, GrainAccess grains, TimeProvider clock)
+internal sealed class RunRegistry(WorkshopOptions options, IGrainFactory grains)
 {
+    private static readonly GrainType CoupleType = GrainType.Create("couple");
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RunEntry> _runs = new(StringComparer.Ordinal);
     private int _reserved;
@@ -50,11 +53,11 @@ internal sealed class RunRegistry(WorkshopOptions options, GrainAccess grains, T
     /// <summary>Starts a new run of <paramref name="spec"/>.</summary>
     public async Task<RunEntry> CreateAsync(string scenario, CoupleSpec spec, CancellationToken ct)
     {
-        Reserve();
+        await ReserveAsync();
         string id = NewId();
         try
         {
-            var grain = (await grains.ClientAsync(ct)).GetGrain<ICoupleGrain>(id);
+            var grain = grains.GetGrain<ICoupleGrain>(id);
             await grain.StartAsync(spec);
             return Add(new RunEntry(id, scenario, grain, spec, null, 0));
         }
@@ -64,26 +67,21 @@ internal sealed class RunRegistry(WorkshopOptions options, GrainAccess grains, T
     /// <summary>Forks <paramref name="source"/> as it stands now into a new run (the caller holds its gate).</summary>
     public async Task<RunEntry> ForkAsync(RunEntry source, CancellationToken ct)
     {
-        Reserve();
+        await ReserveAsync();
         string id = NewId();
         try
         {
             await source.Grain.ForkAsync(id);
-            var grain = (await grains.ClientAsync(ct)).GetGrain<ICoupleGrain>(id);
+            var grain = grains.GetGrain<ICoupleGrain>(id);
             return Add(new RunEntry(id, source.Scenario, grain, source.Spec, source.Id, source.Tick) { Finished = source.Finished });
         }
         finally { Unreserve(); }
     }
 
-    /// <summary>The run <paramref name="id"/>, marked as used now; null if unknown or released.</summary>
+    /// <summary>The run <paramref name="id"/>; null if unknown or released.</summary>
     public RunEntry? Find(string id)
     {
-        lock (_lock)
-        {
-            if (!_runs.TryGetValue(id, out var run)) return null;
-            run.LastUsed = clock.GetUtcNow();
-            return run;
-        }
+        lock (_lock) return _runs.GetValueOrDefault(id);
     }
 
     /// <summary>Drops the run and its grains' state; false if it was not there.</summary>
@@ -100,26 +98,42 @@ internal sealed class RunRegistry(WorkshopOptions options, GrainAccess grains, T
         return true;
     }
 
-    /// <summary>Releases every run last used more than the idle time before <paramref name="now"/>.</summary>
-    public async Task<int> ReleaseIdleAsync(DateTimeOffset now)
+    /// <summary>Forgets a run whose grain Orleans has collected (a call found it empty).</summary>
+    public void Forget(string id)
     {
-        string[] idle;
-        lock (_lock)
-        {
-            idle = _runs.Values.Where(r => now - r.LastUsed > options.IdleRelease).Select(r => r.Id).ToArray();
-        }
-        int released = 0;
-        foreach (var id in idle)
-            if (await ReleaseAsync(id)) released++;
-        return released;
+        lock (_lock) _runs.Remove(id);
     }
 
-    private void Reserve()
+    /// <summary>Forgets every run whose couple grain Orleans no longer holds; returns how many.</summary>
+    public async Task<int> ForgetCollectedAsync()
+    {
+        var active = (await grains.GetGrain<IManagementGrain>(0).GetActiveGrains(CoupleType))
+            .Select(g => g.Key.ToString()).ToHashSet(StringComparer.Ordinal);
+        lock (_lock)
+        {
+            var gone = _runs.Keys.Where(id => !active.Contains(id)).ToArray();
+            foreach (var id in gone) _runs.Remove(id);
+            return gone.Length;
+        }
+    }
+
+    private async Task ReserveAsync()
+    {
+        // At the cap, first let go of runs Orleans has collected meanwhile; only then refuse.
+        if (!TryReserve())
+        {
+            await ForgetCollectedAsync();
+            if (!TryReserve()) throw new TooManyRunsException(options.MaxRuns);
+        }
+    }
+
+    private bool TryReserve()
     {
         lock (_lock)
         {
-            if (_runs.Count + _reserved >= options.MaxRuns) throw new TooManyRunsException(options.MaxRuns);
+            if (_runs.Count + _reserved >= options.MaxRuns) return false;
             _reserved++;
+            return true;
         }
     }
 
@@ -130,34 +144,11 @@ internal sealed class RunRegistry(WorkshopOptions options, GrainAccess grains, T
 
     private RunEntry Add(RunEntry run)
     {
-        lock (_lock)
-        {
-            run.LastUsed = clock.GetUtcNow();
-            _runs.Add(run.Id, run);
-        }
+        lock (_lock) _runs.Add(run.Id, run);
         return run;
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N")[..12];
-}
-
-/// <summary>Releases idle runs in the background.</summary>
-internal sealed class IdleSweeper(RunRegistry runs, WorkshopOptions options, TimeProvider clock) : Microsoft.Extensions.Hosting.BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromTicks(Math.Clamp(options.IdleRelease.Ticks / 4, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromMinutes(1).Ticks));
-        using var timer = new PeriodicTimer(period, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-                await runs.ReleaseIdleAsync(clock.GetUtcNow());
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: nothing left to sweep.
-        }
-    }
 }
 
 /// <summary>Model types to the page's JSON shapes.</summary>

@@ -286,7 +286,9 @@ internal static class WorkshopEndpoints
 
     private static IResult Ok<T>(T value) => TypedResults.Json(value, Json);
     private static IResult BadRequest(string message) => TypedResults.BadRequest(new ApiError(message));
-    private static IResult NotFound(string id) => TypedResults.NotFound(new ApiError($"no run '{id}' (it may have been released after being idle)"));
+    private static IResult NotFound(string id) => TypedResults.NotFound(new ApiError(NoSuchRun(id)));
+
+    public static string NoSuchRun(string id) => $"no run '{id}' (it may have been released after being idle)";
     private static IResult Conflict(string message) => TypedResults.Conflict(new ApiError(message));
     private static IResult TooMany(TooManyRunsException ex) =>
         TypedResults.Json(new ApiError(ex.Message), Json, statusCode: StatusCodes.Status429TooManyRequests);

@@ -18,6 +18,15 @@ public sealed record WorkshopOptions
     /// <summary>Longest run a browser may ask for, in hours (a year).</summary>
     public int MaxHours { get; init; } = 24 * 7 * 52;
 
-    /// <summary>A run nobody has touched for this long is released.</summary>
+    /// <summary>A run nobody has used for this long is collected by Orleans (GrainCollectionOptions).</summary>
     public TimeSpan IdleRelease { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Port on 127.0.0.1 where Orleans clients reach the server's silo (<c>couplesim run --connect</c>);
+    /// 0: no gateway. Off by default; <c>couplesim serve</c> opens it.
+    /// </summary>
+    public int GatewayPort { get; init; }
+
+    /// <summary>Orleans' own log on the console.</summary>
+    public bool Verbose { get; init; }
 }

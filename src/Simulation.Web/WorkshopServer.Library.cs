@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Simulation.Grains;
 using Simulation.Scenarios;
 
 namespace Simulation.Web;
@@ -7,18 +6,13 @@ namespace Simulation.Web;
 public static partial class WorkshopServer
 {
     /// <summary>
-    /// The workshop server over the scenario folder in <paramref name="options"/>, its runs in a
-    /// <see cref="SimulationCluster"/> started on first use. Call <c>StartAsync</c> (as <c>couplesim serve</c> does).
+    /// The workshop server over the scenario folder in <paramref name="options"/>, its runs grains in a silo
+    /// the server hosts. Call <c>StartAsync</c> (as <c>couplesim serve</c> does); the silo starts and stops with it.
     /// </summary>
     public static WebApplication Build(WorkshopOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var grains = new GrainAccess(async ct =>
-        {
-            var cluster = await SimulationCluster.StartAsync(ct);
-            return (cluster.Client, cluster);
-        });
-        return Build(options, grains, new ScenarioShelf(() => ReadLibrary(options.ScenarioDirectory)));
+        return Build(options, new ScenarioShelf(() => ReadLibrary(options.ScenarioDirectory)));
     }
 
     /// <summary>Every scenario in the folder that loads; each one that does not becomes problem lines.</summary>

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Simulation.Grains;
 
 namespace Simulation.Web;
 
@@ -26,7 +28,7 @@ public static partial class WorkshopServer
             : new Uri(first.EndsWith('/') ? first : first + "/");
     }
 
-    internal static WebApplication Build(WorkshopOptions options, GrainAccess grains, ScenarioShelf shelf, TimeProvider? clock = null)
+    internal static WebApplication Build(WorkshopOptions options, ScenarioShelf shelf)
     {
         Check(options);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -37,19 +39,37 @@ public static partial class WorkshopServer
         });
         builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
         builder.Logging.ClearProviders();
+        // The page's runs are grains in a silo of this host's own (as the Orleans samples host theirs in the
+        // web app); Orleans collects runs nobody uses after IdleRelease.
+        builder.UseOrleans(silo => SimulationCluster.ConfigureSilo(silo, new SiloOptions
+        {
+            GatewayPort = options.GatewayPort,
+            IdleRunAge = options.IdleRelease,
+        }));
+        if (options.Verbose) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(clock ?? TimeProvider.System);
-        builder.Services.AddSingleton(grains);
         builder.Services.AddSingleton(shelf);
         builder.Services.AddSingleton<RunRegistry>();
-        builder.Services.AddHostedService<IdleSweeper>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = WorkshopEndpoints.Json.PropertyNamingPolicy;
         });
 
         var app = builder.Build();
-        app.Lifetime.ApplicationStopped.Register(() => grains.DisposeAsync().AsTask().GetAwaiter().GetResult());
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (RunNotStartedException ex) when (!context.Response.HasStarted)
+            {
+                // Orleans collected the run while nobody used it: its grain came back empty.
+                context.RequestServices.GetRequiredService<RunRegistry>().Forget(ex.RunId);
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                await context.Response.WriteAsJsonAsync(new ApiError(WorkshopEndpoints.NoSuchRun(ex.RunId)), WorkshopEndpoints.Json);
+            }
+        });
         WorkshopEndpoints.Map(app);
         MapAssets(app);
         return app;
@@ -60,7 +80,8 @@ public static partial class WorkshopServer
         if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), $"port must be 0–65535 (got {options.Port})");
         if (options.MaxRuns < 1) throw new ArgumentOutOfRangeException(nameof(options), $"MaxRuns must be at least 1 (got {options.MaxRuns})");
         if (options.MaxHours < 1) throw new ArgumentOutOfRangeException(nameof(options), $"MaxHours must be at least 1 (got {options.MaxHours})");
-        if (options.IdleRelease <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "IdleRelease must be positive");
+        if (options.IdleRelease < TimeSpan.FromSeconds(1)) throw new ArgumentOutOfRangeException(nameof(options), "IdleRelease must be at least a second");
+        if (options.GatewayPort is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), $"gateway port must be 0–65535 (got {options.GatewayPort})");
     }
 
     private static readonly Dictionary<string, (string Resource, string Type)> Assets = new(StringComparer.Ordinal)

@@ -14,7 +14,7 @@ public sealed class AlmaWillTests(ClusterFixture fixture)
     [Fact]
     public async Task The_Sunday_evening_cycle_unfolds_in_order()
     {
-        var runs = await Library.RunAllAsync(fixture.Cluster, Library.Load("alma-will"));
+        var runs = await Library.RunAllAsync(fixture.Client, Library.Load("alma-will"));
         var verdicts = runs.Select(Check).ToArray();
         int shown = verdicts.Count(v => v.Length == 0);
         Assert.True(shown >= 8, $"the whole pattern showed on {shown} of 10 seeds:\n" +

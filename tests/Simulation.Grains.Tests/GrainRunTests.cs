@@ -6,7 +6,7 @@ namespace Simulation.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class GrainRunTests(ClusterFixture fixture)
 {
-    private readonly SimulationCluster _cluster = fixture.Cluster;
+    private readonly IClusterClient _grains = fixture.Client;
 
     [Theory]
     [InlineData(6.0, 2.0, 2.0, 5.5, 7UL)]
@@ -15,7 +15,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     public async Task Grain_path_gives_the_direct_runners_trajectory(double a1, double v1, double a2, double v2, ulong seed)
     {
         var spec = Couples.Make(a1, v1, a2, v2, seed);
-        var viaGrains = await _cluster.RunAsync(spec);
+        var viaGrains = await _grains.RunAsync(spec);
         var direct = CoupleSimulation.Run(spec);
 
         Assert.Equal(direct.Timeline.Length, viaGrains.Timeline.Length);
@@ -27,9 +27,9 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     public async Task Same_spec_and_seed_give_identical_runs_and_another_seed_does_not()
     {
         var spec = Couples.Make(6, 2, 2, 5.5, 42);
-        var one = await _cluster.RunAsync(spec);
-        var two = await _cluster.RunAsync(spec);
-        var other = await _cluster.RunAsync(spec with { Seed = 43 });
+        var one = await _grains.RunAsync(spec);
+        var two = await _grains.RunAsync(spec);
+        var other = await _grains.RunAsync(spec with { Seed = 43 });
 
         Assert.Equal(one.Timeline.AsEnumerable(), two.Timeline.AsEnumerable());
         Assert.Equal(one.Events.AsEnumerable(), two.Events.AsEnumerable());
@@ -45,7 +45,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
             double Score() => 1 + 6 * rng.NextDouble();
             var spec = Couples.Make(Score(), Score(), Score(), Score(), rng.Next(), hours: 24 * 10,
                 wound: rng.Chance(0.5) ? Wound.Early : Wound.Late);
-            var run = await _cluster.RunAsync(spec);
+            var run = await _grains.RunAsync(spec);
 
             Assert.Equal(spec.Hours, run.Timeline.Length);
             foreach (var t in run.Timeline)
@@ -69,8 +69,8 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     public async Task Swapping_the_partners_in_the_file_gives_each_the_same_trajectory(double a1, double v1, double a2, double v2, ulong seed)
     {
         var spec = Couples.Make(a1, v1, a2, v2, seed);
-        var run = await _cluster.RunAsync(spec);
-        var swapped = await _cluster.RunAsync(Couples.Swapped(spec));
+        var run = await _grains.RunAsync(spec);
+        var swapped = await _grains.RunAsync(Couples.Swapped(spec));
 
         Assert.Equal(run.Timeline.Select(t => t.Closeness), swapped.Timeline.Select(t => t.Closeness));
         Assert.Equal(run.Timeline.Select(t => t.Partners[0]), swapped.Timeline.Select(t => t.Partners[1]));
@@ -85,12 +85,12 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     public async Task A_fork_continues_exactly_like_the_original_until_something_is_changed()
     {
         var spec = Couples.Make(6, 2, 2, 5.5, 21);
-        var grains = _cluster.Client;
-        var original = grains.GetGrain<ICoupleGrain>(_cluster.NewRunId());
+        var grains = _grains;
+        var original = grains.GetGrain<ICoupleGrain>(CoupleRuns.NewRunId());
         await original.StartAsync(spec);
         await original.StepAsync(36); // Sunday 20:00, Will under work stress
 
-        string same = _cluster.NewRunId(), stretched = _cluster.NewRunId();
+        string same = CoupleRuns.NewRunId(), stretched = CoupleRuns.NewRunId();
         await original.ForkAsync(same);
         await original.ForkAsync(stretched);
         await grains.GetGrain<ICoupleGrain>(stretched).ApplyAsync(new InterventionChange(InterventionKind.Stretch, ["bob"]));
@@ -115,7 +115,7 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     [Fact]
     public async Task Bad_changes_are_refused_with_their_reason()
     {
-        var couple = _cluster.Client.GetGrain<ICoupleGrain>(_cluster.NewRunId());
+        var couple = _grains.GetGrain<ICoupleGrain>(CoupleRuns.NewRunId());
         await couple.StartAsync(Couples.Make(6, 2, 2, 5.5, 1));
 
         await Assert.ThrowsAsync<ArgumentException>(() => couple.ApplyAsync(new InterventionChange(InterventionKind.Stretch, ["nobody"])).AsTask());
@@ -127,10 +127,10 @@ public sealed class GrainRunTests(ClusterFixture fixture)
     [Fact]
     public async Task Released_runs_lose_their_state()
     {
-        var couple = _cluster.Client.GetGrain<ICoupleGrain>(_cluster.NewRunId());
+        var couple = _grains.GetGrain<ICoupleGrain>(CoupleRuns.NewRunId());
         await couple.StartAsync(Couples.Make(6, 2, 2, 5.5, 1));
         await couple.StepAsync(5);
         await couple.ReleaseAsync();
-        await Assert.ThrowsAsync<InvalidOperationException>(() => couple.StepAsync(1).AsTask());
+        await Assert.ThrowsAsync<RunNotStartedException>(() => couple.StepAsync(1).AsTask());
     }
 }

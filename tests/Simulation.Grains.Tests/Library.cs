@@ -18,11 +18,11 @@ internal static class Library
     }
 
     /// <summary>Runs the scenario on every seed; returns each seed's run.</summary>
-    public static async Task<ImmutableArray<RunResult>> RunAllAsync(SimulationCluster cluster, Scenario scenario)
+    public static async Task<ImmutableArray<RunResult>> RunAllAsync(IGrainFactory grains, Scenario scenario)
     {
         var runs = ImmutableArray.CreateBuilder<RunResult>();
         foreach (var seed in Seeds)
-            runs.Add(await cluster.RunAsync(ScenarioChanges.WithSeed(scenario, seed).Spec));
+            runs.Add(await grains.RunAsync(ScenarioChanges.WithSeed(scenario, seed).Spec));
         return runs.ToImmutable();
     }
 

@@ -13,7 +13,7 @@ namespace Simulation.Grains.Tests;
 public sealed class ScenarioSignatureTests(ClusterFixture fixture)
 {
     private const int MinimumSeeds = 8;
-    private readonly SimulationCluster _cluster = fixture.Cluster;
+    private readonly IClusterClient _cluster = fixture.Client;
 
     public static TheoryData<string> ScenarioNames()
     {

@@ -20,7 +20,7 @@ public sealed class RealRunTests
     private static async Task<(Scenario Scenario, RunResult Run)> RunFixture(string length)
     {
         var s = ScenarioChanges.WithLength(ScenarioLoader.Load(Fixture("full.yaml")), length);
-        await using var cluster = await SimulationCluster.StartAsync();
+        await using var cluster = await SimulationCluster.StartSiloAsync();
         return (s, await cluster.RunAsync(s.Spec));
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Builder;
-using Simulation.Grains;
 
 namespace Simulation.Web.Tests;
 
@@ -28,7 +27,6 @@ public sealed class WorkshopHost : IAsyncLifetime
     private WebApplication? _app;
     /// <summary>The API tests' own scenario (the repo's <c>scenarios/</c> is the lead's to recalibrate).</summary>
     public static string FixtureScenarios => Path.Combine(AppContext.BaseDirectory, "scenarios");
-    internal ManualClock Clock { get; } = new();
     public Uri Address { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public WorkshopOptions Options { get; } = new() { Port = 0, MaxRuns = 6, MaxHours = 24 * 7 * 8 };
@@ -36,13 +34,8 @@ public sealed class WorkshopHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = WorkshopServer.Build(Options,
-            new GrainAccess(async ct =>
-            {
-                var cluster = await SimulationCluster.StartAsync(ct);
-                return (cluster.Client, cluster);
-            }),
-            new ScenarioShelf(() => WorkshopServer.ReadLibrary(_scenarioDirectory)), Clock);
+        // A real server: the page's runs are grains in the silo it hosts (no gateway, free ports).
+        _app = WorkshopServer.Build(Options, new ScenarioShelf(() => WorkshopServer.ReadLibrary(_scenarioDirectory)));
         await _app.StartAsync();
         Address = WorkshopServer.Address(_app);
         Http = new HttpClient { BaseAddress = Address };
@@ -57,12 +50,4 @@ public sealed class WorkshopHost : IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
-}
-
-/// <summary>A clock the test moves by hand (idle release without waiting ten minutes).</summary>
-internal sealed class ManualClock : TimeProvider
-{
-    private DateTimeOffset _now = new(2026, 3, 7, 8, 0, 0, TimeSpan.Zero);
-    public override DateTimeOffset GetUtcNow() => _now;
-    public void Advance(TimeSpan by) => _now += by;
 }

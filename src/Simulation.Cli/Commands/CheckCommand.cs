@@ -16,11 +16,14 @@ public sealed class CheckCommand : ICliCommand
         var command = new Command("check", "Run scenarios and verify their expect: claims (exit code 1 if any claim fails).");
         command.Arguments.Add(files);
         var options = new CommonOptions();
+        var grains = new GrainOptions();
         command.Options.Add(options.Seed);
         command.Options.Add(options.Length);
         command.Options.Add(options.Set);
+        grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
+            var where = grains.Choice(p);
             var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find("scenarios")];
             if (paths.Count == 0)
                 throw ScenarioException.One("scenarios", 1, 1, "no scenario files given and none in scenarios/");
@@ -39,7 +42,7 @@ public sealed class CheckCommand : ICliCommand
             }
             if (problems.Count > 0) throw new ScenarioException(problems);
 
-            var runs = await Simulate.RunAsync(context, [.. scenarios.Select(s => (s.Name, s.Spec))], ct);
+            var runs = await Simulate.RunAsync(context, where, [.. scenarios.Select(s => (s.Name, s.Spec))], ct);
             int failed = 0, claims = 0;
             for (int i = 0; i < scenarios.Count; i++)
             {

@@ -15,12 +15,15 @@ public sealed class CompareCommand : ICliCommand
         var first = new Argument<string>("A") { Description = "The scenario as it is (run A)." };
         var second = new Argument<string?>("B") { Description = "A second scenario (run B); without it, B is A with the --set changes.", Arity = ArgumentArity.ZeroOrOne };
         var options = new CommonOptions();
+        var grains = new GrainOptions();
         var command = new Command("compare", "What if? Run two versions on the same seed and show where and how they differ (compare.svg, compare.html).");
         command.Arguments.Add(first);
         command.Arguments.Add(second);
         options.AddTo(command);
+        grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
+            var where = grains.Choice(p);
             string pathA = p.GetValue(first)!;
             string? pathB = p.GetValue(second);
             var sets = options.Sets(p);
@@ -37,7 +40,7 @@ public sealed class CompareCommand : ICliCommand
             string labelB = (pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : "");
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"));
 
-            var runs = await Simulate.RunAsync(context, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
+            var runs = await Simulate.RunAsync(context, where, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
             var ra = ScenarioReports.For(a, runs[0]) with { Label = labelA };
             var rb = ScenarioReports.For(b, runs[1]) with { Label = labelB };
             ComparisonWriter.Write(ra, rb, dir);

@@ -11,16 +11,19 @@ public sealed class RunCommand : ICliCommand
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML), e.g. scenarios/alma-will.yaml." };
         var options = new CommonOptions();
+        var grains = new GrainOptions();
         var command = new Command("run", "Simulate a scenario and write its plot, report and data (default into out/<scenario name>).");
         command.Arguments.Add(scenario);
         options.AddTo(command);
+        grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
+            var where = grains.Choice(p);
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", s.Name));
 
-            var run = (await Simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
+            var run = (await Simulate.RunAsync(context, where, [(s.Name, s.Spec)], ct))[0];
             var report = ScenarioReports.For(s, run);
             ReportWriter.WriteRun(report, dir);
 
