@@ -54,10 +54,10 @@ public sealed class GrainOptions
         {
             return await SimulationCluster.ConnectAsync(gateway, verbose, ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (IOException ex)
         {
             throw ScenarioException.One("--connect", 1, 1,
-                $"cannot reach a couplesim silo at {gateway}: {Shown(ex.Message)} (is `couplesim serve` running there?)");
+                $"cannot reach a couplesim silo: {Shown(ex.Message)} (is `couplesim serve` running there? it prints its grain gateway)");
         }
     }
 

@@ -70,30 +70,51 @@ public sealed class SimulationCluster : IAsyncDisposable
                 string? gateway = resolved.GatewayPort == 0 ? null : $"127.0.0.1:{resolved.GatewayPort.ToString(CultureInfo.InvariantCulture)}";
                 return new SimulationCluster(host, gateway);
             }
-            catch (Exception ex) when (options.SiloPort == 0 && attempt < 3 && IsPortTaken(ex))
+            catch (Exception ex)
             {
-                host.Dispose();
+                // A start that failed or was cancelled half-way must not leave a silo running in this process.
+                await StopQuietlyAsync(host);
+                if (!(options.SiloPort == 0 && attempt < 3 && IsPortTaken(ex))) throw;
             }
         }
     }
 
+    /// <summary>Longest a client waits for a silo to take it on: the Orleans client itself would keep retrying for minutes.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
     /// <summary>Connects as an Orleans client to a silo's gateway, e.g. a running <c>couplesim serve</c>.</summary>
+    /// <exception cref="IOException">Nothing answers there, or no silo took the client on within <see cref="ConnectTimeout"/>.</exception>
     public static async Task<SimulationCluster> ConnectAsync(IPEndPoint gateway, bool verbose = false, CancellationToken cancellationToken = default)
     {
+        // A quick look first, so a wrong port says so at once rather than after the client's retries.
+        using (var probe = new TcpClient())
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(5));
+            try { await probe.ConnectAsync(gateway, wait.Token); }
+            catch (Exception ex) when (ex is SocketException || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                throw new IOException($"nothing answers at {gateway}", ex);
+            }
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         Quiet(builder.Logging, verbose);
         builder.UseOrleansClient(client => client
             .UseStaticClustering(gateway)
             .Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (ServiceId, ServiceId)));
         var host = builder.Build();
+        using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        connecting.CancelAfter(ConnectTimeout);
         try
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(connecting.Token);
         }
-        catch
+        catch (Exception ex)
         {
-            host.Dispose();
-            throw;
+            await StopQuietlyAsync(host);
+            if (cancellationToken.IsCancellationRequested) throw;
+            throw new IOException($"{gateway} answers, but no couplesim silo took this client on within {ConnectTimeout.TotalSeconds:0} s", ex);
         }
         return new SimulationCluster(host, null);
     }
@@ -128,6 +149,14 @@ public sealed class SimulationCluster : IAsyncDisposable
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try { await _host.StopAsync(stop.Token); }
         finally { _host.Dispose(); }
+    }
+
+    private static async Task StopQuietlyAsync(IHost host)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { await host.StopAsync(stop.Token); }
+        catch (Exception) { /* it did not get far enough to need stopping, or is stopping anyway */ }
+        host.Dispose();
     }
 
     private static void Quiet(ILoggingBuilder logging, bool verbose)

@@ -23,7 +23,8 @@ public sealed class CheckCommand : ICliCommand
         grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
-            var where = grains.Choice(p);
+            // The silo starts now and comes up while the input is read (it is stopped while the files are written).
+            await using var simulate = Simulate.Start(grains.Choice(p), ct);
             var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find("scenarios")];
             if (paths.Count == 0)
                 throw ScenarioException.One("scenarios", 1, 1, "no scenario files given and none in scenarios/");
@@ -42,7 +43,7 @@ public sealed class CheckCommand : ICliCommand
             }
             if (problems.Count > 0) throw new ScenarioException(problems);
 
-            var runs = await Simulate.RunAsync(context, where, [.. scenarios.Select(s => (s.Name, s.Spec))], ct);
+            var runs = await simulate.RunAsync(context, [.. scenarios.Select(s => (s.Name, s.Spec))], ct);
             int failed = 0, claims = 0;
             for (int i = 0; i < scenarios.Count; i++)
             {

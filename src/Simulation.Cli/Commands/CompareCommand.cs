@@ -23,7 +23,8 @@ public sealed class CompareCommand : ICliCommand
         grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
-            var where = grains.Choice(p);
+            // The silo starts now and comes up while the input is read (it is stopped while the files are written).
+            await using var simulate = Simulate.Start(grains.Choice(p), ct);
             string pathA = p.GetValue(first)!;
             string? pathB = p.GetValue(second);
             var sets = options.Sets(p);
@@ -40,7 +41,7 @@ public sealed class CompareCommand : ICliCommand
             string labelB = (pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : "");
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"));
 
-            var runs = await Simulate.RunAsync(context, where, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
+            var runs = await simulate.RunAsync(context, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
             var ra = ScenarioReports.For(a, runs[0]) with { Label = labelA };
             var rb = ScenarioReports.For(b, runs[1]) with { Label = labelB };
             ComparisonWriter.Write(ra, rb, dir);

@@ -18,12 +18,13 @@ public sealed class RunCommand : ICliCommand
         grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
-            var where = grains.Choice(p);
+            // The silo starts now and comes up while the input is read (it is stopped while the files are written).
+            await using var simulate = Simulate.Start(grains.Choice(p), ct);
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", s.Name));
 
-            var run = (await Simulate.RunAsync(context, where, [(s.Name, s.Spec)], ct))[0];
+            var run = (await simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
             var report = ScenarioReports.For(s, run);
             ReportWriter.WriteRun(report, dir);
 
