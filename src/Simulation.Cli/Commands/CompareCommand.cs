@@ -34,8 +34,10 @@ public sealed class CompareCommand : ICliCommand
             if (sets.Length > 0) b = ScenarioChanges.WithSets(b, sets);
             b = ScenarioChanges.WithSeed(b, a.Spec.Seed); // the same seed, so only the change differs
             string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
-            string labelB = (pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : "");
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"));
+            // Printable: the label also reaches the progress bar, which writes to the terminal directly
+            string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : ""));
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"),
+                [ComparisonWriter.ChartFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
 
             var runs = await Simulate.RunAsync(context, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
             var ra = ScenarioReports.For(a, runs[0]) with { Label = labelA };
