@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Simulation.Cli.Commands;
 using Simulation.Reports;
@@ -63,6 +64,25 @@ public static class CliApp
     private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
     /// <summary>
+    /// couplesim as a program: the console, and Ctrl+C (SIGINT) or SIGTERM cancelling the command,
+    /// which then ends with exit code 130 and nothing written (a second signal ends it at once).
+    /// </summary>
+    public static async Task<int> MainAsync(string[] args)
+    {
+        using var interrupt = new CancellationTokenSource();
+        int signals = 0;
+        void OnSignal(PosixSignalContext c)
+        {
+            if (Interlocked.Increment(ref signals) > 1) return; // the second one terminates
+            c.Cancel = true;
+            interrupt.Cancel();
+        }
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        return await RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, interrupt.Token);
+    }
+
+    /// <summary>
     /// Parses and runs a command line; returns the exit code. Never throws: bad input is diagnostics
     /// and exit code 2; everything written is printable (control characters escaped, see <see cref="Printable"/>).
     /// </summary>
@@ -80,7 +100,15 @@ public static class CliApp
                 foreach (var d in OptionErrors.Describe(parse, root, args)) error.WriteLine(d.ToString());
                 return ExitCodes.BadInput;
             }
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+                // signals are MainAsync's: System.CommandLine's handler gives up on a command after 2 s and
+                // lets the process end mid-write
+                ProcessTerminationTimeout = null,
+            }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

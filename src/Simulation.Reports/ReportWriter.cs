@@ -28,6 +28,7 @@ public static class ReportWriter
         ];
     }
 
-    /// <summary>Renders and writes the five files into <paramref name="directory"/>; returns their full paths.</summary>
-    public static ImmutableArray<string> WriteRun(RunReport report, string directory) => OutputFiles.Commit(directory, Render(report));
+    /// <summary>Renders and writes the five files into <paramref name="directory"/>, all or none (see <see cref="OutputFiles"/>); returns their full paths.</summary>
+    public static ImmutableArray<string> WriteRun(RunReport report, string directory, CancellationToken cancellationToken = default) =>
+        OutputFiles.Commit(directory, Render(report), cancellationToken);
 }

@@ -25,22 +25,26 @@ public static class OutputFiles
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>Writes text files (UTF-8 without a byte order mark); returns their full paths in the order given.</summary>
-    public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, string Content)> files) =>
-        Commit(directory, files.Select(f => (f.Name, (ReadOnlyMemory<byte>)Utf8.GetBytes(f.Content))));
+    public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, string Content)> files, CancellationToken cancellationToken = default) =>
+        Commit(directory, files.Select(f => (f.Name, (ReadOnlyMemory<byte>)Utf8.GetBytes(f.Content))), cancellationToken);
 
     /// <summary>Writes binary files (e.g. PNG); returns their full paths in the order given.</summary>
-    public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, byte[] Content)> files) =>
-        Commit(directory, files.Select(f => (f.Name, (ReadOnlyMemory<byte>)f.Content)));
+    public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, byte[] Content)> files, CancellationToken cancellationToken = default) =>
+        Commit(directory, files.Select(f => (f.Name, (ReadOnlyMemory<byte>)f.Content)), cancellationToken);
 
-    /// <summary>Writes files given as bytes; returns their full paths in the order given.</summary>
-    public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, ReadOnlyMemory<byte> Content)> files)
+    /// <summary>
+    /// Writes files given as bytes; returns their full paths in the order given. A cancellation
+    /// (Ctrl+C) is honoured up to the first rename: then nothing is written; after it, all is.
+    /// </summary>
+    public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, ReadOnlyMemory<byte> Content)> files, CancellationToken cancellationToken = default)
     {
-        var list = files.ToList();
-        string target = Check(directory, list.Select(f => f.Name));
-        string? created = FirstMissing(target);
-        string? staging = null;
+        cancellationToken.ThrowIfCancellationRequested();
+        string? created = null, staging = null;
         try
         {
+            var list = files.ToList(); // a writer that fails while rendering fails here, before anything is made
+            string target = Check(directory, list.Select(f => f.Name));
+            created = FirstMissing(target);
             Directory.CreateDirectory(target);
             RemoveStale(target);
             staging = Path.Combine(target, $"{StagingPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
@@ -50,7 +54,9 @@ public static class OutputFiles
                 using var stream = new FileStream(Path.Combine(staging, name), FileMode.CreateNew, FileAccess.Write);
                 stream.Write(content.Span);
             }
-            // every file is written: from here each rename replaces one file in a single step
+            // every file is written: from here each rename replaces one file in a single step, and
+            // the renames are not interrupted (they take microseconds)
+            cancellationToken.ThrowIfCancellationRequested();
             var paths = ImmutableArray.CreateBuilder<string>(list.Count);
             foreach (var (name, _) in list)
             {

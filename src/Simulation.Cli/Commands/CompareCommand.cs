@@ -42,7 +42,7 @@ public sealed class CompareCommand : ICliCommand
             var runs = await Simulate.RunAsync(context, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
             var ra = ScenarioReports.For(a, runs[0]) with { Label = labelA };
             var rb = ScenarioReports.For(b, runs[1]) with { Label = labelB };
-            ComparisonWriter.Write(ra, rb, dir);
+            ComparisonWriter.Write(ra, rb, dir, cancellationToken: ct);
 
             var o = context.Output;
             o.WriteLine($"What if? {a.Title}");

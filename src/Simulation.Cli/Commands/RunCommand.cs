@@ -26,7 +26,7 @@ public sealed class RunCommand : ICliCommand
 
             var run = (await Simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
             var report = ScenarioReports.For(s, run);
-            var written = ReportWriter.WriteRun(report, dir);
+            var written = ReportWriter.WriteRun(report, dir, ct);
 
             var o = context.Output;
             o.WriteLine($"{s.Title} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
