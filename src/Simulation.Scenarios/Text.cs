@@ -59,10 +59,18 @@ internal static class Text
     public static string? TextProblem(string text, string key, bool lines)
     {
         var t = text.TrimEnd('\n', '\r', ' ', '\t');
-        foreach (char c in t)
+        for (int i = 0; i < t.Length; i++)
         {
+            char c = t[i];
             if (c is '\t' || (lines && c is '\n'))
                 continue;
+            if (char.IsHighSurrogate(c) && i + 1 < t.Length && char.IsLowSurrogate(t[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c)) // "\uD800" in a quoted YAML string: no character at all
+                return $"`{key}` holds half a character (U+{(int)c:X4}); write plain text";
             if (c is '\n' or '\r' or '\u2028' or '\u2029')
                 return $"`{key}` must be one line; it holds a line break";
             if (char.IsControl(c))

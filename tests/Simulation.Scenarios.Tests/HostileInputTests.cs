@@ -184,6 +184,14 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Half_a_surrogate_pair_in_text_is_refused()
+    {
+        // YAML refuses the escape "\uD800"; text handed to Parse directly can still hold one
+        var d = Assert.Single(Problems(Good + "title: half \ud800 a pair\n"));
+        Assert.Equal("`title` holds half a character (U+D800); write plain text", d.Message);
+    }
+
+    [Fact]
     public void Notes_may_run_over_lines_and_a_folded_summary_keeps_its_line_end()
     {
         var s = ScenarioLoader.Parse(Good + "summary: >\n  one line\nnotes:\n  what: |\n    first\n    second\n", "h.yaml");
