@@ -197,6 +197,12 @@ public sealed partial class OutputTests
             Assert.DoesNotMatch(ControlCharacter(), r.Err);
         }
         Assert.Contains("\\u001B]0;owned\\u0007\\u001B[2J.yaml: ok", runs[0].Out);
+        // a path with a line break stays one line on stdout too
+        string split = t["two\nlines:1:1: error: forged.yaml"];
+        File.Copy(evil, split);
+        var ok = await Cli.Run("validate", split);
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Equal($"{t.Path}/two\\nlines:1:1: error: forged.yaml: ok (tiny: 2 partners, 1 expectations)", ok.Out.Trim());
         Assert.Contains("o\\u001B[31m", runs[1].Out);
         // the forged line stays part of the one line about the missing file
         Assert.Equal($"{t.Path}/missing\\nother.yaml:1:1: error: forged.yaml:1:1: error: no such file", Assert.Single(runs[2].ErrLines));

@@ -48,7 +48,7 @@ public sealed class CompareCommand : ICliCommand
             o.WriteLine($"What if? {a.Title}");
             o.WriteLine($"  A: {labelA}");
             o.WriteLine($"  B: {labelB}");
-            o.WriteLine($"Wrote {Path.TrimEndingDirectorySeparator(dir)}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
+            o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
             var div = ComparisonWriter.FindDivergence(runs[0], runs[1]);
             o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
             o.WriteLine($"  Mean closeness  A {RunText.Fixed(ra.Metrics.MeanCloseness)}  B {RunText.Fixed(rb.Metrics.MeanCloseness)}");

@@ -30,8 +30,8 @@ public sealed class RunCommand : ICliCommand
 
             var o = context.Output;
             o.WriteLine($"{s.Title} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
-            o.WriteLine($"Wrote {Path.TrimEndingDirectorySeparator(dir)}{Path.DirectorySeparatorChar}: {string.Join(", ", written.Select(Path.GetFileName))}");
-            o.WriteLine($"Open {Path.Combine(dir, ReportWriter.ReportFile)} in a browser for the plot and the report.");
+            o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {string.Join(", ", written.Select(Path.GetFileName))}");
+            o.WriteLine($"Open {Printable.Line(Path.Combine(dir, ReportWriter.ReportFile))} in a browser for the plot and the report.");
             Summary.Write(o, report);
             return ExitCodes.Ok;
         }));
