@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Simulation.Reports;
 using Simulation.Scenarios;
 
 namespace Simulation.Cli;
@@ -7,7 +10,7 @@ namespace Simulation.Cli;
 /// <summary>Options shared by run and compare.</summary>
 public sealed class CommonOptions
 {
-    public Option<ulong?> Seed { get; } = new("--seed") { HelpName = "N", Description = "Random seed (default: the scenario's). Same seed, same results." };
+    public Option<string?> Seed { get; } = new("--seed") { HelpName = "N", Description = "Random seed (default: the scenario's). Same seed, same results." };
     public Option<string?> Length { get; } = new("--length") { HelpName = "4w", Description = "Run length: a whole number and h, d, w or y (e.g. 36h, 3d, 4w, 1y)." };
     public Option<string[]> Set { get; } = new("--set")
     {
@@ -16,6 +19,19 @@ public sealed class CommonOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
     public Option<string?> Out { get; } = new("--out") { HelpName = "DIR", Description = "Output directory." };
+
+    public CommonOptions()
+    {
+        // checked while parsing, in the words a scenario's `seed:` gets (not "cannot parse as UInt64")
+        Seed.Validators.Add(r =>
+        {
+            if (r.Tokens.Count == 1)
+            {
+                try { ScenarioChanges.ParseSeed(r.Tokens[0].Value); }
+                catch (ScenarioException e) { r.AddError(e.Diagnostics[0].Message); }
+            }
+        });
+    }
 
     public void AddTo(Command command)
     {
@@ -33,21 +49,52 @@ public sealed class CommonOptions
         var sets = Sets(p);
         if (withSets && sets.Length > 0) s = ScenarioChanges.WithSets(s, sets);
         if (p.GetValue(Length) is { } length) s = ScenarioChanges.WithLength(s, length);
-        if (p.GetValue(Seed) is { } seed) s = ScenarioChanges.WithSeed(s, seed);
+        if (p.GetValue(Seed) is { } seed) s = ScenarioChanges.WithSeed(s, ScenarioChanges.ParseSeed(seed));
         return s;
     }
 
-    /// <summary>Checks an output directory before anything runs: neither it nor a folder above it may be a file.</summary>
-    public static string CheckOut(string dir)
+    /// <summary>
+    /// Checks an output folder before anything runs: not empty, neither it nor a folder above it a
+    /// file, and no folder in it named like one of <paramref name="files"/>. Problems are at <c>--out:1:1</c>.
+    /// </summary>
+    public static string CheckOut(string dir, IEnumerable<string> files)
     {
-        for (var d = new DirectoryInfo(Path.GetFullPath(dir)); d is not null; d = d.Parent)
+        try
         {
-            if (File.Exists(d.FullName))
-                throw ScenarioException.One("--out", 1, 1, d.FullName == Path.GetFullPath(dir)
-                    ? $"`{dir}` is a file, not a directory"
-                    : $"cannot write into `{dir}`: `{d.FullName}` is a file");
-            if (d.Exists) break;
+            OutputFiles.Check(dir, files);
+        }
+        catch (OutputException e)
+        {
+            throw ScenarioException.One("--out", 1, 1, e.Message);
         }
         return dir;
+    }
+
+    /// <summary>Longest folder name made from a scenario name and its --set changes; longer ones are cut and end in a hash.</summary>
+    public const int MaxFolderName = 100;
+
+    /// <summary>
+    /// The folder under out/ for a run: the scenario's name, and with --set changes the name, a dash
+    /// and the changes joined by commas (<c>alma-will-will.avoidance=3</c>,
+    /// <c>alma-will-will.avoidance=3,alma.wound=late</c>), so a what-if never overwrites the
+    /// baseline. Only letters, digits and <c>. = , + - _</c> are kept (anything else becomes
+    /// <c>_</c>: no path separators, spaces or control characters); a name over
+    /// <see cref="MaxFolderName"/> characters is cut and ends in 8 hex digits of the changes' SHA-256.
+    /// </summary>
+    public static string RunFolder(string name, IReadOnlyList<string> sets)
+    {
+        if (sets.Count == 0) return name;
+        string joined = string.Join(",", sets);
+        var sb = new StringBuilder(name.Length + 1 + joined.Length).Append(name).Append('-');
+        foreach (char c in joined)
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '=' or ',' or '+' or '-' or '_' ? c : '_');
+        string folder = sb.ToString();
+        if (folder.Length > MaxFolderName)
+        {
+            string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))[..8];
+            folder = folder[..(MaxFolderName - 9)] + "-" + hash;
+        }
+        // Windows drops a trailing dot from a folder name
+        return folder.EndsWith('.') ? folder[..^1] + "_" : folder;
     }
 }

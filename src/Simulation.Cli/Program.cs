@@ -1,3 +1,3 @@
 using Simulation.Cli;
 
-return await CliApp.RunAsync(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);
+return await CliApp.MainAsync(args);

@@ -280,7 +280,7 @@ public static class ComparisonWriter
     }
 
     /// <summary>Writes compare.svg and compare.html (and, with <paramref name="withRuns"/>, each run's CSVs as a_/b_ files).</summary>
-    public static ImmutableArray<string> Write(RunReport a, RunReport b, string directory, bool withRuns = true)
+    public static ImmutableArray<string> Write(RunReport a, RunReport b, string directory, bool withRuns = true, CancellationToken cancellationToken = default)
     {
         var files = Render(a, b).ToList();
         if (withRuns)
@@ -290,6 +290,6 @@ public static class ComparisonWriter
             files.Add(("b_" + ReportWriter.TimelineFile, CsvWriters.Timeline(b.Run)));
             files.Add(("b_" + ReportWriter.EventsFile, CsvWriters.Events(b.Run)));
         }
-        return OutputFiles.Commit(directory, files);
+        return OutputFiles.Commit(directory, files, cancellationToken);
     }
 }

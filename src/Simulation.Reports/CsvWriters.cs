@@ -58,7 +58,15 @@ public static class CsvWriters
         return (r == 0 ? 0 : r).ToString("0.0000", C);
     }
 
-    /// <summary>RFC 4180 quoting when a field holds a comma, quote or line break.</summary>
-    internal static string Field(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    /// <summary>
+    /// RFC 4180 quoting when a field holds a comma, quote or line break. A text cell that a
+    /// spreadsheet would evaluate as a formula (it starts with =, +, -, @, a tab or a carriage
+    /// return) gets a leading apostrophe, as OWASP advises; numbers are written by <see cref="D"/>.
+    /// </summary>
+    internal static string Field(string s)
+    {
+        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+            s = "'" + s;
+        return s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    }
 }

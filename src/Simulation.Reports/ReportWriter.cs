@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 
 namespace Simulation.Reports;
 
@@ -29,46 +28,7 @@ public static class ReportWriter
         ];
     }
 
-    /// <summary>Renders and writes the five files into <paramref name="directory"/>; returns their full paths.</summary>
-    public static ImmutableArray<string> WriteRun(RunReport report, string directory) => OutputFiles.Commit(directory, Render(report));
-}
-
-/// <summary>
-/// Writes a set of files so that a failure leaves nothing half-written: everything goes into a
-/// fresh temporary directory beside the target first and is moved into place only when all is written.
-/// </summary>
-public static class OutputFiles
-{
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, string Content)> files)
-    {
-        string target = Path.GetFullPath(directory);
-        string parent = Path.GetDirectoryName(target.TrimEnd(Path.DirectorySeparatorChar)) ?? target;
-        Directory.CreateDirectory(parent);
-        string staging = Path.Combine(parent, $".{Path.GetFileName(target.TrimEnd(Path.DirectorySeparatorChar))}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(staging);
-        try
-        {
-            var names = new List<string>();
-            foreach (var (name, content) in files)
-            {
-                File.WriteAllText(Path.Combine(staging, name), content, Utf8);
-                names.Add(name);
-            }
-            Directory.CreateDirectory(target);
-            var paths = ImmutableArray.CreateBuilder<string>();
-            foreach (var name in names)
-            {
-                string dest = Path.Combine(target, name);
-                File.Move(Path.Combine(staging, name), dest, overwrite: true);
-                paths.Add(dest);
-            }
-            return paths.ToImmutable();
-        }
-        finally
-        {
-            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
-        }
-    }
+    /// <summary>Renders and writes the five files into <paramref name="directory"/>, all or none (see <see cref="OutputFiles"/>); returns their full paths.</summary>
+    public static ImmutableArray<string> WriteRun(RunReport report, string directory, CancellationToken cancellationToken = default) =>
+        OutputFiles.Commit(directory, Render(report), cancellationToken);
 }

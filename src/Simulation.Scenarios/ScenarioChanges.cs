@@ -26,7 +26,7 @@ public static class ScenarioChanges
         foreach (var set in sets)
         {
             void Fail(int column, string message) =>
-                problems.Add(new Diagnostic(new SourceLocation("--set", 1, column), $"{message} (in `{set}`)"));
+                problems.Add(new Diagnostic(new SourceLocation("--set", 1, column), $"{message} (in `{Words.Q(set)}`)"));
 
             int eq = set.IndexOf('=');
             if (eq <= 0)
@@ -54,7 +54,7 @@ public static class ScenarioChanges
             int index = Array.IndexOf(ids, id);
             if (index < 0)
             {
-                Fail(1, $"unknown partner `{id}`{Words.DidYouMean(id, ids)}; the partners are {Words.List(ids)}");
+                Fail(1, $"unknown partner `{Words.Q(id)}`{Words.DidYouMean(id, ids)}; the partners are {Words.List(ids)}");
                 continue;
             }
             var partner = spec.Partners[index];
@@ -73,6 +73,13 @@ public static class ScenarioChanges
         var hours = ParseDurationHours(length);
         return s with { Spec = CheckLength(s.Spec, hours, "--length", out var late) ?? throw new ScenarioException([late!]) };
     }
+
+    /// <summary>
+    /// A seed as the command line gives it (<c>--seed N</c>): a whole number from 0 to 2^64−1.
+    /// Throws <see cref="ScenarioException"/> at path <c>--seed</c> otherwise, in the words a scenario's <c>seed</c> gets.
+    /// </summary>
+    public static ulong ParseSeed(string text) =>
+        Words.SeedProblem(text, out var seed, "--seed") is { } problem ? throw ScenarioException.One("--seed", 1, 1, problem) : seed;
 
     /// <summary>Sets the run seed.</summary>
     public static Scenario WithSeed(Scenario s, ulong seed) => s with { Spec = s.Spec with { Seed = seed } };
@@ -99,7 +106,7 @@ public static class ScenarioChanges
             problem = new Diagnostic(new SourceLocation(path, 1, offset + 1), "a run must last at least one hour");
         else if (h > CoupleSpec.MaxHours)
             problem = new Diagnostic(new SourceLocation(path, 1, offset + 1),
-                $"`{text}` is longer than the model allows (ten years, {CoupleSpec.MaxHours}h)");
+                $"`{Words.Q(text)}` is longer than the model allows (ten years, {CoupleSpec.MaxHours}h)");
         return problem is null ? (int)h!.Value : 0;
     }
 
@@ -107,11 +114,6 @@ public static class ScenarioChanges
     private static CoupleSpec? CheckLength(CoupleSpec spec, int hours, string path, out Diagnostic? problem)
     {
         problem = null;
-        if (Words.EndProblem(spec.Start, hours) is { } tooLate)
-        {
-            problem = new Diagnostic(new SourceLocation(path, 1, 1), tooLate);
-            return null;
-        }
         var end = spec.Start.AddHours(hours);
         var late = spec.Happenings.Select(h => (h.At, What: $"the {h.Kind.ToString().ToLowerInvariant()} event"))
             .Concat(spec.Interventions.Select(i => (i.At, What: $"the {i.Kind.ToString().ToLowerInvariant()} intervention")))
@@ -152,7 +154,7 @@ public static class ScenarioChanges
                 return changed;
             }
             default:
-                fail(1, $"unknown setting `{key}`{Words.DidYouMean(key, RunKeys)}; use ID.KEY=VALUE for a partner, or closeness, seed or length");
+                fail(1, $"unknown setting `{Words.Q(key)}`{Words.DidYouMean(key, RunKeys)}; use ID.KEY=VALUE for a partner, or closeness, seed or length");
                 return null;
         }
     }
@@ -168,10 +170,13 @@ public static class ScenarioChanges
             case "wound":
                 if (value is "early" or "late")
                     return partner with { Wound = value == "early" ? Wound.Early : Wound.Late };
-                fail(valueColumn, $"`wound` must be `early` or `late`, not `{value}`{Words.DidYouMean(value, ["early", "late"])}");
+                fail(valueColumn, $"`wound` must be `early` or `late`, not `{Words.Q(value)}`{Words.DidYouMean(value, ["early", "late"])}");
                 return null;
             case "name":
-                return partner with { Name = value };
+                if (Words.TextProblem(value, "name", lines: false) is not { } notText)
+                    return partner with { Name = value };
+                fail(valueColumn, notText);
+                return null;
         }
         if (ParameterCatalog.TryGet(key, out var info))
         {
@@ -180,7 +185,7 @@ public static class ScenarioChanges
                 : null;
         }
         var known = PartnerKeys.Concat(ParameterCatalog.All.Select(p => p.Name)).ToArray();
-        fail(keyColumn, $"unknown key `{key}`{Words.DidYouMean(key, known)}; use anxiety, avoidance, wound, name or a parameter such as `responsiveness`");
+        fail(keyColumn, $"unknown key `{Words.Q(key)}`{Words.DidYouMean(key, known)}; use anxiety, avoidance, wound, name or a parameter such as `responsiveness`");
         return null;
     }
 

@@ -40,8 +40,27 @@ internal sealed partial class ScenarioReader(string path)
 
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
 
-    public void Error(int line, int column, string message) =>
-        diagnostics.Add(new Diagnostic(new SourceLocation(path, line, column), message));
+    /// <summary>Problems found beyond those kept (only a count is kept past <see cref="KeptDiagnostics"/>).</summary>
+    public int Uncounted { get; private set; }
+
+    // Enough to sort and show the first ScenarioLimits.MaxDiagnostics by position; past this only a count.
+    private const int KeptDiagnostics = 1000;
+    // Past this many problems no "did you mean" is looked for: only the first few are shown anyway.
+    private const int SuggestedDiagnostics = 100;
+
+    public void Error(int line, int column, string message)
+    {
+        if (diagnostics.Count >= KeptDiagnostics)
+            Uncounted++;
+        else
+            diagnostics.Add(new Diagnostic(new SourceLocation(path, line, column), message));
+    }
+
+    private string? Suggest(string given, IEnumerable<string> candidates) =>
+        diagnostics.Count >= SuggestedDiagnostics ? null : Words.Suggest(given, candidates);
+
+    private string DidYouMean(string given, IEnumerable<string> candidates) =>
+        Suggest(given, candidates) is { } s ? $" (did you mean `{s}`?)" : "";
 
     private void Error(YNode node, string message) => Error(node.Line, node.Column, message);
 
@@ -73,28 +92,30 @@ internal sealed partial class ScenarioReader(string path)
 
         string? name = f.TryGetValue("name", out var n) ? Text(n, "name") : null;
         if (name is not null && !IdPattern().IsMatch(name))
-            Error(f["name"], $"`name` must use only a-z, 0-9 and `-` (it names the output folder); got `{name}`");
+            Error(f["name"], $"`name` must use only a-z, 0-9 and `-`, starting with a letter or digit (it names the output folder); got `{Q(name)}`");
         string? title = f.TryGetValue("title", out var t) ? Text(t, "title") : name;
         string? summary = f.TryGetValue("summary", out var s) ? Text(s, "summary") : "";
         ScenarioNotes? notes = f.TryGetValue("notes", out var no) ? Notes(no) : new ScenarioNotes("", "", "");
 
         if (f.TryGetValue("start", out var st))
+        {
             start = Time(st, "start", checkInRun: false);
+            if (start is { } early && Words.StartProblem(early) is { } outOfCalendar)
+            {
+                Error(st, $"`start`: {outOfCalendar}");
+                start = null;
+            }
+        }
         if (f.TryGetValue("length", out var le))
             hours = Length(le);
-        if (start is { } st0 && hours is { } h0 && Words.EndProblem(st0, h0) is { } tooLate)
-        {
-            Error(f["length"], tooLate);
-            hours = null;
-        }
         ulong seed = f.TryGetValue("seed", out var se) ? Seed(se) ?? DefaultSeed : DefaultSeed;
         double closeness = f.TryGetValue("closeness", out var cl) ? Number(cl, "closeness", 0, 1) ?? DefaultCloseness : DefaultCloseness;
 
         var partners = f.TryGetValue("partners", out var pa) ? Partners(pa) : [];
-        var schedule = f.TryGetValue("schedule", out var sc) ? List(sc, "schedule", Window) : [];
-        var happenings = f.TryGetValue("events", out var ev) ? List(ev, "events", Happening) : [];
-        var interventions = f.TryGetValue("interventions", out var iv) ? List(iv, "interventions", Intervention) : [];
-        var expect = f.TryGetValue("expect", out var ex) ? List(ex, "expect", Expectation) : [];
+        var schedule = f.TryGetValue("schedule", out var sc) ? List(sc, "schedule", ScenarioLimits.MaxScheduleWindows, Window) : [];
+        var happenings = f.TryGetValue("events", out var ev) ? List(ev, "events", ScenarioLimits.MaxEvents, Happening) : [];
+        var interventions = f.TryGetValue("interventions", out var iv) ? List(iv, "interventions", ScenarioLimits.MaxInterventions, Intervention) : [];
+        var expect = f.TryGetValue("expect", out var ex) ? List(ex, "expect", ScenarioLimits.MaxClaims, Expectation) : [];
 
         if (diagnostics.Count > 0)
             return null;
@@ -117,10 +138,10 @@ internal sealed partial class ScenarioReader(string path)
                 result[key.Value] = value;
             else
             {
-                var guess = Words.Suggest(key.Value, suggestFrom ?? known);
+                var guess = Suggest(key.Value, suggestFrom ?? known);
                 if (guess is not null)
                     Suggested(map).Add(guess);
-                Error(key, $"unknown key `{key.Value}` in {context}{Words.DidYouMean(key.Value, suggestFrom ?? known)}");
+                Error(key, $"unknown key `{Q(key.Value)}` in {context}{DidYouMean(key.Value, suggestFrom ?? known)}");
             }
         }
         return result;
@@ -139,13 +160,19 @@ internal sealed partial class ScenarioReader(string path)
         return set;
     }
 
-    private ImmutableArray<T> List<T>(YNode node, string key, Func<YMapping, T?> item) where T : class
+    private ImmutableArray<T> List<T>(YNode node, string key, int max, Func<YMapping, T?> item) where T : class
     {
         if (node is YScalar { IsNull: true })
             return [];
         if (node is not YSequence seq)
         {
             Error(node, $"`{key}` must be a list (one `- …` per entry), not {node.KindName}");
+            return [];
+        }
+        if (seq.Items.Count > max)
+        {
+            // each entry costs time in every run (claims are checked over the whole run): refuse, unread
+            Error(node, $"`{key}` has {seq.Items.Count} entries; a scenario may have at most {max}");
             return [];
         }
         var result = ImmutableArray.CreateBuilder<T>();
@@ -172,7 +199,8 @@ internal sealed partial class ScenarioReader(string path)
         return null;
     }
 
-    private string? Text(YNode node, string key)
+    /// <summary>Text for people; only the notes may run over several lines.</summary>
+    private string? Text(YNode node, string key, bool lines = false)
     {
         var s = Scalar(node, key, "text");
         if (s is null)
@@ -180,6 +208,11 @@ internal sealed partial class ScenarioReader(string path)
         if (s.Value.Trim().Length == 0)
         {
             Error(node, $"`{key}` must not be empty");
+            return null;
+        }
+        if (Words.TextProblem(s.Value, key, lines) is { } problem)
+        {
+            Error(node, problem);
             return null;
         }
         return s.Value;
@@ -205,7 +238,7 @@ internal sealed partial class ScenarioReader(string path)
             return null;
         if (Words.TryParseBool(s.Value, out var b))
             return b;
-        Error(node, $"`{key}` must be true or false, not `{s.Value}`");
+        Error(node, $"`{key}` must be true or false, not `{Q(s.Value)}`");
         return null;
     }
 
@@ -226,7 +259,7 @@ internal sealed partial class ScenarioReader(string path)
             bool inside = t >= st && (endInclusive ? t <= end : t < end);
             if (!inside)
             {
-                Error(node, $"`{key}` {s.Value} lies outside the run ({Words.Time(st)} to {Words.Time(end)})");
+                Error(node, $"`{key}` {Q(s.Value)} lies outside the run ({Words.Time(st)} to {Words.Time(end)})");
                 return null;
             }
         }
@@ -251,7 +284,7 @@ internal sealed partial class ScenarioReader(string path)
         }
         if (h > CoupleSpec.MaxHours)
         {
-            Error(node, $"`length` {s.Value} is longer than the model allows (ten years, {CoupleSpec.MaxHours}h)");
+            Error(node, $"`length` {Q(s.Value)} is longer than the model allows (ten years, {CoupleSpec.MaxHours}h)");
             return null;
         }
         return (int)h;
@@ -278,9 +311,9 @@ internal sealed partial class ScenarioReader(string path)
             return null;
         }
         var f = Fields(map, "`notes`", NoteKeys);
-        string? what = f.TryGetValue("what", out var w) ? Text(w, "what") : "";
-        string? notice = f.TryGetValue("notice", out var n) ? Text(n, "notice") : "";
-        string? tryIt = f.TryGetValue("try", out var t) ? Text(t, "try") : "";
+        string? what = f.TryGetValue("what", out var w) ? Text(w, "what", lines: true) : "";
+        string? notice = f.TryGetValue("notice", out var n) ? Text(n, "notice", lines: true) : "";
+        string? tryIt = f.TryGetValue("try", out var t) ? Text(t, "try", lines: true) : "";
         return what is null || notice is null || tryIt is null ? null : new ScenarioNotes(what, notice, tryIt);
     }
 
@@ -313,7 +346,7 @@ internal sealed partial class ScenarioReader(string path)
             if (f.TryGetValue("id", out var idNode) && Text(idNode, "id") is { } idText)
             {
                 if (!IdPattern().IsMatch(idText))
-                    Error(idNode, $"a partner id must use only a-z, 0-9 and `-`; got `{idText}`");
+                    Error(idNode, $"a partner id must use only a-z, 0-9 and `-`, starting with a letter or digit; got `{Q(idText)}`");
                 else if (firstSeen.TryGetValue(idText, out int line))
                     Error(idNode, $"duplicate partner id `{idText}` (first used at line {line})");
                 else
@@ -354,7 +387,7 @@ internal sealed partial class ScenarioReader(string path)
             return null;
         if (allowed.Contains(s.Value))
             return s.Value;
-        Error(node, $"`{key}` must be one of {Words.List(allowed)}, not `{s.Value}`{Words.DidYouMean(s.Value, allowed)}");
+        Error(node, $"`{key}` must be one of {Words.List(allowed)}, not `{Q(s.Value)}`{DidYouMean(s.Value, allowed)}");
         return null;
     }
 
@@ -400,7 +433,7 @@ internal sealed partial class ScenarioReader(string path)
         // Without a clean partner list there is nothing to check against; that problem is already reported.
         if (partnerIds.Count == 0 || partnerIds.Contains(s.Value))
             return s.Value;
-        Error(node, $"unknown partner `{s.Value}` in `{key}`{Words.DidYouMean(s.Value, partnerIds)}; the partners are {Words.List(partnerIds)}");
+        Error(node, $"unknown partner `{Q(s.Value)}` in `{key}`{DidYouMean(s.Value, partnerIds)}; the partners are {Words.List(partnerIds)}");
         return null;
     }
 
@@ -474,7 +507,7 @@ internal sealed partial class ScenarioReader(string path)
                 set.UnionWith(many);
             else
             {
-                Error(item, $"unknown day `{s.Value}`{Words.DidYouMean(s.Value, allNames)}; use mon, tue, wed, thu, fri, sat, sun, weekdays, weekend, all or daily");
+                Error(item, $"unknown day `{Q(s.Value)}`{DidYouMean(s.Value, allNames)}; use mon, tue, wed, thu, fri, sat, sun, weekdays, weekend, all or daily");
                 ok = false;
             }
         }
@@ -488,7 +521,7 @@ internal sealed partial class ScenarioReader(string path)
             return null;
         if (Words.ParseClock(s.Value) is { } t)
             return t;
-        Error(node, $"`{key}` must be a clock time like \"18:00\", not `{s.Value}`");
+        Error(node, $"`{key}` must be a clock time like \"18:00\", not `{Q(s.Value)}`");
         return null;
     }
 
@@ -541,7 +574,7 @@ internal sealed partial class ScenarioReader(string path)
         var spec = Patterns.Find(patternName.Value);
         if (spec is null)
         {
-            Error(patternEntry.Value, $"unknown pattern `{patternName.Value}`{Words.DidYouMean(patternName.Value, names)}; known patterns: {Words.List(names)}");
+            Error(patternEntry.Value, $"unknown pattern `{Q(patternName.Value)}`{DidYouMean(patternName.Value, names)}; known patterns: {Words.List(names)}");
             return null;
         }
 
@@ -554,9 +587,9 @@ internal sealed partial class ScenarioReader(string path)
             var arg = spec.Arg(key.Value);
             if (arg is null)
             {
-                if (Words.Suggest(key.Value, argNames) is { } guess)
+                if (Suggest(key.Value, argNames) is { } guess)
                     Suggested(map).Add(guess);
-                Error(key, $"pattern `{spec.Name}` has no argument `{key.Value}`{Words.DidYouMean(key.Value, argNames)}; it takes {Words.List(argNames)}");
+                Error(key, $"pattern `{spec.Name}` has no argument `{Q(key.Value)}`{DidYouMean(key.Value, argNames)}; it takes {Words.List(argNames)}");
                 ok = false;
                 continue;
             }
@@ -648,7 +681,7 @@ internal sealed partial class ScenarioReader(string path)
                     return null;
                 if (Words.ParseDay(s.Value) is not null)
                     return s.Value.ToLowerInvariant();
-                Error(node, $"unknown day `{s.Value}`{Words.DidYouMean(s.Value, Words.Days.Select(x => x.Name))}; use mon, tue, wed, thu, fri, sat or sun");
+                Error(node, $"unknown day `{Q(s.Value)}`{DidYouMean(s.Value, Words.Days.Select(x => x.Name))}; use mon, tue, wed, thu, fri, sat or sun");
                 return null;
             }
             case ArgKind.Clock:
@@ -658,6 +691,9 @@ internal sealed partial class ScenarioReader(string path)
         }
     }
 
-    [GeneratedRegex("^[a-z0-9-]+$")]
+    private static string Q(string text) => Words.Q(text);
+
+    // A leading `-` would read as an option in a shell (out/-x) and as a formula in a spreadsheet.
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex IdPattern();
 }

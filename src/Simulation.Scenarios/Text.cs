@@ -35,19 +35,52 @@ internal static class Text
     public static string? NumberProblem(string text, string key, double min, double max, string? scale, out double value)
     {
         if (!TryParseNumber(text, out value))
-            return $"`{key}` must be a number, not `{text}`";
+            return $"`{key}` must be a number, not `{Q(text)}`";
         if (value < min || value > max)
-            return $"`{key}` must be between {Num(min)} and {Num(max)}{scale}; got {text}";
+            return $"`{key}` must be between {Num(min)} and {Num(max)}{scale}; got {Q(text)}";
         return null;
     }
 
     /// <summary>Why <paramref name="text"/> is not a seed, or null.</summary>
-    public static string? SeedProblem(string text, out ulong seed) =>
-        ulong.TryParse(text, NumberStyles.None, Inv, out seed) ? null : $"`seed` must be a whole number from 0 to {ulong.MaxValue}, not `{text}`";
+    public static string? SeedProblem(string text, out ulong seed, string key = "seed") =>
+        ulong.TryParse(text, NumberStyles.None, Inv, out seed) ? null : $"`{key}` must be a whole number from 0 to {ulong.MaxValue}, not `{Q(text)}`";
 
-    /// <summary>Why a run of <paramref name="hours"/> from <paramref name="start"/> cannot be, if it would end past the calendar; else null.</summary>
-    public static string? EndProblem(DateTime start, int hours) =>
-        (DateTime.MaxValue - start).TotalHours <= hours ? $"a run of {hours}h from {Time(start)} would end past the year 9999" : null;
+    /// <summary>Why a run cannot start at <paramref name="start"/> (outside <see cref="ScenarioLimits.FirstYear"/>–<see cref="ScenarioLimits.LastYear"/>), or null.</summary>
+    public static string? StartProblem(DateTime start) =>
+        start.Year < ScenarioLimits.FirstYear || start.Year > ScenarioLimits.LastYear
+            ? $"a run must start between the years {ScenarioLimits.FirstYear} and {ScenarioLimits.LastYear}; got {Time(start)}"
+            : null;
+
+    /// <summary>
+    /// Why <paramref name="text"/> cannot be shown as written, or null: a control character (an
+    /// escape sequence, a NUL) has no place in a title or name; a line break only in the notes
+    /// (a trailing one, as YAML's `>` leaves, is fine).
+    /// </summary>
+    public static string? TextProblem(string text, string key, bool lines)
+    {
+        var t = text.TrimEnd('\n', '\r', ' ', '\t');
+        for (int i = 0; i < t.Length; i++)
+        {
+            char c = t[i];
+            if (c is '\t' || (lines && c is '\n'))
+                continue;
+            if (char.IsHighSurrogate(c) && i + 1 < t.Length && char.IsLowSurrogate(t[i + 1]))
+            {
+                i++;
+                continue;
+            }
+            if (char.IsSurrogate(c)) // "\uD800" in a quoted YAML string: no character at all
+                return $"`{key}` holds half a character (U+{(int)c:X4}); write plain text";
+            if (c is '\n' or '\r' or '\u2028' or '\u2029')
+                return $"`{key}` must be one line; it holds a line break";
+            if (char.IsControl(c))
+                return $"`{key}` holds a control character (U+{(int)c:X4}); write plain text";
+        }
+        return null;
+    }
+
+    /// <summary>User text quoted in a message: short and on one line (<see cref="Printable.Quote"/>).</summary>
+    public static string Q(string text) => Printable.Quote(text);
 
     public static bool TryParseBool(string text, out bool value)
     {
@@ -66,9 +99,9 @@ internal static class Text
         if (DateTime.TryParseExact(text, TimeFormats, Inv, DateTimeStyles.None, out var t))
             return DateTime.SpecifyKind(t, DateTimeKind.Unspecified);
         if (text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d$"))
-            problem = $"`{text}` has a time-zone offset; write local wall-clock time like `2026-03-07T08:00`";
+            problem = $"`{Q(text)}` has a time-zone offset; write local wall-clock time like `2026-03-07T08:00`";
         else
-            problem = $"`{text}` is not a local time like `2026-03-07T08:00`";
+            problem = $"`{Q(text)}` is not a local time like `2026-03-07T08:00`";
         return null;
     }
 
@@ -94,7 +127,7 @@ internal static class Text
         if (s[0] == '-')
         {
             position = lead;
-            problem = $"`{s}` is negative; a duration must be positive";
+            problem = $"`{Q(s)}` is negative; a duration must be positive";
             return null;
         }
         int i = 0;
@@ -103,7 +136,7 @@ internal static class Text
         if (i == 0)
         {
             position = lead;
-            problem = $"`{s}` is not a duration; write a whole number and a unit, e.g. `4w`, `3d` or `36h`";
+            problem = $"`{Q(s)}` is not a duration; write a whole number and a unit, e.g. `4w`, `3d` or `36h`";
             return null;
         }
         var unit = s[i..];
@@ -112,14 +145,14 @@ internal static class Text
         {
             position = unit.Length == 0 ? lead : lead + i;
             problem = unit.Length == 0
-                ? $"`{s}` needs a unit: h, d, w or y (e.g. `{s}h`)"
-                : $"unknown unit `{unit}` in `{s}`; use h, d, w or y";
+                ? $"`{Q(s)}` needs a unit: h, d, w or y (e.g. `{Q(s)}h`)"
+                : $"unknown unit `{Q(unit)}` in `{Q(s)}`; use h, d, w or y";
             return null;
         }
         if (!long.TryParse(s[..i], NumberStyles.None, Inv, out var n) || n > 1_000_000)
         {
             position = lead;
-            problem = $"`{s}` is far too long";
+            problem = $"`{Q(s)}` is far too long";
             return null;
         }
         return n * factor;
@@ -128,10 +161,14 @@ internal static class Text
     /// <summary>
     /// The closest candidate when it is plausibly a slip of the keyboard (a small edit distance),
     /// or else one that the given word starts with or is the start of ("sunday" → "sun"); null otherwise.
+    /// Words longer than <see cref="ScenarioLimits.MaxSuggestedWord"/> get none.
     /// </summary>
     public static string? Suggest(string given, IEnumerable<string> candidates)
     {
-        var list = candidates.ToArray();
+        // The edit distance costs length × length: a huge word gets no suggestion (it is no slip of the keyboard).
+        if (given.Length > ScenarioLimits.MaxSuggestedWord)
+            return null;
+        var list = candidates.Where(c => c.Length <= ScenarioLimits.MaxSuggestedWord).ToArray();
         string g = given.ToLowerInvariant();
         string? best = null;
         int bestDistance = int.MaxValue;
@@ -196,4 +233,11 @@ internal static class Text
 
     /// <summary>Monday-first order, for stable output.</summary>
     public static int DayOrder(DayOfWeek d) => ((int)d + 6) % 7;
+}
+
+/// <summary>"Did you mean" for the command line: the same bounded search the scenario reader uses.</summary>
+public static class Spelling
+{
+    /// <summary>The known word <paramref name="given"/> is most plausibly a slip for, or null (none for huge words).</summary>
+    public static string? Closest(string given, IEnumerable<string> known) => Text.Suggest(given, known);
 }

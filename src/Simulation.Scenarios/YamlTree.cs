@@ -10,6 +10,9 @@ internal abstract class YNode(int line, int column)
     public int Line { get; } = line;
     public int Column { get; } = column;
 
+    /// <summary>Values in this node with everything under it, aliases counted in full (see <see cref="ScenarioLimits.MaxValues"/>).</summary>
+    public int Size { get; set; } = 1;
+
     public abstract string KindName { get; }
 }
 
@@ -39,6 +42,9 @@ internal sealed class YMapping(int line, int column) : YNode(line, column)
 /// <summary>
 /// Builds a positioned node tree from YamlDotNet's parser events. We read events rather than
 /// deserialising so every value keeps its line and column and duplicate keys can be reported.
+/// An alias (<c>*name</c>) shares its anchor's node; the values it stands for count against
+/// <see cref="ScenarioLimits.MaxValues"/> each time it is used, so nested aliases cannot blow up
+/// what the reader walks, and an alias inside the node it names is refused (no cycles).
 /// </summary>
 internal static partial class YamlTree
 {
@@ -46,99 +52,150 @@ internal static partial class YamlTree
     public static YNode? Build(string text, Action<int, int, string> error, out bool syntaxError)
     {
         syntaxError = false;
-        var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, YNode>(StringComparer.Ordinal);
+        var scanner = new Scanner(new StringReader(text));
+        var build = new Builder(new Parser(scanner), error);
         YNode? root = null;
         int documents = 0;
         try
         {
-            parser.Consume<StreamStart>();
-            while (parser.TryConsume<DocumentStart>(out var doc))
+            build.Parser.Consume<StreamStart>();
+            while (build.Parser.TryConsume<DocumentStart>(out var doc))
             {
                 documents++;
                 if (documents == 2)
+                {
+                    // the first document is not used: stop here rather than read what follows
                     error((int)doc.Start.Line, (int)doc.Start.Column, "a scenario file holds one YAML document; found a second one");
-                var node = ReadNode(parser, anchors, error, 0);
-                parser.Consume<DocumentEnd>();
-                if (documents == 1)
-                    root = node;
+                    return root;
+                }
+                root = build.Node(0);
+                build.Parser.Consume<DocumentEnd>();
             }
-            parser.Consume<StreamEnd>();
+            build.Parser.Consume<StreamEnd>();
         }
         catch (YamlException ex)
         {
             syntaxError = true;
-            var (line, column) = ((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
+            var (line, column) = (Clamp(ex.Start.Line), Clamp(ex.Start.Column));
             // YamlDotNet reports tab indentation at 1:1; point at the first tab used as indentation instead.
             if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentTab(text) is { } tab)
                 (line, column) = tab;
             error(line, column, "YAML syntax: " + CleanMessage(ex.Message));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // YamlDotNet 16.3 throws InvalidOperationException from its scanner for a plain word at the
+            // start of a line inside an unclosed `[` or `{`; any such failure is a syntax error where it stopped.
+            syntaxError = true;
+            var at = scanner.CurrentPosition;
+            error(Clamp(at.Line), Clamp(at.Column), "YAML syntax: cannot read on from here; is a `[`, `{` or quote left open above?");
+            return null;
+        }
         return root;
     }
 
-    /// <summary>No scenario nests deeper than a few levels; a limit keeps hostile input from exhausting the stack.</summary>
-    private const int MaxDepth = 64;
+    private static int Clamp(long x) => (int)Math.Clamp(x, 1, int.MaxValue);
 
-    private static YNode ReadNode(IParser parser, Dictionary<string, YNode> anchors, Action<int, int, string> error, int depth)
+    private sealed class Builder(IParser parser, Action<int, int, string> error)
     {
-        var ev = parser.Consume<ParsingEvent>();
-        if (depth > MaxDepth)
-            throw new SemanticErrorException(ev.Start, ev.End, $"nesting deeper than {MaxDepth} levels");
-        switch (ev)
+        public IParser Parser { get; } = parser;
+        private readonly Dictionary<string, YNode> anchors = new(StringComparer.Ordinal);
+        // anchors whose node is still being read: an alias to one of them would make a cycle
+        private readonly HashSet<string> open = new(StringComparer.Ordinal);
+        private int values;
+
+        private void Count(ParsingEvent at, int size)
         {
-            case Scalar s:
-            {
-                var node = new YScalar((int)s.Start.Line, (int)s.Start.Column, s.Value, s.Style == ScalarStyle.Plain);
-                Remember(anchors, s.Anchor, node);
-                return node;
-            }
-            case AnchorAlias alias:
-                if (anchors.TryGetValue(alias.Value.Value, out var target))
-                    return target;
-                throw new SemanticErrorException(alias.Start, alias.End, $"unknown alias `*{alias.Value.Value}`");
-            case SequenceStart seq:
-            {
-                var node = new YSequence((int)seq.Start.Line, (int)seq.Start.Column);
-                Remember(anchors, seq.Anchor, node);
-                while (!parser.TryConsume<SequenceEnd>(out _))
-                    node.Items.Add(ReadNode(parser, anchors, error, depth + 1));
-                return node;
-            }
-            case MappingStart map:
-            {
-                var node = new YMapping((int)map.Start.Line, (int)map.Start.Column);
-                Remember(anchors, map.Anchor, node);
-                var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
-                while (!parser.TryConsume<MappingEnd>(out _))
-                {
-                    var key = ReadNode(parser, anchors, error, depth + 1);
-                    var value = ReadNode(parser, anchors, error, depth + 1);
-                    if (key is not YScalar k || k.IsNull)
-                    {
-                        error(key.Line, key.Column, $"a key must be a plain word, not {key.KindName}");
-                        continue;
-                    }
-                    if (seen.TryGetValue(k.Value, out var first))
-                    {
-                        error(k.Line, k.Column, $"duplicate key `{k.Value}` (first given at line {first.Line})");
-                        continue;
-                    }
-                    seen.Add(k.Value, k);
-                    node.Entries.Add(new(k, value));
-                }
-                return node;
-            }
-            default:
-                throw new SemanticErrorException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
+            values += size;
+            if (values > ScenarioLimits.MaxValues)
+                throw new SemanticErrorException(at.Start, at.End,
+                    $"the file holds more than {ScenarioLimits.MaxValues} values (an alias `*name` counts all it stands for, each time it is used); a scenario needs far fewer");
         }
-    }
 
-    private static void Remember(Dictionary<string, YNode> anchors, YamlDotNet.Core.AnchorName anchor, YNode node)
-    {
-        if (!anchor.IsEmpty)
+        public YNode Node(int depth)
+        {
+            var ev = Parser.Consume<ParsingEvent>();
+            if (depth > ScenarioLimits.MaxDepth)
+                throw new SemanticErrorException(ev.Start, ev.End, $"nesting deeper than {ScenarioLimits.MaxDepth} levels");
+            switch (ev)
+            {
+                case Scalar s:
+                {
+                    Count(ev, 1);
+                    var node = new YScalar((int)s.Start.Line, (int)s.Start.Column, s.Value, s.Style == ScalarStyle.Plain);
+                    Remember(s.Anchor, node);
+                    return node;
+                }
+                case AnchorAlias alias:
+                {
+                    string name = alias.Value.Value;
+                    if (open.Contains(name))
+                        throw new SemanticErrorException(alias.Start, alias.End, $"alias `*{Printable.Quote(name)}` is used inside the value it names");
+                    if (!anchors.TryGetValue(name, out var target))
+                        throw new SemanticErrorException(alias.Start, alias.End, $"unknown alias `*{Printable.Quote(name)}`");
+                    Count(ev, target.Size);
+                    return target;
+                }
+                case SequenceStart seq:
+                {
+                    Count(ev, 1);
+                    var node = new YSequence((int)seq.Start.Line, (int)seq.Start.Column);
+                    Open(seq.Anchor);
+                    while (!Parser.TryConsume<SequenceEnd>(out _))
+                    {
+                        var item = Node(depth + 1);
+                        node.Items.Add(item);
+                        node.Size += item.Size;
+                    }
+                    Remember(seq.Anchor, node);
+                    return node;
+                }
+                case MappingStart map:
+                {
+                    Count(ev, 1);
+                    var node = new YMapping((int)map.Start.Line, (int)map.Start.Column);
+                    Open(map.Anchor);
+                    var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
+                    while (!Parser.TryConsume<MappingEnd>(out _))
+                    {
+                        var key = Node(depth + 1);
+                        var value = Node(depth + 1);
+                        node.Size += key.Size + value.Size;
+                        if (key is not YScalar k || k.IsNull)
+                        {
+                            error(key.Line, key.Column, $"a key must be a plain word, not {key.KindName}");
+                            continue;
+                        }
+                        if (seen.TryGetValue(k.Value, out var first))
+                        {
+                            error(k.Line, k.Column, $"duplicate key `{Printable.Quote(k.Value)}` (first given at line {first.Line})");
+                            continue;
+                        }
+                        seen.Add(k.Value, k);
+                        node.Entries.Add(new(k, value));
+                    }
+                    Remember(map.Anchor, node);
+                    return node;
+                }
+                default:
+                    throw new SemanticErrorException(ev.Start, ev.End, "unexpected YAML here");
+            }
+        }
+
+        private void Open(AnchorName anchor)
+        {
+            if (!anchor.IsEmpty)
+                open.Add(anchor.Value);
+        }
+
+        private void Remember(AnchorName anchor, YNode node)
+        {
+            if (anchor.IsEmpty)
+                return;
+            open.Remove(anchor.Value);
             anchors[anchor.Value] = node;
+        }
     }
 
     private static (int Line, int Column)? FirstIndentTab(string text)

@@ -107,17 +107,39 @@ public sealed class CommandTests
     }
 
     [Theory]
-    [InlineData("frobnicate")]
-    [InlineData("run", "x.yaml", "--bogus")]
-    [InlineData("run", "x.yaml", "--seed", "minus-one")]
-    [InlineData("run")]
-    [InlineData()]
-    public async Task Unknown_commands_and_options_exit_2_with_the_parsers_message(params string[] args)
+    [InlineData("frobnicate:1:1: error: unknown command `frobnicate`; the commands are run, compare, list, explain, validate, check, serve", "frobnicate")]
+    [InlineData("rn:1:1: error: unknown command `rn` (did you mean `run`?)", "rn", "x.yaml")]
+    [InlineData("--bogus:1:1: error: unknown option `--bogus` for `couplesim run`; see `couplesim run --help`", "run", "x.yaml", "--bogus")]
+    [InlineData("--sed:1:1: error: unknown option `--sed` for `couplesim run` (did you mean `--seed`?)", "run", "x.yaml", "--sed", "3")]
+    [InlineData("--seed:1:1: error: `--seed` must be a whole number from 0 to 18446744073709551615, not `minus-one`", "run", "x.yaml", "--seed", "minus-one")]
+    [InlineData("--seed:1:1: error: `--seed` must be a whole number from 0 to 18446744073709551615, not `abc`", "check", "--seed", "abc")]
+    [InlineData("--seed:1:1: error: `--seed` needs a value (N)", "run", "x.yaml", "--seed")]
+    [InlineData("--seed:1:1: error: `--seed` is given 2 times; give it once", "run", "x.yaml", "--seed", "1", "--seed", "2")]
+    [InlineData("--port:1:1: error: `--port` must be a whole number, not `abc`", "serve", "--port", "abc")]
+    [InlineData("couplesim:1:1: error: `couplesim run` needs SCENARIO: Scenario file (YAML)", "run")]
+    [InlineData("b.yaml:1:1: error: unexpected argument `b.yaml` for `couplesim run`", "run", "a.yaml", "b.yaml")]
+    [InlineData("couplesim:1:1: error: no command given; the commands are run,", new string[0])]
+    [InlineData("--out:1:1: error: the output folder is empty; give one, e.g. `--out out/mine`", "run", "{tiny}", "--out", "")]
+    public async Task Option_errors_are_one_line_in_the_contracts_form_exit_2(string expected, params string[] args)
     {
+        using var t = new TempDir();
+        args = [.. args.Select(a => a == "{tiny}" ? t.Scenario() : a)];
         var r = await Cli.Run(args);
         Assert.Equal(2, r.ExitCode);
-        Assert.StartsWith("couplesim: error: ", r.ErrLines[0]);
-        Assert.DoesNotContain("   at ", r.Err);
+        string line = Assert.Single(r.ErrLines);
+        Assert.StartsWith(expected, line);
+        Assert.Matches(DiagnosticLine, line);
+        Assert.DoesNotContain("System.", r.Err); // no .NET type names
+        Assert.Equal("", r.Out);
+    }
+
+    [Fact]
+    public async Task An_at_sign_is_a_file_name_not_a_response_file()
+    {
+        // System.CommandLine would read `@file` as more arguments: `run @/dev/zero` must not read a device
+        var r = await Cli.Run("run", "@/dev/zero");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("@/dev/zero:1:1: error: no such file", Assert.Single(r.ErrLines));
     }
 
     [Fact]

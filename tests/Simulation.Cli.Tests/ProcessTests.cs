@@ -1,31 +1,115 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace Simulation.Cli.Tests;
 
 /// <summary>The built couplesim, run as a separate process the way the README runs it.</summary>
 public sealed class ProcessTests
 {
+    private static string Dll => Path.Combine(AppContext.BaseDirectory, "couplesim.dll");
+
+    /// <summary>Runs couplesim in <paramref name="workingDirectory"/>; killed (by its pid) if it is not done within <paramref name="timeout"/>.</summary>
+    private static async Task<(int Code, string Out, string Err, TimeSpan Took)> Couplesim(string workingDirectory, TimeSpan timeout, Action<Process>? whileRunning = null, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        var watch = Stopwatch.StartNew();
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        whileRunning?.Invoke(p);
+        using var cts = new CancellationTokenSource(timeout);
+        try { await p.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException)
+        {
+            p.Kill();
+            await p.WaitForExitAsync();
+            Assert.Fail($"couplesim {string.Join(' ', args)} did not finish within {timeout.TotalSeconds} s");
+        }
+        return (p.ExitCode, await stdout, await stderr, watch.Elapsed);
+    }
+
     [Fact]
     public async Task The_readme_command_writes_out_scenario_name_with_plain_output_when_piped()
     {
         using var t = new TempDir();
         Directory.CreateDirectory(t["scenarios"]);
         File.Copy(Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), Path.Combine(t["scenarios"], "alma-will.yaml"));
-        string dll = Path.Combine(AppContext.BaseDirectory, "couplesim.dll");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = t.Path, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { dll, "run", "scenarios/alma-will.yaml" }) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
+        var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml");
 
-        Assert.True(p.ExitCode == 0, await stderr);
+        Assert.True(r.Code == 0, r.Err);
         foreach (var f in new[] { "timeline.csv", "events.csv", "run.json", "closeness.svg", "report.html" })
             Assert.True(File.Exists(Path.Combine(t.Path, "out", "alma-will", f)), f);
-        string o = await stdout;
-        Assert.Contains(Path.Combine("out", "alma-will"), o);
-        Assert.DoesNotContain("\u001b[", o); // no terminal control codes when the output is not a terminal
+        Assert.Contains(Path.Combine("out", "alma-will"), r.Out);
+        Assert.DoesNotContain("\u001b[", r.Out); // no terminal control codes when the output is not a terminal
     }
+
+    [Fact]
+    public async Task Run_with_set_writes_its_own_folder_and_leaves_the_baseline_alone()
+    {
+        using var t = new TempDir();
+        Directory.CreateDirectory(t["scenarios"]);
+        File.Copy(Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), Path.Combine(t["scenarios"], "alma-will.yaml"));
+        var baseline = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--length", "2d");
+        Assert.True(baseline.Code == 0, baseline.Err);
+        byte[] before = File.ReadAllBytes(Path.Combine(t.Path, "out", "alma-will", "timeline.csv"));
+
+        var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--length", "2d", "--set", "will.avoidance=3");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains($"Wrote {Path.Combine("out", "alma-will-will.avoidance=3")}/", r.Out);
+        Assert.Equal(["alma-will", "alma-will-will.avoidance=3"], Directory.GetDirectories(t["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(t.Path, "out", "alma-will", "timeline.csv")));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_run_exits_130_and_writes_nothing()
+    {
+        using var t = new TempDir();
+        string scenario = t.Scenario();
+        var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), p =>
+        {
+            // once the run is under way (simulating, or drawing ten years), as a trainer pressing Ctrl+C would
+            Thread.Sleep(1000);
+            Assert.Equal(0, Kill(p.Id, SigInt));
+        }, "run", scenario, "--length", "10y", "--out", t["o"]);
+        Assert.Equal(130, r.Code);
+        Assert.Equal("couplesim: interrupted; nothing was written", r.Err.Trim());
+        Assert.False(Directory.Exists(t["o"]));
+    }
+
+    [Fact]
+    public async Task A_library_scenario_with_one_character_removed_or_added_exits_0_or_2_within_10_s()
+    {
+        // issue 14's "what it must show", on the real program with each file's own length
+        using var t = new TempDir();
+        var rng = new Random(14);
+        var files = FuzzTests.Library();
+        foreach (var file in new[] { files[0], files[^1], files.Single(f => File.ReadAllText(f).Contains("length: 52w")) })
+        {
+            string text = File.ReadAllText(file);
+            int at = rng.Next(text.Length);
+            char added = "{}[]\"':-#\t 0x&*|"[rng.Next(16)];
+            foreach (var (what, mutant) in new[] { ($"char {at} removed", text.Remove(at, 1)), ($"{added} added at {at}", text.Insert(at, added.ToString())) })
+            {
+                string path = t[$"{Path.GetFileNameWithoutExtension(file)}-{at}-{mutant.Length}.yaml"];
+                File.WriteAllText(path, mutant, new UTF8Encoding(false));
+                var r = await Couplesim(t.Path, TimeSpan.FromSeconds(10), null, "run", path, "--out", t["o"]);
+                string who = $"{Path.GetFileName(file)}, {what}";
+                Assert.True(r.Code is 0 or 2, $"{who}: exit {r.Code}: {r.Err}");
+                Assert.DoesNotContain("   at ", r.Err);
+                Assert.DoesNotContain("Exception", r.Err);
+                if (r.Code == 2) Assert.All(r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.StartsWith(path + ":", l));
+                if (Directory.Exists(t["o"])) Directory.Delete(t["o"], true);
+            }
+        }
+    }
+
+    private const int SigInt = 2;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     [Fact]
     public async Task The_launcher_builds_the_tool_once_and_then_runs_it_in_the_users_folder()

@@ -49,7 +49,7 @@ public sealed class CheckCommand : ICliCommand
             {
                 var s = scenarios[i];
                 var results = Expectations.Evaluate(s, runs[i]);
-                context.Output.WriteLine($"{s.SourcePath} ({s.Name}, seed {s.Spec.Seed}, {RunText.Length(s.Spec.Hours)})");
+                context.Output.WriteLine($"{Printable.Line(s.SourcePath)} ({s.Name}, seed {s.Spec.Seed}, {RunText.Length(s.Spec.Hours)})");
                 if (results.Length == 0) context.Output.WriteLine("  (no claims)");
                 foreach (var r in results)
                 {

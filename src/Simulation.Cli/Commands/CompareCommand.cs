@@ -38,19 +38,21 @@ public sealed class CompareCommand : ICliCommand
             if (sets.Length > 0) b = ScenarioChanges.WithSets(b, sets);
             b = ScenarioChanges.WithSeed(b, a.Spec.Seed); // the same seed, so only the change differs
             string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
-            string labelB = (pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : "");
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"));
+            // Printable: the label also reaches the progress bar, which writes to the terminal directly
+            string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : ""));
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"),
+                [ComparisonWriter.ChartFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
 
             var runs = await simulate.RunAsync(context, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
             var ra = ScenarioReports.For(a, runs[0]) with { Label = labelA };
             var rb = ScenarioReports.For(b, runs[1]) with { Label = labelB };
-            ComparisonWriter.Write(ra, rb, dir);
+            ComparisonWriter.Write(ra, rb, dir, cancellationToken: ct);
 
             var o = context.Output;
             o.WriteLine($"What if? {a.Title}");
             o.WriteLine($"  A: {labelA}");
             o.WriteLine($"  B: {labelB}");
-            o.WriteLine($"Wrote {Path.TrimEndingDirectorySeparator(dir)}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
+            o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
             var div = ComparisonWriter.FindDivergence(runs[0], runs[1]);
             o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
             o.WriteLine($"  Mean closeness  A {RunText.Fixed(ra.Metrics.MeanCloseness)}  B {RunText.Fixed(rb.Metrics.MeanCloseness)}");

@@ -28,7 +28,7 @@ public sealed class ListCommand : ICliCommand
                     foreach (var d in diagnostics) context.Error.WriteLine(d.ToString());
                 }
             }
-            if (loaded.Count == 0 && !broken) context.Output.WriteLine($"No scenarios (*.yaml) in {folder}.");
+            if (loaded.Count == 0 && !broken) context.Output.WriteLine($"No scenarios (*.yaml) in {Printable.Line(folder)}.");
             int width = loaded.Count == 0 ? 0 : loaded.Max(s => s.Name.Length);
             foreach (var s in loaded)
                 context.Output.WriteLine($"{s.Name.PadRight(width)}  {s.Summary}");

@@ -4,7 +4,10 @@ using Simulation.Scenarios;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>run SCENARIO</c>: simulate and write timeline.csv, events.csv, run.json, closeness.svg and report.html.</summary>
+/// <summary>
+/// <c>run SCENARIO</c>: simulate and write timeline.csv, events.csv, run.json, closeness.svg and report.html,
+/// into out/NAME (out/NAME-CHANGES with --set, see <see cref="CommonOptions.RunFolder"/>) or --out DIR.
+/// </summary>
 public sealed class RunCommand : ICliCommand
 {
     public Command Build(CliContext context)
@@ -22,16 +25,17 @@ public sealed class RunCommand : ICliCommand
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", s.Name));
+            // a what-if (--set) gets its own folder, so it never replaces the baseline a trainer made
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.Sets(p))), ReportWriter.FileNames);
 
             var run = (await simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
             var report = ScenarioReports.For(s, run);
-            ReportWriter.WriteRun(report, dir);
+            var written = ReportWriter.WriteRun(report, dir, ct);
 
             var o = context.Output;
             o.WriteLine($"{s.Title} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
-            o.WriteLine($"Wrote {Path.TrimEndingDirectorySeparator(dir)}{Path.DirectorySeparatorChar}: {string.Join(", ", ReportWriter.FileNames)}");
-            o.WriteLine($"Open {Path.Combine(dir, ReportWriter.ReportFile)} in a browser for the plot and the report.");
+            o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {string.Join(", ", written.Select(Path.GetFileName))}");
+            o.WriteLine($"Open {Printable.Line(Path.Combine(dir, ReportWriter.ReportFile))} in a browser for the plot and the report.");
             Summary.Write(o, report);
             return ExitCodes.Ok;
         }));

@@ -17,7 +17,7 @@ public sealed class ValidateCommand : ICliCommand
             foreach (var f in p.GetValue(files)!)
             {
                 if (ScenarioLoader.TryLoad(f, out var s, out var diagnostics))
-                    context.Output.WriteLine($"{f}: ok ({s!.Name}: {s.Spec.Partners.Length} partners, {s.Expect.Length} expectations)");
+                    context.Output.WriteLine($"{Printable.Line(f)}: ok ({s!.Name}: {s.Spec.Partners.Length} partners, {s.Expect.Length} expectations)");
                 else
                 {
                     broken = true;
