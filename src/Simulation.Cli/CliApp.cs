@@ -50,7 +50,9 @@ public static class CliApp
         new ExplainCommand(),
         new ValidateCommand(),
         new CheckCommand(),
+        new SweepCommand(),
         new ServeCommand(),
+        new SiloCommand(),
     ];
 
     public static RootCommand BuildRoot(CliContext context)

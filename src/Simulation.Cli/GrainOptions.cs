@@ -14,17 +14,33 @@ public sealed class GrainOptions
         Description = "Run on the silo of a running `couplesim serve` (its grain gateway, e.g. 127.0.0.1:30000) instead of starting one here.",
     };
 
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        HelpName = "redis://HOST:PORT",
+        Description = "Run on a cluster of `couplesim silo`s whose membership table is in this Redis (see docs/cluster.md) instead of starting a silo here.",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show Orleans' own log (silo start, membership, grains) on standard error." };
 
     public void AddTo(Command command)
     {
         command.Options.Add(Connect);
+        command.Options.Add(Cluster);
         command.Options.Add(Verbose);
     }
 
     /// <summary>Where the runs go, from the command line. Checked before anything runs.</summary>
-    public ClusterChoice Choice(ParseResult p) =>
-        new(p.GetValue(Connect) is { } text ? ParseGateway(text) : null, p.GetValue(Verbose));
+    public ClusterChoice Choice(ParseResult p)
+    {
+        var gateway = p.GetValue(Connect) is { } text ? ParseGateway(text) : null;
+        string? redis = null;
+        if (p.GetValue(Cluster) is { } cluster)
+        {
+            if (gateway is not null) throw ScenarioException.One("--cluster", 1, 1, "give --connect (one silo's gateway) or --cluster (a cluster's Redis), not both");
+            redis = SimulationCluster.ParseRedis(cluster, out var problem) ?? throw ScenarioException.One("--cluster", 1, 1, $"{problem} (got `{Shown(cluster)}`)");
+        }
+        return new(gateway, p.GetValue(Verbose)) { Redis = redis };
+    }
 
     public static IPEndPoint ParseGateway(string text)
     {
@@ -46,13 +62,22 @@ public sealed class GrainOptions
         throw ScenarioException.One("--connect", 1, 1, $"cannot find the host `{Shown(host)}`");
     }
 
-    /// <summary>The cluster the runs go to: this process's own silo, or a client of the one at <paramref name="gateway"/>.</summary>
-    public static async Task<SimulationCluster> OpenAsync(IPEndPoint? gateway, bool verbose, CancellationToken ct)
+    /// <summary>The cluster the runs go to: this process's own silo, or a client of silos elsewhere.</summary>
+    public static async Task<SimulationCluster> OpenAsync(ClusterChoice where, CancellationToken ct)
     {
-        if (gateway is null) return await SimulationCluster.StartSiloAsync(new SiloOptions { Verbose = verbose }, ct);
+        if (where.Redis is { } redis)
+        {
+            try { return await SimulationCluster.ConnectRedisAsync(redis, where.Verbose, ct); }
+            catch (IOException ex)
+            {
+                throw ScenarioException.One("--cluster", 1, 1,
+                    $"cannot reach the cluster: {Shown(ex.Message)} (are `couplesim silo --cluster redis://{redis}` running?)");
+            }
+        }
+        if (where.Gateway is not { } gateway) return await SimulationCluster.StartSiloAsync(new SiloOptions { Verbose = where.Verbose }, ct);
         try
         {
-            return await SimulationCluster.ConnectAsync(gateway, verbose, ct);
+            return await SimulationCluster.ConnectAsync(gateway, where.Verbose, ct);
         }
         catch (IOException ex)
         {

@@ -5,8 +5,12 @@ using Spectre.Console;
 
 namespace Simulation.Cli;
 
-/// <summary>Where a command's runs go: a gateway to connect to, or (null) a silo of this process's own.</summary>
-public sealed record ClusterChoice(IPEndPoint? Gateway, bool Verbose);
+/// <summary>Where a command's runs go: a gateway to connect to, a cluster's Redis, or (both null) a silo of this process's own.</summary>
+public sealed record ClusterChoice(IPEndPoint? Gateway, bool Verbose)
+{
+    /// <summary>"host:port" of the Redis that holds a cluster's membership (<c>--cluster</c>).</summary>
+    public string? Redis { get; init; }
+}
 
 /// <summary>
 /// The Orleans cluster of one command: started as the command begins, so the silo comes up while the input
@@ -25,7 +29,7 @@ public sealed class Simulate : IAsyncDisposable
     private Simulate(ClusterChoice where, CancellationToken ct)
     {
         _starting = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _cluster = Task.Run(() => GrainOptions.OpenAsync(where.Gateway, where.Verbose, _starting.Token));
+        _cluster = Task.Run(() => GrainOptions.OpenAsync(where, _starting.Token));
     }
 
     /// <summary>Starts the command's silo (or connects) in the background.</summary>
@@ -64,6 +68,52 @@ public sealed class Simulate : IAsyncDisposable
         }
         _stopping ??= StopAsync();
         return results;
+    }
+
+    /// <summary>
+    /// Runs a sweep's runs on worker grains, with a progress bar on a terminal (runs done, runs per second, time
+    /// left) or a plain line every few seconds otherwise; then the cluster begins to stop.
+    /// </summary>
+    public async Task<(SweepOutcome Outcome, int Silos, TimeSpan Took)> SweepAsync(CliContext context, string label, SweepWork work, CancellationToken ct)
+    {
+        var cluster = await _cluster;
+        int silos = await cluster.SiloCountAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        SweepOutcome outcome;
+        int total = work.Jobs.Length;
+        if (context.Interactive)
+        {
+            outcome = await AnsiConsole.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RunsColumn(clock), new RemainingTimeColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask(Markup.Escape(label), maxValue: total);
+                    return await SweepDispatch.RunAsync(cluster.Client, work, new Progress<int>(n => task.Value = n), ct);
+                });
+        }
+        else
+        {
+            var last = TimeSpan.Zero;
+            var lines = new Progress<int>(n =>
+            {
+                if (n == total || clock.Elapsed - last < TimeSpan.FromSeconds(2)) return;
+                last = clock.Elapsed;
+                double rate = n / clock.Elapsed.TotalSeconds;
+                context.Output.WriteLine($"  {n} of {total} runs ({rate:0} runs/s, about {Math.Ceiling((total - n) / Math.Max(rate, 1e-9)):0} s left)");
+            });
+            outcome = await SweepDispatch.RunAsync(cluster.Client, work, lines, ct);
+        }
+        var took = clock.Elapsed;
+        _stopping ??= StopAsync();
+        return (outcome, silos, took);
+    }
+
+    /// <summary>Runs per second so far, for the progress bar.</summary>
+    private sealed class RunsColumn(System.Diagnostics.Stopwatch clock) : ProgressColumn
+    {
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text($"{task.Value:0}/{task.MaxValue:0} runs, {task.Value / Math.Max(clock.Elapsed.TotalSeconds, 1e-3):0}/s");
     }
 
     private async Task StopAsync()

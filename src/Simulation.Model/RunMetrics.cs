@@ -26,41 +26,72 @@ public sealed record RunMetrics(
     public static RunMetrics Compute(RunResult run) => Compute(run, 0, run.Timeline.Length);
 
     /// <summary>Figures over ticks [<paramref name="fromTick"/>, <paramref name="toTick"/>).</summary>
+    /// <remarks>One pass over the timeline's columns and one over the events, with no record built per hour:
+    /// a sweep computes these for every run, and building them cost about as much as the run.</remarks>
     public static RunMetrics Compute(RunResult run, int fromTick, int toTick)
     {
         var tl = run.Timeline;
         fromTick = Math.Max(0, fromTick);
-        var ticks = Enumerable.Range(fromTick, Math.Max(0, Math.Min(toTick, tl.Length) - fromTick)).Select(i => tl[i]).ToArray();
-        var events = run.Events.Where(e => e.Tick >= fromTick && e.Tick < toTick).ToArray();
-        var interactions = events.Where(IsInteraction).ToArray();
-        int positive = interactions.Count(IsPositive);
+        toTick = Math.Min(toTick, tl.Length);
+        int hours = Math.Max(0, toTick - fromTick);
 
-        var partners = run.Partners.Select((p, i) =>
+        double closeness = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
+        Span<double> stance = stackalloc double[2], distress = stackalloc double[2];
+        Span<int> withdrawn = stackalloc int[2];
+        for (int t = fromTick; t < toTick; t++)
         {
-            string id = p.Spec.Id;
-            var own = events.Where(e => e.Actor == id).ToArray();
-            var asked = own.Where(e => e.Kind is EventKinds.Bid or EventKinds.Protest).ToArray();
-            return new PartnerMetrics(
-                id,
-                Bids: asked.Count(e => e.Kind == EventKinds.Bid),
-                Protests: asked.Count(e => e.Kind == EventKinds.Protest),
-                Answered: asked.Count(IsPositive),
-                Rebuffed: asked.Count(e => e.Outcome == Outcomes.Rebuffed),
-                Missed: asked.Count(e => e.Outcome == Outcomes.Missed),
-                RepairsAttempted: own.Count(e => e.Kind == EventKinds.Repair),
-                GiveUps: own.Count(e => e.Kind == EventKinds.GiveUp),
-                MeanStance: ticks.Length == 0 ? 0 : ticks.Average(t => t.Partners[i].Stance),
-                MeanDistress: ticks.Length == 0 ? 0 : ticks.Average(t => t.Partners[i].Distress),
-                TimeWithdrawn: ticks.Length == 0 ? 0 : ticks.Count(t => t.Partners[i].Withdrawn) / (double)ticks.Length);
-        }).ToImmutableArray();
+            double c = tl.Closeness(t);
+            closeness += c;
+            if (c < min) min = c;
+            if (c > max) max = c;
+            for (int i = 0; i < 2; i++)
+            {
+                var s = tl.Partner(t, i);
+                stance[i] += s.Stance;
+                distress[i] += s.Distress;
+                if (s.Withdrawn) withdrawn[i]++;
+            }
+        }
+
+        string[] ids = [.. run.Partners.Select(p => p.Spec.Id)];
+        var counts = new int[ids.Length, 6]; // bids, protests, answered, rebuffed, missed, repairs; give-ups below
+        var giveUps = new int[ids.Length];
+        int interactions = 0, positive = 0;
+        foreach (var e in run.Events)
+        {
+            if (e.Tick < fromTick || e.Tick >= toTick) continue;
+            if (IsInteraction(e))
+            {
+                interactions++;
+                if (IsPositive(e)) positive++;
+            }
+            int i = Array.IndexOf(ids, e.Actor);
+            if (i < 0) continue;
+            if (e.Kind is EventKinds.Bid or EventKinds.Protest)
+            {
+                counts[i, e.Kind == EventKinds.Bid ? 0 : 1]++;
+                if (IsPositive(e)) counts[i, 2]++;
+                else if (e.Outcome == Outcomes.Rebuffed) counts[i, 3]++;
+                else if (e.Outcome == Outcomes.Missed) counts[i, 4]++;
+            }
+            else if (e.Kind == EventKinds.Repair) counts[i, 5]++;
+            else if (e.Kind == EventKinds.GiveUp) giveUps[i]++;
+        }
+
+        double Mean(double sum) => hours == 0 ? 0 : sum / hours;
+        var partners = ImmutableArray.CreateBuilder<PartnerMetrics>(ids.Length);
+        for (int i = 0; i < ids.Length; i++)
+            partners.Add(new PartnerMetrics(ids[i], Bids: counts[i, 0], Protests: counts[i, 1], Answered: counts[i, 2],
+                Rebuffed: counts[i, 3], Missed: counts[i, 4], RepairsAttempted: counts[i, 5], GiveUps: giveUps[i],
+                MeanStance: Mean(stance[i]), MeanDistress: Mean(distress[i]), TimeWithdrawn: Mean(withdrawn[i])));
 
         return new RunMetrics(
-            ticks.Length,
-            MeanCloseness: ticks.Length == 0 ? 0 : ticks.Average(t => t.Closeness),
-            MinCloseness: ticks.Length == 0 ? 0 : ticks.Min(t => t.Closeness),
-            MaxCloseness: ticks.Length == 0 ? 0 : ticks.Max(t => t.Closeness),
-            interactions.Length,
-            PositiveShare: interactions.Length == 0 ? 1.0 : positive / (double)interactions.Length,
-            partners);
+            hours,
+            MeanCloseness: Mean(closeness),
+            MinCloseness: hours == 0 ? 0 : min,
+            MaxCloseness: hours == 0 ? 0 : max,
+            interactions,
+            PositiveShare: interactions == 0 ? 1.0 : positive / (double)interactions,
+            partners.MoveToImmutable());
     }
 }

@@ -22,3 +22,5 @@ namespace Simulation.Grains.Serialization;
 [RegisterCopier] public sealed class PartnerParametersCopier : ShallowCopier<PartnerParameters>;
 [RegisterCopier] public sealed class ResolvedPartnerCopier : ShallowCopier<ResolvedPartner>;
 [RegisterCopier] public sealed class RunResultCopier : ShallowCopier<RunResult>;
+[RegisterCopier] public sealed class PartnerFiguresCopier : ShallowCopier<Simulation.Sweeps.PartnerFigures>;
+[RegisterCopier] public sealed class RunFiguresCopier : ShallowCopier<Simulation.Sweeps.RunFigures>;

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Orleans.Placement;
+using Simulation.Model;
+using Simulation.Scenarios;
+using Simulation.Sweeps;
+
+namespace Simulation.Grains;
+
+/// <inheritdoc cref="ISweepWorkerGrain"/>
+[RandomPlacement] // a sweep's workers spread evenly over the silos (the default bunches client-called grains)
+[GrainType("sweep-worker")]
+public sealed class SweepWorkerGrain : Grain, ISweepWorkerGrain
+{
+    // The scenario of the last batch, read once: a sweep sends every batch the same text.
+    private (string Text, string Path, ImmutableArray<string> Sets, string? Length, Scenario Scenario)? _last;
+
+    public ValueTask<SweepResults> RunAsync(SweepBatch batch)
+    {
+        var scenario = Read(batch);
+        var figures = ImmutableArray.CreateBuilder<RunFigures>(batch.Jobs.Length);
+        var closeness = ImmutableArray.CreateBuilder<ImmutableArray<double>>(batch.WithCloseness ? batch.Jobs.Length : 0);
+        foreach (var job in batch.Jobs)
+        {
+            var run = ScenarioChanges.WithSeed(ScenarioChanges.WithSets(scenario, job.Sets), job.Seed);
+            var result = CoupleSimulation.Run(run.Spec);
+            figures.Add(RunFigures.Of(job.Run, run, result));
+            if (batch.WithCloseness)
+                closeness.Add([.. Enumerable.Range(0, result.Timeline.Length).Select(result.Timeline.Closeness)]);
+        }
+        return ValueTask.FromResult(new SweepResults(figures.MoveToImmutable(), closeness.ToImmutable()));
+    }
+
+    private Scenario Read(SweepBatch batch)
+    {
+        if (_last is { } last && last.Text == batch.ScenarioText && last.Path == batch.ScenarioPath
+            && last.Sets.SequenceEqual(batch.BaseSets) && last.Length == batch.Length)
+            return last.Scenario;
+        var scenario = ScenarioLoader.Parse(batch.ScenarioText, batch.ScenarioPath);
+        if (batch.BaseSets.Length > 0) scenario = ScenarioChanges.WithSets(scenario, batch.BaseSets);
+        if (batch.Length is { } length) scenario = ScenarioChanges.WithLength(scenario, length);
+        _last = (batch.ScenarioText, batch.ScenarioPath, batch.BaseSets, batch.Length, scenario);
+        return scenario;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Simulation.Scenarios;
+
+namespace Simulation.Sweeps;
+
+/// <summary>One varied key, named as in <c>--set</c> (<c>will.avoidance</c>, <c>closeness</c>), and its values in order, as the tables write them.</summary>
+public sealed record Axis(string Key, ImmutableArray<string> Values);
+
+/// <summary>One point of the grid: its place in the grid and one value per axis.</summary>
+public sealed record GridPoint(int Index, ImmutableArray<string> Values);
+
+/// <summary>
+/// What a sweep runs: the scenario (with <c>--length</c> applied), the varied keys and the seeds. Every
+/// grid point is run on every seed; run <c>i</c> is point <c>i / seeds</c> on seed <c>i % seeds</c>, so a
+/// run's place never depends on where or when it ran (BehaviorSpace's and Mesa's batch runs, with the seeds
+/// written down).
+/// </summary>
+public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, ImmutableArray<ulong> Seeds)
+{
+    /// <summary>Most grid points a sweep may have.</summary>
+    public const int MaxPoints = 10_000;
+    /// <summary>Most seeds per grid point.</summary>
+    public const int MaxSeeds = 10_000;
+    /// <summary>Most runs in one sweep (points × seeds).</summary>
+    public const int MaxRuns = 200_000;
+    /// <summary>Most simulated hours in one sweep (runs × hours): about ten minutes on one 2-core machine.</summary>
+    public const long MaxHours = 2_000_000_000;
+
+    /// <summary>The seeds when none are given: ten, since one seed cannot tell chance from the change.</summary>
+    public const string DefaultSeeds = "1-10";
+
+    /// <summary>The grid: every combination of the axes' values, the first axis changing slowest.</summary>
+    public ImmutableArray<GridPoint> Points { get; } = Grid(Axes);
+
+    public int Runs => Points.Length * Seeds.Length;
+
+    /// <summary>Hours simulated over the whole sweep.</summary>
+    public long Hours => (long)Runs * Scenario.Spec.Hours;
+
+    public GridPoint PointOf(int run) => Points[run / Seeds.Length];
+
+    public ulong SeedOf(int run) => Seeds[run % Seeds.Length];
+
+    /// <summary>Run <paramref name="run"/>'s <c>--set</c> changes (one per axis).</summary>
+    public ImmutableArray<string> SetsOf(int run) => SetsAt(PointOf(run));
+
+    public ImmutableArray<string> SetsAt(GridPoint point) => [.. Axes.Select((a, i) => $"{a.Key}={point.Values[i]}")];
+
+    /// <summary>The scenario of run <paramref name="run"/>: the point's values set, on its seed.</summary>
+    public Scenario ScenarioOf(int run) => ScenarioChanges.WithSeed(ScenarioChanges.WithSets(Scenario, SetsOf(run)), SeedOf(run));
+
+    /// <summary>
+    /// Reads <c>--vary</c> (<c>ID.KEY=FROM:TO:STEP</c> or <c>KEY=v1,v2,v3</c>, repeatable) and <c>--seeds</c>
+    /// (<c>A-B</c>, or <c>A,B,C</c>), checks every value against the scenario as <c>--set</c> would, and the
+    /// limits. Throws <see cref="ScenarioException"/> with every problem at <c>--vary</c> / <c>--seeds</c>.
+    /// </summary>
+    public static SweepPlan Parse(Scenario scenario, IReadOnlyList<string> vary, string? seeds)
+    {
+        var problems = new List<Diagnostic>();
+        if (vary.Count == 0)
+            problems.Add(Problem("--vary", 1, "a sweep varies at least one key, e.g. --vary will.avoidance=1:7:1"));
+        var axes = new List<Axis>();
+        foreach (var text in vary)
+        {
+            if (ParseAxis(scenario, text, problems) is not { } axis) continue;
+            if (axes.Any(a => a.Key == axis.Key))
+                problems.Add(Problem("--vary", 1, $"`{Printable.Quote(axis.Key)}` is varied twice"));
+            else axes.Add(axis);
+        }
+        var seedList = ParseSeeds(seeds ?? DefaultSeeds, problems);
+        if (problems.Count > 0) throw new ScenarioException(problems);
+
+        long points = axes.Aggregate(1L, (n, a) => n * a.Values.Length);
+        if (points > MaxPoints)
+            problems.Add(Problem("--vary", 1, $"the grid has {points:N0} points; a sweep takes at most {MaxPoints:N0} (vary fewer keys or take bigger steps)"));
+        else if (points * seedList.Length > MaxRuns)
+            problems.Add(Problem("--seeds", 1, $"{points:N0} points × {seedList.Length:N0} seeds is {points * seedList.Length:N0} runs; a sweep takes at most {MaxRuns:N0}"));
+        else if (points * seedList.Length * scenario.Spec.Hours > MaxHours)
+            problems.Add(Problem("--length", 1, $"{points * seedList.Length:N0} runs of {scenario.Spec.Hours:N0} hours is {points * seedList.Length * scenario.Spec.Hours:N0} simulated hours; a sweep takes at most {MaxHours:N0} (shorter runs, fewer seeds or points)"));
+        if (problems.Count > 0) throw new ScenarioException(problems);
+        return new SweepPlan(scenario, [.. axes], seedList);
+    }
+
+    private static Axis? ParseAxis(Scenario scenario, string text, List<Diagnostic> problems)
+    {
+        int eq = text.IndexOf('=');
+        if (eq <= 0 || eq == text.Length - 1)
+        {
+            problems.Add(Problem("--vary", eq <= 0 ? 1 : eq + 2, $"expected ID.KEY=FROM:TO:STEP (e.g. will.avoidance=1:7:1) or KEY=v1,v2,v3 (got `{Printable.Quote(text)}`)"));
+            return null;
+        }
+        string key = text[..eq], spec = text[(eq + 1)..];
+        int at = eq + 2; // column of the values in the argument
+        ImmutableArray<string> values;
+        if (spec.Contains(':'))
+        {
+            var parts = spec.Split(':');
+            if (parts.Length != 3 || !parts.All(p => decimal.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+            {
+                problems.Add(Problem("--vary", at, $"a range is FROM:TO:STEP, three numbers (got `{Printable.Quote(spec)}`)"));
+                return null;
+            }
+            var (from, to, step) = (Dec(parts[0]), Dec(parts[1]), Dec(parts[2]));
+            if (step <= 0 || to < from)
+            {
+                problems.Add(Problem("--vary", at, $"a range goes up from FROM to TO in steps above 0 (got `{Printable.Quote(spec)}`)"));
+                return null;
+            }
+            if ((to - from) / step >= MaxPoints)
+            {
+                problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` has more than {MaxPoints:N0} values"));
+                return null;
+            }
+            // decimal steps, so 0.1 + 0.2 is 0.3 and the last value is TO itself when the steps reach it
+            var list = ImmutableArray.CreateBuilder<string>();
+            for (decimal v = from; v <= to; v += step) list.Add(Format(v));
+            values = list.ToImmutable();
+        }
+        else
+        {
+            values = [.. spec.Split(',').Select(v => v.Trim())];
+            if (values.Any(v => v.Length == 0))
+            {
+                problems.Add(Problem("--vary", at, $"an empty value in `{Printable.Quote(spec)}`"));
+                return null;
+            }
+            if (values.Length > MaxPoints)
+            {
+                problems.Add(Problem("--vary", at, $"more than {MaxPoints:N0} values"));
+                return null;
+            }
+            if (values.Distinct(StringComparer.Ordinal).Count() != values.Length)
+            {
+                problems.Add(Problem("--vary", at, $"a value is listed twice in `{Printable.Quote(spec)}`"));
+                return null;
+            }
+        }
+
+        // Each value must be one --set would take; its problem is reported at the value's place here.
+        foreach (var value in values)
+        {
+            try { ScenarioChanges.WithSets(scenario, [$"{key}={value}"]); }
+            catch (ScenarioException ex)
+            {
+                foreach (var d in ex.Diagnostics)
+                {
+                    int column = d.Location.Column <= key.Length ? d.Location.Column : at;
+                    problems.Add(new Diagnostic(new SourceLocation("--vary", 1, column), d.Message.Replace("(in `", "(as `", StringComparison.Ordinal)));
+                }
+                return null;
+            }
+        }
+        return new Axis(key, values);
+    }
+
+    private static ImmutableArray<ulong> ParseSeeds(string text, List<Diagnostic> problems)
+    {
+        var seeds = new List<ulong>();
+        int column = 1;
+        foreach (var part in text.Split(','))
+        {
+            var range = part.Split('-');
+            if (range.Length == 1 && ulong.TryParse(range[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var one))
+                seeds.Add(one);
+            else if (range.Length == 2 && ulong.TryParse(range[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var a)
+                     && ulong.TryParse(range[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var b) && a <= b)
+            {
+                if (b - a >= MaxSeeds)
+                {
+                    problems.Add(Problem("--seeds", column, $"`{Printable.Quote(part)}` is more than {MaxSeeds:N0} seeds"));
+                    return [];
+                }
+                for (ulong s = a; ; s++) { seeds.Add(s); if (s == b) break; }
+            }
+            else
+            {
+                problems.Add(Problem("--seeds", column, $"expected seeds as A-B or A,B,C with whole numbers, A ≤ B (got `{Printable.Quote(part)}`)"));
+                return [];
+            }
+            column += part.Length + 1;
+        }
+        if (seeds.Count > MaxSeeds)
+            problems.Add(Problem("--seeds", 1, $"{seeds.Count:N0} seeds; a sweep takes at most {MaxSeeds:N0}"));
+        else if (seeds.Distinct().Count() != seeds.Count)
+            problems.Add(Problem("--seeds", 1, "a seed is listed twice"));
+        return [.. seeds];
+    }
+
+    private static ImmutableArray<GridPoint> Grid(ImmutableArray<Axis> axes)
+    {
+        var points = ImmutableArray.CreateBuilder<GridPoint>();
+        int count = axes.Aggregate(1, (n, a) => n * a.Values.Length);
+        for (int i = 0; i < count; i++)
+        {
+            var values = new string[axes.Length];
+            for (int k = axes.Length - 1, rest = i; k >= 0; k--)
+            {
+                values[k] = axes[k].Values[rest % axes[k].Values.Length];
+                rest /= axes[k].Values.Length;
+            }
+            points.Add(new GridPoint(i, [.. values]));
+        }
+        return points.ToImmutable();
+    }
+
+    private static decimal Dec(string s) => decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>A value as the tables and <c>--set</c> write it: plain, no trailing zeros (3, 0.25).</summary>
+    private static string Format(decimal v) => v.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static Diagnostic Problem(string path, int column, string message) => new(new SourceLocation(path, 1, column), message);
+}

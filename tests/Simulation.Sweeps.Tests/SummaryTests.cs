@@ -1,0 +1,70 @@
+using Simulation.Model;
+using Simulation.Reports;
+using Simulation.Scenarios;
+
+namespace Simulation.Sweeps.Tests;
+
+/// <summary>The statistics of a grid point, and the tables: figures read off real runs, in run order.</summary>
+public sealed class SummaryTests
+{
+    [Fact]
+    public void An_estimate_is_the_mean_the_sample_sd_and_a_95_percent_t_interval()
+    {
+        var e = Estimate.Of([1.0, 2, 3, 4]);
+        Assert.Equal(2.5, e.Mean, 12);
+        Assert.Equal(Math.Sqrt(5.0 / 3), e.Sd, 12);
+        double half = 3.182 * Math.Sqrt(5.0 / 3) / 2;
+        Assert.Equal(2.5 - half, e.Low, 12);
+        Assert.Equal(2.5 + half, e.High, 12);
+        Assert.Equal(new Estimate(7, 0, 7, 7, 1), Estimate.Of([7.0]));
+    }
+
+    [Fact]
+    public void The_t_quantile_falls_towards_the_normal_ones()
+    {
+        Assert.Equal(12.706, StudentT.Quantile975(1));
+        Assert.Equal(2.262, StudentT.Quantile975(9));
+        var qs = Enumerable.Range(1, 500).Select(StudentT.Quantile975).ToArray();
+        Assert.All(qs.Zip(qs.Skip(1)), q => Assert.True(q.First >= q.Second));
+        Assert.InRange(StudentT.Quantile975(500), 1.960, 1.966);
+        Assert.Equal(2.000, StudentT.Quantile975(60), 3);
+    }
+
+    [Fact]
+    public void Run_figures_are_the_runs_own_metrics_and_claims()
+    {
+        var s = ScenarioLoader.Load(Library.Path("alma-will"));
+        var run = CoupleSimulation.Run(s.Spec);
+        var f = RunFigures.Of(3, s, run);
+        var m = RunMetrics.Compute(run);
+        Assert.Equal(m.MeanCloseness, f.MeanCloseness);
+        Assert.Equal(m.PositiveShare, f.PositiveShare);
+        Assert.Equal(m.Partners.Select(p => (p.Bids, p.Protests, p.TimeWithdrawn, p.MeanDistress, p.GiveUps)),
+            f.Partners.Select(p => (p.Bids, p.Protests, p.TimeWithdrawn, p.MeanDistress, p.GiveUps)));
+        Assert.Equal(Expectations.Evaluate(s, run).Select(r => r.Passed), f.Claims);
+    }
+
+    [Fact]
+    public void The_tables_have_a_row_per_run_and_per_point_with_every_seed_written_down()
+    {
+        var s = ScenarioLoader.Load(Library.Path("alma-will"));
+        var plan = SweepPlan.Parse(ScenarioChanges.WithLength(s, "1w"), ["will.avoidance=2,6"], "4-6");
+        var figures = Figure.For(plan.Scenario);
+        var runs = Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec))).ToList();
+        var summary = SweepSummary.Of(plan, figures, runs);
+
+        var table = SweepTables.Runs(plan, figures, runs).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 6, table.Length);
+        Assert.StartsWith("run,point,will.avoidance,seed,mean_closeness,positive_share,interactions,alma_bids,", table[0]);
+        Assert.EndsWith(",claim_1_withdraws-after,claim_2_pursue-withdraw", table[0]);
+        Assert.Equal(["0,0,2,4", "1,0,2,5", "2,0,2,6", "3,1,6,4", "4,1,6,5", "5,1,6,6"], table.Skip(1).Select(l => string.Join(',', l.Split(',').Take(4))));
+
+        var sums = SweepTables.Summary(plan, figures, summary).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1 + 2, sums.Length);
+        Assert.StartsWith("point,will.avoidance,seeds,mean_closeness_mean,mean_closeness_sd,mean_closeness_ci_low,mean_closeness_ci_high,", sums[0]);
+        // the point's mean is the mean of its three runs
+        double mean = runs.Take(3).Average(r => r.MeanCloseness);
+        Assert.Equal(Math.Round(mean, 4, MidpointRounding.AwayFromZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), sums[1].Split(',')[3]);
+        Assert.Equal(runs.Skip(3).Count(r => r.Claims[1]) / 3.0, summary[1].ClaimShares[1]);
+    }
+}
