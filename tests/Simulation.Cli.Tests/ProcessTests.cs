@@ -20,7 +20,7 @@ public sealed class ProcessTests
         await p.WaitForExitAsync();
 
         Assert.True(p.ExitCode == 0, await stderr);
-        foreach (var f in new[] { "timeline.csv", "events.csv", "run.json", "closeness.svg", "report.html" })
+        foreach (var f in new[] { "timeline.csv", "events.csv", "run.json", "closeness.svg", "closeness.png", "report.html" })
             Assert.True(File.Exists(Path.Combine(t.Path, "out", "alma-will", f)), f);
         string o = await stdout;
         Assert.Contains(Path.Combine("out", "alma-will"), o);

@@ -4,7 +4,7 @@ using Simulation.Scenarios;
 
 namespace Simulation.Cli.Commands;
 
-/// <summary><c>run SCENARIO</c>: simulate and write timeline.csv, events.csv, run.json, closeness.svg and report.html.</summary>
+/// <summary><c>run SCENARIO</c>: simulate and write timeline.csv, events.csv, run.json, closeness.svg, closeness.png and report.html.</summary>
 public sealed class RunCommand : ICliCommand
 {
     public Command Build(CliContext context)
@@ -18,11 +18,12 @@ public sealed class RunCommand : ICliCommand
         {
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
+            var size = options.ChartSize(p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", s.Name));
 
             var run = (await Simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
             var report = ScenarioReports.For(s, run);
-            ReportWriter.WriteRun(report, dir);
+            ReportWriter.WriteRun(report, dir, size);
 
             var o = context.Output;
             o.WriteLine($"{s.Title} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
