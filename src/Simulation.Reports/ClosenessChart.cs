@@ -37,13 +37,9 @@ public static class ClosenessChart
     /// <summary>The chart as SVG text.</summary>
     public static string Svg(RunResult run, string? title = null, ChartSize? size = null) => Build(run, title, size).Figure.ToSvg(ChartId);
 
-    /// <summary>The chart as SVG and PNG, drawn from one figure.</summary>
-    public static (string Svg, byte[] Png) Render(RunResult run, string? title, ChartSize size)
-    {
-        var figure = Build(run, title, size).Figure;
-        byte[] png = figure.ToPng();
-        return (figure.ToSvg(ChartId), png);
-    }
+    /// <summary>The chart as SVG and PNG.</summary>
+    public static (string Svg, byte[] Png) Render(RunResult run, string? title, ChartSize size) =>
+        Build(run, title, size).Figure.ToSvgAndPng(ChartId);
 
     /// <summary>Builds the chart's figure.</summary>
     public static RunChart Build(RunResult run, string? title = null, ChartSize? size = null)

@@ -208,7 +208,7 @@ public static class ComparisonWriter
         sb.Append($"<header>\n<h1>What if? {Escape(a.Scenario.Title)}</h1>\n");
         sb.Append($"<p class=\"meta\"><b style=\"color:{ColorA}\">A</b>: {Escape(a.Label)} · <b style=\"color:{ColorB}\">B</b>: {Escape(b.Label)} · seed {ra.Spec.Seed} · " +
                   $"{RunText.LengthWords(ra.Spec.Hours)} from {Escape(RunText.Day(ra.Spec.Start))} · couplesim {Escape(ToolInfo.Version)}</p>\n</header>\n");
-        sb.Append("<figure>\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b, div, ChartSize.Default).Figure.ToSvg(ChartId)))
+        sb.Append("<figure class=\"chart\">\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b, div, ChartSize.Default).Figure.ToSvg(ChartId)))
           .Append("<figcaption>A solid black, B dashed blue-violet. Green shading: B closer than A; pink: B further apart. Lower panel: the difference B − A. " +
                   "The dotted line marks where the runs first differ; the note above the curves says how.</figcaption>\n</figure>\n");
         var changes = Changes(ra, rb);
@@ -313,9 +313,7 @@ public static class ComparisonWriter
     public static ImmutableArray<(string Name, byte[] Content)> Render(RunReport a, RunReport b, ChartSize? size = null)
     {
         var div = FindDivergence(a.Run, b.Run); // once for chart and page: it walks both runs
-        var figure = Chart(a, b, div, size ?? ChartSize.Default).Figure;
-        byte[] png = figure.ToPng();
-        string svg = figure.ToSvg(ChartId);
+        var (svg, png) = Chart(a, b, div, size ?? ChartSize.Default).Figure.ToSvgAndPng(ChartId);
         return [(ChartFile, OutputFiles.Text(svg)), (ImageFile, png), (PageFile, OutputFiles.Text(Page(a, b, svg, div)))];
     }
 

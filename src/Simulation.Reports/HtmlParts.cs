@@ -27,6 +27,8 @@ public static class HtmlParts
         .note p { margin: 0; font-size: 22px; }
         figure { margin: 16px 0; }
         figure svg { width: 100%; height: auto; display: block; border: 1px solid #bbbbbb; }
+        figure.chart { width: min(1860px, calc(100vw - 32px)); margin-left: 50%; transform: translateX(-50%); }
+        figure.chart figcaption { max-width: 1264px; margin-left: auto; margin-right: auto; }
         figcaption { font-size: 18px; color: #222222; margin-top: 6px; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }
         .card { border: 2px solid #000000; border-top-width: 10px; padding: 14px 18px; }
@@ -57,7 +59,7 @@ public static class HtmlParts
         .days { margin: 6px 0 6px 24px; font-size: 19px; }
         .diff-pos { color: #005a3c; font-weight: bold; } .diff-neg { color: #9c3a00; font-weight: bold; }
         footer { margin-top: 48px; font-size: 16px; color: #333333; }
-        @media print { body { font-size: 14px; } h2 { break-after: avoid; } figure { break-inside: avoid; } }
+        @media print { body { font-size: 14px; } h2 { break-after: avoid; } figure { break-inside: avoid; } figure.chart { width: auto; margin-left: 0; transform: none; } }
         """;
 
     /// <summary>

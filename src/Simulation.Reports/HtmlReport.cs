@@ -24,7 +24,7 @@ public static class HtmlReport
         sb.Append("</header>\n");
 
         // the chart first, right under the title: it is what a room looks at
-        sb.Append("<figure id=\"plot\">\n");
+        sb.Append("<figure class=\"chart\" id=\"plot\">\n");
         sb.Append(HtmlParts.InlineSvg(svg ?? ClosenessChart.Svg(run, s.Title)));
         sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (+1 toward the other, −1 away) and distress. " +
                   "Shaded hours: leisure together (yellow), both asleep (grey); in each partner's lane, work or busy (light blue) and stress (orange strip along the top). " +

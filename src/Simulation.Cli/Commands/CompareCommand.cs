@@ -38,7 +38,10 @@ public sealed class CompareCommand : ICliCommand
             var size = options.ChartSize(p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"));
 
+            // the chart code compiles on the other core while the runs simulate
+            var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
             var runs = await Simulate.RunAsync(context, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
+            await warm;
             var ra = ScenarioReports.For(a, runs[0]) with { Label = labelA };
             var rb = ScenarioReports.For(b, runs[1]) with { Label = labelB };
             ComparisonWriter.Write(ra, rb, dir, size: size);

@@ -21,7 +21,10 @@ public sealed class RunCommand : ICliCommand
             var size = options.ChartSize(p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", s.Name));
 
+            // the chart code compiles on the other core while the run simulates
+            var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
             var run = (await Simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
+            await warm;
             var report = ScenarioReports.For(s, run);
             ReportWriter.WriteRun(report, dir, size);
 

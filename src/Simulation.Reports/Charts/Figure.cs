@@ -25,6 +25,7 @@ public sealed partial class Figure
     private readonly Plot header;
     private readonly Plot footer = new();
     private readonly List<LegendItem> legend = [];
+    private readonly HashSet<Plot> bare = [];
     private readonly string title;
     private readonly string subtitle;
     private PixelRect[]? rects;
@@ -66,6 +67,7 @@ public sealed partial class Figure
 
     private Plot Add(double weight, double fixedHeight, string? yLabel, double gapAbove)
     {
+        if (rects is not null) throw new InvalidOperationException("panels are added before the figure is drawn");
         var plot = new Plot();
         multiplot.AddPlot(plot);
         panels.Add(new Panel(plot, weight, fixedHeight, gapAbove));
@@ -86,7 +88,6 @@ public sealed partial class Figure
         plot.Grid.XAxisStyle.MinorLineStyle.Color = ChartPalette.Color(ChartPalette.Grid);
         plot.Grid.YAxisStyle.MajorLineStyle.Width = Style.Px(1);
         plot.Grid.YAxisStyle.MajorLineStyle.Color = ChartPalette.Color(ChartPalette.Grid);
-        rects = null;
         return plot;
     }
 
@@ -97,8 +98,6 @@ public sealed partial class Figure
         foreach (var (y, label) in ticks) gen.AddMajor(y, Markup.Clean(label));
         plot.Axes.Left.TickGenerator = gen;
     }
-
-    private readonly HashSet<Plot> bare = [];
 
     /// <summary>Makes a panel a plain strip: no frame, grid or ticks (for notes placed over the time axis).</summary>
     public void Bare(Plot plot)
@@ -118,7 +117,7 @@ public sealed partial class Figure
     private float Right => Style.Px(RightMargin);
     private float AxisSpace => XTicks is null ? Style.Px(12) : Style.TextSize * 2.6f + Style.Px(14);
 
-    /// <summary>Places every subplot: header, panels (fixed heights first, the rest by weight), footer.</summary>
+    /// <summary>Places every subplot, once: header, panels (fixed heights first, the rest by weight), footer.</summary>
     private PixelRect[] Layout()
     {
         if (rects is not null) return rects;
@@ -147,16 +146,12 @@ public sealed partial class Figure
             y += height + (last ? axis : 0);
         }
         list.Add(new PixelRect(0, w, h, MathF.Round(y)));
-        multiplot.Subplots.Remove(footer);
         multiplot.AddPlot(footer);
         return rects = [.. list];
     }
 
-    private readonly HashSet<Plot> configured = [];
-
     private void ConfigurePanel(Plot plot, bool last)
     {
-        if (!configured.Add(plot)) return;
         plot.Layout.Fixed(new PixelPadding(Left, Right, last ? AxisSpace : 0, 0));
         plot.Axes.SetLimitsX(X.Min, X.Max);
         var gen = new ScottPlot.TickGenerators.NumericManual();
@@ -246,6 +241,39 @@ public sealed partial class Figure
     public PixelRect DataRect(Plot panel) => panel.RenderManager.LastRender.DataRect;
 
     // ---- output --------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A chart as SVG and PNG, from one figure. (Drawing the two on two threads, from two figures,
+    /// was measured: it cost more processor time than it saved on a shared 2-core machine.)
+    /// </summary>
+    public (string Svg, byte[] Png) ToSvgAndPng(string id)
+    {
+        byte[] png = ToPng();
+        return (ToSvg(id), png);
+    }
+
+    /// <summary>
+    /// Draws a small chart with the parts the real ones use and throws it away, so that the
+    /// just-in-time compiler has ScottPlot's and SkiaSharp's code ready (about a quarter of a second
+    /// on this machine kind) while the caller does something else, such as simulating.
+    /// </summary>
+    public static void WarmUp()
+    {
+        var f = new Figure(new ChartSize(MinSize.Width, MinSize.Height), "warm-up", "a chart nobody sees");
+        f.XTicks = TimeAxis.Ticks(new DateTime(2026, 1, 3), 48, 400);
+        f.X = (0, 2);
+        var p = f.AddPanel(1, "y");
+        p.Add.ScatterLine(new double[] { 0, 1, 2 }, new double[] { 0, 1, 0 });
+        p.Add.HorizontalSpan(0.2, 0.4, ChartPalette.Color(ChartPalette.Leisure, 0.5));
+        p.Add.Markers(new double[] { 0.5 }, new double[] { 0.5 }, ScottPlot.MarkerShape.FilledTriangleUp, 10, Colors.Black);
+        p.Add.FillY(new double[] { 0, 1 }, new double[] { 0, 1 }, new double[] { 1, 1 });
+        YTicks(p, (0, "0"), (1, "1"));
+        f.AddLegend(f.Style.LineItem("line", ChartPalette.Ink, 2));
+        f.ToPng();
+        f.ToSvg("warm-up");
+    }
+
+    private static readonly ChartSize MinSize = new(ChartSize.MinWidth, ChartSize.MinHeight);
 
     /// <summary>The chart as a PNG image.</summary>
     public byte[] ToPng()
