@@ -15,14 +15,14 @@ public sealed record EventLane(string PartnerId, ImmutableArray<LaneRow> Rows);
 
 /// <summary>
 /// Counts each partner's chart markers (<see cref="ChartMarks"/>) per time bin, so a lane stays
-/// readable at any length: bins are as short as a marker is wide (2 hours at one week,
-/// 12 hours at four, a week over a year), aligned on local midnight (weeks and longer on the
+/// readable at any length: bins are as short as a marker is wide (3 hours at one week,
+/// 12 hours at four, 2 days at sixteen, a week over a year), aligned on local midnight (weeks and longer on the
 /// run's first day), and a marker's size tells its count.
 /// </summary>
 public sealed record EventLanes(int BinHours, double StartOffsetHours, int Hours, ImmutableArray<EventLane> Lanes)
 {
     /// <summary>The bin lengths to choose from, in hours.</summary>
-    public static ImmutableArray<int> BinChoices { get; } = [1, 2, 3, 6, 12, 24, 7 * 24, 28 * 24, 91 * 24];
+    public static ImmutableArray<int> BinChoices { get; } = [1, 2, 3, 6, 12, 24, 48, 72, 7 * 24, 28 * 24, 91 * 24];
 
     /// <summary>The shortest bin at least <paramref name="minPx"/> wide when the run is drawn <paramref name="widthPx"/> wide.</summary>
     public static int ChooseBin(int hours, double widthPx, double minPx)
@@ -63,6 +63,8 @@ public sealed record EventLanes(int BinHours, double StartOffsetHours, int Hours
     {
         1 => "hour",
         24 => "day",
+        48 => "2 days",
+        72 => "3 days",
         168 => "week",
         _ when BinHours % 168 == 0 => $"{BinHours / 168} weeks",
         _ => $"{BinHours} hours",

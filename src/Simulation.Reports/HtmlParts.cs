@@ -28,6 +28,7 @@ public static class HtmlParts
         figure { margin: 16px 0; }
         figure svg { width: 100%; height: auto; display: block; border: 1px solid #bbbbbb; }
         figure.chart { width: min(1860px, calc(100vw - 32px)); margin-left: 50%; transform: translateX(-50%); }
+        figure.chart svg { max-height: calc(100vh - 170px); border: none; }
         figure.chart figcaption { max-width: 1264px; margin-left: auto; margin-right: auto; }
         figcaption { font-size: 18px; color: #222222; margin-top: 6px; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }

@@ -113,6 +113,7 @@ public sealed class ChartTests
     [InlineData(2 * 24, 1)]
     [InlineData(7 * 24, 3)]
     [InlineData(28 * 24, 12)]
+    [InlineData(16 * 7 * 24, 48)]
     [InlineData(365 * 24, 168)]
     public void Events_are_counted_in_bins_as_wide_as_a_marker(int hours, int binHours)
     {
