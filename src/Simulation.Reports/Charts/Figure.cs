@@ -171,22 +171,14 @@ public sealed partial class Figure
     /// <summary>Title, subtitle and legend in the header; returns its height.</summary>
     private float SetUpHeader(float width)
     {
-        header.Layout.Fixed(new PixelPadding(0));
-        header.Axes.Frameless();
-        header.Grid.IsVisible = false;
-        header.FigureBackground.Color = Colors.White;
-        header.DataBackground.Color = Colors.White;
+        Blank(header);
         float pad = Style.Px(14);
         float y = pad;
-        var t = header.Add.Text(title, Left, y);
-        Style.Font(t.LabelStyle, Style.TitleSize, bold: true);
-        t.LabelStyle.Alignment = Alignment.UpperLeft;
+        TextAt(header, title, y, Style.TitleSize, bold: true, ChartPalette.Ink);
         y += Style.TitleSize * 1.3f;
         if (subtitle.Length > 0)
         {
-            var s = header.Add.Text(subtitle, Left, y);
-            Style.Font(s.LabelStyle, Style.SubtitleSize, color: ChartPalette.Frame);
-            s.LabelStyle.Alignment = Alignment.UpperLeft;
+            TextAt(header, subtitle, y, Style.SubtitleSize, bold: false, ChartPalette.Frame);
             y += Style.SubtitleSize * 1.4f;
         }
 
@@ -220,21 +212,33 @@ public sealed partial class Figure
 
     private float SetUpFooter(float width)
     {
-        footer.Layout.Fixed(new PixelPadding(0));
-        footer.Axes.Frameless();
-        footer.Grid.IsVisible = false;
-        footer.FigureBackground.Color = Colors.White;
-        footer.DataBackground.Color = Colors.White;
+        Blank(footer);
         float height = Style.Px(10);
         if (Footnote is { Length: > 0 } note)
         {
-            var t = footer.Add.Text(Markup.Clean(note), Left, Style.Px(4));
-            Style.Font(t.LabelStyle, Style.SmallSize, color: ChartPalette.Frame);
-            t.LabelStyle.Alignment = Alignment.UpperLeft;
+            TextAt(footer, Markup.Clean(note), Style.Px(4), Style.SmallSize, bold: false, ChartPalette.Frame);
             height = Style.SmallSize * 1.25f * note.Split('\n').Length + Style.Px(14);
         }
         footer.Axes.SetLimits(0, width, height, 0);
         return MathF.Ceiling(height);
+    }
+
+    /// <summary>A plot without axes, frame or grid: the header and the footer, whose axes are pixels.</summary>
+    private static void Blank(Plot plot)
+    {
+        plot.Layout.Fixed(new PixelPadding(0));
+        plot.Axes.Frameless();
+        plot.Grid.IsVisible = false;
+        plot.FigureBackground.Color = Colors.White;
+        plot.DataBackground.Color = Colors.White;
+    }
+
+    /// <summary>A line of text at the left margin, its top at <paramref name="y"/> pixels.</summary>
+    private void TextAt(Plot plot, string text, float y, float size, bool bold, string color)
+    {
+        var t = plot.Add.Text(text, Left, y);
+        Style.Font(t.LabelStyle, size, bold, color);
+        t.LabelStyle.Alignment = Alignment.UpperLeft;
     }
 
     /// <summary>Where each data panel's data area was drawn, after a render (for tests and for placing notes).</summary>
