@@ -97,7 +97,7 @@ public static class ComparisonWriter
         figure.XTicks = TimeAxis.Ticks(ra.Spec.Start, hours, dataWidth);
 
         // where the runs part is written above the curves, in a strip of its own, so it covers none of them
-        string note = div is null ? "The two runs are identical." : CalloutText(div, rb);
+        string note = Markup.Clean(div is null ? "The two runs are identical." : CalloutText(div, rb)); // names are the scenario's text
         int noteLines = note.Split('\n').Length;
         var notes = figure.AddFixedPanel(noteLines * 30 + 16, null, gapAbove: 0);
         figure.Bare(notes);

@@ -134,6 +134,22 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void Control_characters_in_a_title_and_names_leave_compare_svg_and_html_valid()
+    {
+        var (a, b) = Pair();
+        RunResult Rename(RunResult r) => r with { Partners = [r.Partners[0], r.Partners[1] with { Spec = r.Partners[1].Spec with { Name = "Wi\u0001ll\u001f" } }] };
+        var info = a.Scenario with { Title = "What\u0000 now\u0007" };
+        var files = ComparisonWriter.Render(a with { Run = Rename(a.Run), Scenario = info }, b with { Run = Rename(b.Run), Scenario = info });
+        var svg = new SvgProbe(System.Text.Encoding.UTF8.GetString(files[0].Content));
+        Assert.Contains("What if? What now", svg.Texts);
+        Assert.Contains(svg.Texts, t => t.Contains("Will", StringComparison.Ordinal)); // in the note on where the runs part
+        string html = System.Text.Encoding.UTF8.GetString(files[2].Content);
+        Assert.DoesNotMatch(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F]", html);
+        int start = html.IndexOf("<svg", StringComparison.Ordinal), end = html.IndexOf("</svg>", StringComparison.Ordinal) + 6;
+        XElement.Parse(html[start..end]);
+    }
+
+    [Fact]
     public void Compare_files_are_byte_identical_on_rerun()
     {
         var (a1, b1) = Pair();
