@@ -47,8 +47,11 @@ public sealed partial class Figure
     /// <summary>The x range every panel shows (days since the run's start, for time charts).</summary>
     public (double Min, double Max) X { get; set; } = (0, 1);
 
-    /// <summary>Labels and grid lines of the x axis; labels show under the last panel only.</summary>
+    /// <summary>Labels and grid lines of a time axis; labels show under the last panel only. Without them the x axis gets ScottPlot's numeric ticks (a sweep's parameter, say).</summary>
     public TimeTicks? XTicks { get; set; }
+
+    /// <summary>The x axis' name under the last panel (none for time axes, whose labels say what they are).</summary>
+    public string? XLabel { get; set; }
 
     /// <summary>Small print under the chart (how long runs were aggregated, say); one line per <c>\n</c>.</summary>
     public string? Footnote { get; set; }
@@ -115,7 +118,7 @@ public sealed partial class Figure
 
     private float Left => Style.Px(LeftMargin);
     private float Right => Style.Px(RightMargin);
-    private float AxisSpace => XTicks is null ? Style.Px(12) : Style.TextSize * 2.6f + Style.Px(14);
+    private float AxisSpace => (XTicks is null ? Style.TextSize * 1.4f : Style.TextSize * 2.6f) + Style.Px(14) + (XLabel is null ? 0 : Style.AxisLabelSize * 1.4f);
 
     /// <summary>Places every subplot, once: header, panels (fixed heights first, the rest by weight), footer.</summary>
     private PixelRect[] Layout()
@@ -154,18 +157,27 @@ public sealed partial class Figure
     {
         plot.Layout.Fixed(new PixelPadding(Left, Right, last ? AxisSpace : 0, 0));
         plot.Axes.SetLimitsX(X.Min, X.Max);
-        var gen = new ScottPlot.TickGenerators.NumericManual();
         if (XTicks is not null)
         {
+            var gen = new ScottPlot.TickGenerators.NumericManual();
             if (last) foreach (var (x, label) in XTicks.Labels) gen.AddMajor(x, Markup.Clean(label));
             foreach (double x in XTicks.Grid) gen.AddMinor(x);
             // strong grid lines under everything else the panel draws
             foreach (double x in bare.Contains(plot) ? [] : XTicks.Strong)
                 plot.MoveToBack(plot.Add.VerticalLine(x, Style.Px(1.5), ChartPalette.Color(ChartPalette.GridStrong)));
+            plot.Axes.Bottom.TickGenerator = gen;
         }
-        plot.Axes.Bottom.TickGenerator = gen;
+        else
+        {
+            // numeric ticks, few enough to read from the back of the room, each with a light grid line
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { TargetTickCount = 6, MinimumTickSpacing = Style.Px(120) };
+            plot.Grid.XAxisStyle.MajorLineStyle.Width = Style.Px(1);
+            plot.Grid.XAxisStyle.MajorLineStyle.Color = ChartPalette.Color(ChartPalette.Grid);
+            plot.Grid.XAxisStyle.MinorLineStyle.Width = 0;
+        }
         plot.Axes.Bottom.TickLabelStyle.IsVisible = last;
-        plot.Axes.Bottom.Label.IsVisible = false;
+        plot.Axes.Bottom.Label.Text = last ? Markup.Clean(XLabel ?? "") : "";
+        plot.Axes.Bottom.Label.IsVisible = last && XLabel is not null;
     }
 
     /// <summary>Title, subtitle and legend in the header; returns its height.</summary>
