@@ -53,15 +53,6 @@ public sealed class ChartStyle(ChartSize size)
         i.OutlineWidth = 1;
     });
 
-    /// <summary>A legend entry for a marker.</summary>
-    public LegendItem MarkerItem(string label, ScottPlot.MarkerShape shape, string color) => Item(label, i =>
-    {
-        i.MarkerShape = shape;
-        i.MarkerSize = Px(16);
-        i.MarkerColor = ChartPalette.Color(color);
-        i.MarkerLineWidth = Px(2.5);
-    });
-
     private LegendItem Item(string label, Action<LegendItem> style)
     {
         var item = new LegendItem { LabelText = Markup.Clean(label) };
