@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Simulation.Reports;
+using Simulation.Reports.Charts;
 using Simulation.Scenarios;
 
 namespace Simulation.Cli;
@@ -19,6 +20,7 @@ public sealed class CommonOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
     public Option<string?> Out { get; } = new("--out") { HelpName = "DIR", Description = "Output directory." };
+    public Option<string?> Size { get; } = new("--size") { HelpName = "WxH", Description = "Size of the charts (PNG and SVG) in pixels (default: 1920x1080)." };
 
     public CommonOptions()
     {
@@ -39,6 +41,15 @@ public sealed class CommonOptions
         command.Options.Add(Length);
         command.Options.Add(Set);
         command.Options.Add(Out);
+        command.Options.Add(Size);
+    }
+
+    /// <summary>The charts' size from --size (1920×1080 without it); a bad size is a one-line error.</summary>
+    public ChartSize ChartSize(ParseResult p)
+    {
+        if (p.GetValue(Size) is not { } text) return Reports.Charts.ChartSize.Default;
+        if (!Reports.Charts.ChartSize.TryParse(text, out var size, out string error)) throw ScenarioException.One("--size", 1, 1, error);
+        return size;
     }
 
     public ImmutableArray<string> Sets(ParseResult p) => [.. p.GetValue(Set) ?? []];

@@ -1,23 +1,29 @@
 using System.Collections.Immutable;
 using Simulation.Model;
-using Simulation.Reports.Svg;
+using Simulation.Reports.Charts;
 
 namespace Simulation.Reports;
 
-/// <summary>How one kind of chart marker looks and where it sits in a partner's lane (row 2 at the top).</summary>
+/// <summary>Marker shapes of the charts and the workshop page (the page draws them by these names).</summary>
+public enum MarkerShape { Circle, OpenCircle, Square, Diamond, TriangleUp, TriangleDown, Cross, Plus, Star }
+
+/// <summary>How one kind of chart marker looks and where it sits in a partner's lane (row 2 at the top on the page; the report charts give each kind its own row, in <see cref="ChartMarks.All"/> order).</summary>
 public sealed record MarkKind(string Key, string Label, MarkerShape Shape, string Color, int Row);
 
-/// <summary>Which events become markers on which partner's lane.</summary>
+/// <summary>
+/// Which events become markers on which partner's lane. Marker colours avoid the partners' two
+/// hues and the pale band tints (a lane's row name and the shape tell the kind apart in grey).
+/// </summary>
 public static class ChartMarks
 {
     public static readonly MarkKind Protest = new("protest", "Protest", MarkerShape.TriangleUp, OkabeIto.Orange, 2);
-    public static readonly MarkKind Callback = new("callback", "Call-back", MarkerShape.Plus, OkabeIto.SkyBlue, 2);
+    public static readonly MarkKind Callback = new("callback", "Call-back", MarkerShape.Plus, OkabeIto.ReddishPurple, 2);
     public static readonly MarkKind Repair = new("repair", "Repair attempt", MarkerShape.Diamond, OkabeIto.ReddishPurple, 2);
-    public static readonly MarkKind Rejection = new("rejection", "Harsh rejection", MarkerShape.Star, OkabeIto.Vermillion, 2);
+    public static readonly MarkKind Rejection = new("rejection", "Harsh rejection", MarkerShape.Star, OkabeIto.Black, 2);
     public static readonly MarkKind Intervention = new("intervention", "Intervention", MarkerShape.OpenCircle, OkabeIto.BluishGreen, 2);
     public static readonly MarkKind Answer = new("answer", "Answers a bid", MarkerShape.Circle, OkabeIto.BluishGreen, 1);
     public static readonly MarkKind Rebuff = new("rebuff", "Turns a bid away", MarkerShape.Cross, OkabeIto.Black, 1);
-    public static readonly MarkKind Withdraw = new("withdraw", "Withdraws", MarkerShape.TriangleDown, OkabeIto.Blue, 0);
+    public static readonly MarkKind Withdraw = new("withdraw", "Withdraws", MarkerShape.TriangleDown, OkabeIto.Black, 0);
     public static readonly MarkKind GiveUp = new("give-up", "Gives up", MarkerShape.Square, OkabeIto.Black, 0);
 
     /// <summary>All kinds in legend order.</summary>

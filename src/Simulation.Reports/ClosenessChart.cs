@@ -1,14 +1,18 @@
 using System.Collections.Immutable;
+using ScottPlot;
 using Simulation.Model;
-using Simulation.Reports.Svg;
+using Simulation.Reports.Charts;
 
 namespace Simulation.Reports;
 
+/// <summary>The run chart as built, with its panels named (tests read the drawn series back through them).</summary>
+public sealed record RunChart(Figure Figure, Plot Closeness, Plot Stance, Plot Distress, ImmutableArray<Plot> Lanes, EventLanes Events, bool Daily, int BucketDays);
+
 /// <summary>
-/// closeness.svg: closeness over time on the main panel, each partner's stance and distress below,
-/// the schedule as light bands, and one lane per partner with its events as markers.
-/// Runs of <see cref="LongRunHours"/> or more are drawn as daily means with a min–max band
-/// (weekly from <see cref="WeeklyFromHours"/> on), markers counted per day (or week).
+/// closeness.svg / closeness.png: closeness over time on the main panel, each partner's stance and
+/// distress below, the schedule as light bands, and one lane per partner with a row for each kind of
+/// event, counted per time bin (<see cref="EventLanes"/>). Runs of <see cref="LongRunHours"/> or more are
+/// drawn as daily means with a min–max band (weekly from <see cref="WeeklyFromHours"/> on).
 /// </summary>
 public static class ClosenessChart
 {
@@ -18,74 +22,94 @@ public static class ClosenessChart
     /// <summary>From this length on (about two years) days are too narrow to see: a run is drawn per week.</summary>
     public const int WeeklyFromHours = 800 * 24;
 
-    public const int Width = 1280;
-    public const int Height = 900;
+    /// <summary>The SVG root's id (clip-path ids start with it).</summary>
+    public const string ChartId = "closeness-chart";
 
-    // Band colours; the workshop page uses the same (Simulation.Web's /api/visual).
-    public const string LeisureColor = OkabeIto.BluishGreen;
-    public const string WorkColor = OkabeIto.SkyBlue;
-    public const string StressColor = OkabeIto.Orange;
-    public const string SleepColor = "#7F7F7F";
+    // Band colours; the workshop page takes the same (Simulation.Web's /api/visual).
+    public const string LeisureColor = ChartPalette.Leisure;
+    public const string WorkColor = ChartPalette.Work;
+    public const string StressColor = ChartPalette.Stress;
+    public const string SleepColor = ChartPalette.Sleep;
+
+    /// <summary>Height of one event row in a lane (design pixels): room for the largest marker.</summary>
+    public const double LaneRowHeight = 26;
 
     /// <summary>The chart as SVG text.</summary>
-    public static string Svg(RunResult run, string? title = null) => Build(run, title).ToSvg();
+    public static string Svg(RunResult run, string? title = null, ChartSize? size = null) => Build(run, title, size).Figure.ToSvg(ChartId);
 
-    /// <summary>The chart as a plot, for callers that want to add to it before writing.</summary>
-    public static SvgPlot Build(RunResult run, string? title = null)
+    /// <summary>The chart as SVG and PNG.</summary>
+    public static (string Svg, byte[] Png) Render(RunResult run, string? title, ChartSize size) =>
+        Build(run, title, size).Figure.ToSvgAndPng(ChartId);
+
+    /// <summary>Builds the chart's figure.</summary>
+    public static RunChart Build(RunResult run, string? title = null, ChartSize? size = null)
     {
+        var sz = size ?? ChartSize.Default;
         int hours = run.Timeline.Length;
         bool daily = hours >= LongRunHours;
-        var plot = new SvgPlot(Width, Height) { Id = "closeness-chart" };
-        plot.X.SetLimits(0, Math.Max(hours, 1) / 24.0);
-        plot.X.Ticks = TimeAxis.Ticks(run.Spec.Start, hours, Width - plot.MarginLeft - plot.MarginRight);
         int bucket = hours >= WeeklyFromHours ? 7 : 1;
         string per = bucket == 7 ? "week" : "day", perly = bucket == 7 ? "weekly" : "daily";
-        plot.X.Label = daily ? $"Date ({perly} values)" : "Day (local time)";
-        plot.Title(title ?? run.Spec.Name,
-            $"{RunText.LengthWords(hours)} from {RunText.Day(run.Spec.Start)} {run.Spec.Start:yyyy HH:mm} · seed {run.Spec.Seed} · " +
+        var spec = run.Spec;
+        var figure = new Figure(sz, title ?? spec.Name,
+            $"{RunText.LengthWords(hours)} from {RunText.Day(spec.Start)} {spec.Start:yyyy HH:mm} · seed {spec.Seed} · " +
             string.Join(" and ", run.Partners.Select(p => $"{p.Spec.Name} ({p.StyleName})")));
-        if (daily)
-            plot.Footnote = $"Long run: lines are {perly} means, shaded ranges the lowest to highest hour of each {per}; markers count a {per}'s events; " +
-                            (bucket == 1 ? "sleep and work hours are not shaded." : "schedule bands are not shaded.");
+        double dataWidth = ChartSize.DesignWidth - Figure.LeftMargin - Figure.RightMargin;
+        figure.X = (0, Math.Max(hours, 1) / 24.0);
+        figure.XTicks = TimeAxis.Ticks(spec.Start, hours, dataWidth);
+        var style = figure.Style;
 
-        var main = plot.Main;
-        main.CssClass = "closeness";
-        main.Weight = 3;
-        main.SetLimitsY(0, 1);
-        main.YLabel = "Closeness";
-        var stance = plot.AddPanel(1.5, "stance").SetLimitsY(-1, 1);
-        stance.YLabel = "Stance";
-        var distress = plot.AddPanel(1.5, "distress");
-        distress.YLabel = "Distress";
+        var lanes = EventLanes.For(run, EventLanes.ChooseBin(hours, dataWidth, 22));
+        var closeness = figure.AddPanel(3, "Closeness", gapAbove: 0);
+        Figure.YTicks(closeness, (0, "0"), (0.25, ""), (0.5, "0.5"), (0.75, ""), (1, "1"));
+        closeness.Axes.SetLimitsY(0, 1);
+        var stance = figure.AddPanel(1.4, "Stance");
+        Figure.YTicks(stance, (-1, "−1"), (0, "0"), (1, "+1"));
+        stance.Axes.SetLimitsY(-1.08, 1.08);
+        var distress = figure.AddPanel(1.4, "Distress");
         var tl = run.Timeline;
         double maxDistress = hours == 0 ? 1 : Enumerable.Range(0, hours).Max(i => Math.Max(tl.Partner(i, 0).Distress, tl.Partner(i, 1).Distress));
-        distress.SetLimitsY(0, NiceCeiling(Math.Max(0.5, maxDistress * 1.05)));
-        stance.YTicks = [new(-1, "−1"), new(0, "0"), new(1, "+1")];
+        double dTop = NiceCeiling(Math.Max(0.5, maxDistress * 1.05), 2);
+        Figure.YTicks(distress, (0, "0"), (dTop / 2, RunText.Trim(dTop / 2)), (dTop, RunText.Trim(dTop)));
+        distress.Axes.SetLimitsY(0, dTop * 1.04);
 
-        var lanes = run.Partners.Select((p, i) =>
+        var lanePlots = run.Partners.Select((p, i) =>
         {
-            var lane = plot.AddPanel(0.75, "lane").SetLimitsY(0, 3);
-            lane.LaneLabel = p.Spec.Name;
-            lane.LaneColor = OkabeIto.Partner(i);
-            lane.Data = [("partner", p.Spec.Id)];
-            lane.GapAbove = i == 0 ? 18 : 6;
+            int rows = Math.Max(1, lanes.Lanes[i].Rows.Length);
+            var lane = figure.AddFixedPanel(rows * LaneRowHeight + 6, p.Spec.Name, gapAbove: i == 0 ? 22 : 10);
+            style.Font(lane.Axes.Left.Label, style.AxisLabelSize, bold: true, color: ChartPalette.Partner(i));
+            style.Font(lane.Axes.Left.TickLabelStyle, style.SmallSize);
+            lane.Axes.SetLimitsY(0, rows + 6 / LaneRowHeight);
+            Figure.NoYGrid(lane);
             return lane;
-        }).ToArray();
+        }).ToImmutableArray();
 
-        if (bucket == 1) AddBands(run, plot, [main, stance, distress], lanes, daily);
-        else AddWithdrawnBars(run, lanes);
-        if (daily) AddDailySeries(run, main, stance, distress, bucket);
-        else AddHourlySeries(run, main, stance, distress);
-        stance.Add.HorizontalLine(0, "#4d4d4d", "zero");
-        AddMarkers(run, plot, [main, stance, distress], lanes, daily, bucket);
-        return plot;
+        var chart = new RunChart(figure, closeness, stance, distress, lanePlots, lanes, daily, bucket);
+        figure.AddLegend(style.LineItem(daily ? $"Closeness ({perly} mean)" : "Closeness", ChartPalette.Ink, style.Px(4)));
+        if (daily) figure.AddLegend(style.SwatchItem($"{(bucket == 1 ? "Daily" : "Weekly")} range", ChartPalette.Ink, 0.18));
+        for (int i = 0; i < run.Partners.Length; i++)
+            figure.AddLegend(style.LineItem(run.Partners[i].Spec.Name, ChartPalette.Partner(i), style.Px(3.5)));
+
+        if (bucket == 1) AddBands(run, chart);
+        if (daily) AddDailySeries(run, chart);
+        else AddHourlySeries(run, chart);
+        stance.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
+        AddWithdrawn(run, chart);
+        AddInterventions(run, chart);
+        AddLaneMarkers(run, chart);
+
+        figure.Footnote = (daily
+            ? $"Lines are {perly} means, shaded ranges the lowest to highest hour of each {per}" + (bucket == 1 ? "; nights and work hours are not shaded.\n" : "; the schedule is not shaded.\n")
+            : "") + $"Lanes count each partner's events per {lanes.BinWords}; a larger marker is more events (the largest: {lanes.MaxCount}).";
+        return chart;
     }
 
-    /// <summary>The smallest multiple of a nice tick spacing (about <paramref name="ticks"/> ticks) at or above <paramref name="v"/>.</summary>
+    /// <summary>The smallest multiple of a nice tick spacing (1, 2, 2.5 or 5 × 10ⁿ, about <paramref name="ticks"/> ticks) at or above <paramref name="v"/>.</summary>
     internal static double NiceCeiling(double v, int ticks = 4)
     {
-        double step = NiceTicks.Spacing(0, v, ticks);
-        return Math.Ceiling(v / step) * step;
+        if (!(v > 0)) return 1;
+        double power = Math.Pow(10, Math.Floor(Math.Log10(v / ticks)));
+        double step = new[] { 1, 2, 2.5, 5, 10 }.Select(s => s * power).First(s => v / s <= ticks);
+        return Math.Ceiling(v / step - 1e-9) * step;
     }
 
     /// <summary>Closeness hour by hour: a point at the end of each hour, starting from the initial closeness at 0.</summary>
@@ -105,22 +129,26 @@ public static class ClosenessChart
 
     private static double X(int tick) => tick / 24.0;
 
-    private static void AddHourlySeries(RunResult run, Panel main, Panel stance, Panel distress)
+    private static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string color, double width)
+    {
+        var s = plot.Add.ScatterLine(xs, ys, ChartPalette.Color(color));
+        s.LineWidth = (float)width;
+        s.MarkerSize = 0;
+        return s;
+    }
+
+    private static void AddHourlySeries(RunResult run, RunChart c)
     {
         var tl = run.Timeline;
+        var style = c.Figure.Style;
         var (xs, closeness) = HourlyCloseness(run);
-        var c = main.Add.Line(xs, closeness, OkabeIto.Black, "Closeness", "series closeness");
-        c.Width = 3;
+        Line(c.Closeness, xs, closeness, ChartPalette.Ink, style.Px(4));
         double[] hx = Ticks(run).Select(i => X(i + 1)).ToArray();
         for (int i = 0; i < run.Partners.Length; i++)
         {
-            var p = run.Partners[i];
             int k = i;
-            var s = stance.Add.Line(hx, Ticks(run).Select(t => tl.Partner(t, k).Stance).ToArray(), OkabeIto.Partner(i), p.Spec.Name, "series stance");
-            s.Data = [("partner", p.Spec.Id)];
-            var d = distress.Add.Line(hx, Ticks(run).Select(t => tl.Partner(t, k).Distress).ToArray(), OkabeIto.Partner(i), null, "series distress");
-            d.Data = [("partner", p.Spec.Id)];
-            d.Width = 2.5;
+            Line(c.Stance, hx, Ticks(run).Select(t => tl.Partner(t, k).Stance).ToArray(), ChartPalette.Partner(i), style.Px(3));
+            Line(c.Distress, hx, Ticks(run).Select(t => tl.Partner(t, k).Distress).ToArray(), ChartPalette.Partner(i), style.Px(3.5));
         }
     }
 
@@ -149,30 +177,31 @@ public static class ClosenessChart
         return days.ToImmutable();
     }
 
-    private static void AddDailySeries(RunResult run, Panel main, Panel stance, Panel distress, int bucketDays)
+    private static void AddDailySeries(RunResult run, RunChart c)
     {
         var tl = run.Timeline;
-        var days = Days(run, bucketDays);
-        string per = bucketDays == 1 ? "daily" : "weekly";
+        var style = c.Figure.Style;
+        var days = Days(run, c.BucketDays);
         double[] xs = days.Select(d => d.Centre).ToArray();
         double[] Agg(Func<int, double> f, Func<IEnumerable<double>, double> g) =>
             days.Select(d => g(Enumerable.Range(d.From, d.To - d.From).Select(f))).ToArray();
 
-        main.Add.FillBetween(xs, Agg(tl.Closeness, Enumerable.Min), Agg(tl.Closeness, Enumerable.Max), OkabeIto.Black, 0.18,
-            $"{(bucketDays == 1 ? "Daily" : "Weekly")} range", "range closeness");
-        main.Add.Line(xs, Agg(tl.Closeness, Enumerable.Average), OkabeIto.Black, $"Closeness ({per} mean)", "series closeness").Width = 3;
+        var range = c.Closeness.Add.FillY(xs, Agg(tl.Closeness, Enumerable.Min), Agg(tl.Closeness, Enumerable.Max));
+        range.FillColor = ChartPalette.Color(ChartPalette.Ink, 0.18);
+        range.LineWidth = 0;
+        Line(c.Closeness, xs, Agg(tl.Closeness, Enumerable.Average), ChartPalette.Ink, style.Px(4));
         for (int i = 0; i < run.Partners.Length; i++)
         {
             int k = i;
-            var p = run.Partners[i];
-            string colour = OkabeIto.Partner(i);
-            if (bucketDays == 1) // a week's hourly range of stance spans nearly −1…1 and hides the means
-                stance.Add.FillBetween(xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Min), Agg(t => tl.Partner(t, k).Stance, Enumerable.Max), colour, 0.12,
-                    null, "range stance").Data = [("partner", p.Spec.Id)];
-            stance.Add.Line(xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Average), colour, p.Spec.Name, "series stance").Data = [("partner", p.Spec.Id)];
-            var d = distress.Add.Line(xs, Agg(t => tl.Partner(t, k).Distress, Enumerable.Average), colour, null, "series distress");
-            d.Data = [("partner", p.Spec.Id)];
-            d.Width = 2.5;
+            string colour = ChartPalette.Partner(i);
+            if (c.BucketDays == 1) // a week's hourly range of stance spans nearly −1…1 and hides the means
+            {
+                var r = c.Stance.Add.FillY(xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Min), Agg(t => tl.Partner(t, k).Stance, Enumerable.Max));
+                r.FillColor = ChartPalette.Color(colour, 0.14);
+                r.LineWidth = 0;
+            }
+            Line(c.Stance, xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Average), colour, style.Px(3));
+            Line(c.Distress, xs, Agg(t => tl.Partner(t, k).Distress, Enumerable.Average), colour, style.Px(3.5));
         }
     }
 
@@ -188,119 +217,173 @@ public static class ClosenessChart
         }
     }
 
-    private static void AddBands(RunResult run, SvgPlot plot, Panel[] panels, Panel[] lanes, bool daily)
+    private static void Band(Plot plot, int from, int to, string color, double alpha)
+    {
+        var span = plot.Add.HorizontalSpan(X(from), X(to), ChartPalette.Color(color, alpha));
+        span.LineWidth = 0;
+        span.IsDraggable = false;
+    }
+
+    /// <summary>A shaded box over [from, to) ticks and a y range (a strip of a lane).</summary>
+    private static void Strip(Plot plot, int from, int to, double y0, double y1, string color, double alpha)
+    {
+        var r = plot.Add.Rectangle(X(from), X(to), y0, y1);
+        r.FillColor = ChartPalette.Color(color, alpha);
+        r.LineWidth = 0;
+    }
+
+    private static void AddBands(RunResult run, RunChart c)
     {
         var tl = run.Timeline;
+        var style = c.Figure.Style;
         int n = tl.Length;
-        var c = new[] { CircumstancesOf(0), CircumstancesOf(1) };
-        Circumstances[] CircumstancesOf(int k) => Ticks(run).Select(i => tl.Partner(i, k).Circumstances).ToArray();
-        bool Leisure(int i) => c[0][i] is { Leisure: > 0, Asleep: false } || c[1][i] is { Leisure: > 0, Asleep: false };
-        bool Sleep(int i) => c[0][i].Asleep && c[1][i].Asleep;
+        var circ = run.Partners.Select((_, k) => Ticks(run).Select(i => tl.Partner(i, k).Circumstances).ToArray()).ToArray();
+        bool Leisure(int i) => circ.Any(p => p[i] is { Leisure: > 0, Asleep: false });
+        bool Sleep(int i) => circ.All(p => p[i].Asleep);
 
         var leisure = Runs(n, Leisure).ToList();
-        var sleep = daily ? [] : Runs(n, Sleep).ToList();
-        foreach (var panel in panels)
+        var sleep = c.Daily ? [] : Runs(n, Sleep).ToList();
+        foreach (var panel in new[] { c.Closeness, c.Stance, c.Distress })
         {
-            foreach (var (from, to) in leisure)
-                Band(panel.Add.HorizontalSpan(X(from), X(to), LeisureColor, 0.13, panel == panels[0] ? "Leisure together" : null, "band leisure"), tl, from, to);
-            foreach (var (from, to) in sleep)
-                Band(panel.Add.HorizontalSpan(X(from), X(to), SleepColor, 0.11, panel == panels[0] ? "Both asleep" : null, "band sleep"), tl, from, to);
+            foreach (var (from, to) in leisure) Band(panel, from, to, ChartPalette.Leisure, ChartPalette.LeisureAlpha);
+            foreach (var (from, to) in sleep) Band(panel, from, to, ChartPalette.Sleep, ChartPalette.SleepAlpha);
         }
+        if (leisure.Count > 0) c.Figure.AddLegend(style.SwatchItem("Leisure together", ChartPalette.Leisure, ChartPalette.LeisureAlpha));
+        if (sleep.Count > 0) c.Figure.AddLegend(style.SwatchItem("Both asleep", ChartPalette.Sleep, ChartPalette.SleepAlpha));
 
-        for (int k = 0; k < lanes.Length; k++)
+        bool work = false, stress = false;
+        for (int k = 0; k < c.Lanes.Length; k++)
         {
-            string id = run.Partners[k].Spec.Id;
-            var lane = lanes[k];
-            var own = c[k];
-            if (!daily)
+            var own = circ[k];
+            var lane = c.Lanes[k];
+            double top = lane.Axes.GetLimits().Top;
+            if (!c.Daily)
             {
-                foreach (var (from, to) in Runs(n, i => own[i].Asleep))
-                    Band(lane.Add.HorizontalSpan(X(from), X(to), SleepColor, 0.16, null, "band sleep"), tl, from, to, id);
                 foreach (var (from, to) in Runs(n, i => own[i].Availability < 1 && !own[i].Asleep))
-                    Band(lane.Add.HorizontalSpan(X(from), X(to), WorkColor, 0.3, "At work / busy", "band work"), tl, from, to, id);
+                {
+                    Band(lane, from, to, ChartPalette.Work, ChartPalette.WorkAlpha);
+                    work = true;
+                }
             }
+            // stress as a strip along the top of the lane: apart from the other tints by place as well as colour
             foreach (var (from, to) in Runs(n, i => own[i].Stress > 0))
-                Band(lane.Add.HorizontalSpan(X(from), X(to), StressColor, 0.35, "Stress", "band stress"), tl, from, to, id);
+            {
+                Strip(lane, from, to, top - 0.42, top, ChartPalette.Stress, ChartPalette.StressAlpha);
+                stress = true;
+            }
         }
-        AddWithdrawnBars(run, lanes);
+        if (work) c.Figure.AddLegend(style.SwatchItem("At work / busy", ChartPalette.Work, ChartPalette.WorkAlpha));
+        if (stress) c.Figure.AddLegend(style.SwatchItem("Stress (strip)", ChartPalette.Stress, ChartPalette.StressAlpha));
     }
 
-    /// <summary>A dark bar along the bottom of a partner's lane while they are withdrawn.</summary>
-    private static void AddWithdrawnBars(RunResult run, Panel[] lanes)
+    /// <summary>The y of a lane row's centre (row 0 at the top).</summary>
+    private static double RowY(int rows, int row) => rows - row - 0.5;
+
+    /// <summary>A grey bar along the "Withdraws" row (or the lane's bottom) while the partner is withdrawn.</summary>
+    private static void AddWithdrawn(RunResult run, RunChart c)
     {
         var tl = run.Timeline;
-        for (int k = 0; k < lanes.Length; k++)
+        bool any = false;
+        for (int k = 0; k < c.Lanes.Length; k++)
         {
             int idx = k;
+            var rows = c.Events.Lanes[k].Rows;
+            int row = rows.Select(r => r.Kind).ToList().IndexOf(ChartMarks.Withdraw);
+            double y = row >= 0 ? RowY(rows.Length, row) : 0.3;
             foreach (var (from, to) in Runs(tl.Length, i => tl.Partner(i, idx).Withdrawn))
             {
-                var span = lanes[k].Add.HorizontalSpan(X(from), X(to), "#333333", 0.85, "Withdrawn", "band withdrawn");
-                span.YRange = (0, 0.28);
-                Band(span, tl, from, to, run.Partners[k].Spec.Id);
+                Strip(c.Lanes[k], from, to, y - 0.17, y + 0.17, ChartPalette.Withdrawn, 0.5);
+                any = true;
             }
         }
+        if (any) c.Figure.AddLegend(c.Figure.Style.SwatchItem("Withdrawn (bar)", ChartPalette.Withdrawn, 0.5));
     }
 
-    private static void Band(HorizontalSpan span, Timeline tl, int from, int to, string? partner = null)
+    /// <summary>Interventions as a dashed line across the panels, named at the top of the closeness panel (close names on the next line down).</summary>
+    private static void AddInterventions(RunResult run, RunChart c)
     {
-        span.Data = partner is null
-            ? [("from", RunText.Iso(tl.Time(from))), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))]
-            : [("partner", partner), ("from", RunText.Iso(tl.Time(from))), ("hours", (to - from).ToString(System.Globalization.CultureInfo.InvariantCulture))];
-    }
-
-    private static void AddMarkers(RunResult run, SvgPlot plot, Panel[] panels, Panel[] lanes, bool daily, int bucketDays)
-    {
-        var ids = run.Partners.Select(p => p.Spec.Id).ToHashSet(StringComparer.Ordinal);
-        var laneOf = run.Partners.Select((p, i) => (p.Spec.Id, i)).ToDictionary(t => t.Id, t => lanes[t.i], StringComparer.Ordinal);
-        var names = RunText.Names(run);
-        var marks = run.Events.SelectMany(e => ChartMarks.For(e, ids).Select(m => (Event: e, m.PartnerId, m.Kind))).ToList();
-
-        // interventions also as a labelled line across the panels, once per hour; labels of close
-        // lines go on the next row down so they never overprint
-        double pxPerDay = (plot.Width - plot.MarginLeft - plot.MarginRight) / Math.Max(1 / 24.0, plot.X.Max);
+        var style = c.Figure.Style;
+        var groups = run.Events.Where(e => e.Kind == EventKinds.Intervention).GroupBy(e => e.Tick).OrderBy(g => g.Key).ToList();
+        if (groups.Count == 0) return;
+        double pxPerDay = (ChartSize.DesignWidth - Figure.LeftMargin - Figure.RightMargin) / Math.Max(1 / 24.0, c.Figure.X.Max);
         var rowEnds = new List<double>();
-        foreach (var g in run.Events.Where(e => e.Kind == EventKinds.Intervention).GroupBy(e => e.Tick).OrderBy(g => g.Key))
+        foreach (var g in groups)
         {
-            string what = g.Select(e => e.Reason).FirstOrDefault(r => r.Length > 0) ?? "intervention";
-            double px = X(g.Key) * pxPerDay;
+            string what = Markup.Clean(g.Select(e => e.Reason).FirstOrDefault(r => r.Length > 0) ?? "intervention");
+            double x = X(g.Key), px = x * pxPerDay;
             int row = rowEnds.FindIndex(end => end < px);
             if (row < 0) { row = rowEnds.Count; rowEnds.Add(0); }
-            rowEnds[row] = px + SvgFormat.TextWidth(what, 16) + 16;
-            for (int i = 0; i < panels.Length; i++)
+            rowEnds[row] = px + what.Length * 22 * 0.62 + 20;
+            foreach (var panel in new[] { c.Closeness, c.Stance, c.Distress })
             {
-                var line = panels[i].Add.VerticalLine(X(g.Key), OkabeIto.BluishGreen, i == 0 ? what : null, "vline intervention");
-                line.Width = 3;
-                line.TextRow = row % 4;
-                line.Data = [("tick", g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+                var line = panel.Add.VerticalLine(x, style.Px(3), ChartPalette.Color(ChartPalette.Ink), LinePattern.Dashed);
+                line.IsDraggable = false;
             }
+            var t = c.Closeness.Add.Text(what, x, 1);
+            style.Font(t.LabelStyle, style.TextSize, bold: true);
+            t.LabelStyle.Alignment = Alignment.UpperLeft;
+            t.LabelStyle.OffsetX = style.Px(8);
+            t.LabelStyle.OffsetY = style.Px(6 + 28 * (row % 3));
+            t.LabelStyle.BackgroundColor = Colors.White.WithOpacity(0.85);
         }
+        c.Figure.AddLegend(style.LineItem("Intervention", ChartPalette.Ink, style.Px(3), LinePattern.Dashed));
+    }
 
-        if (!daily)
+    /// <summary>ScottPlot's marker for one of the chart's shapes.</summary>
+    internal static ScottPlot.MarkerShape ToScottPlot(MarkerShape shape) => shape switch
+    {
+        MarkerShape.Circle => ScottPlot.MarkerShape.FilledCircle,
+        MarkerShape.OpenCircle => ScottPlot.MarkerShape.OpenCircle,
+        MarkerShape.Square => ScottPlot.MarkerShape.FilledSquare,
+        MarkerShape.Diamond => ScottPlot.MarkerShape.FilledDiamond,
+        MarkerShape.TriangleUp => ScottPlot.MarkerShape.FilledTriangleUp,
+        MarkerShape.TriangleDown => ScottPlot.MarkerShape.FilledTriangleDown,
+        MarkerShape.Cross => ScottPlot.MarkerShape.Eks,
+        MarkerShape.Plus => ScottPlot.MarkerShape.Cross,
+        MarkerShape.Star => ScottPlot.MarkerShape.Asterisk,
+        _ => ScottPlot.MarkerShape.FilledCircle,
+    };
+
+    /// <summary>
+    /// A bin's marker size (design pixels): its area grows with the count, from a single event to the
+    /// run's busiest bin (and at least to 5 events, so two events do not look like twenty).
+    /// </summary>
+    internal static double MarkerSize(int count, int maxCount, double binPx)
+    {
+        double max = Math.Min(LaneRowHeight - 2, binPx * 0.95), min = Math.Min(13, max);
+        int top = Math.Max(5, maxCount);
+        return min + (max - min) * Math.Sqrt((Math.Min(count, top) - 1) / (double)(top - 1));
+    }
+
+    private static void AddLaneMarkers(RunResult run, RunChart c)
+    {
+        var style = c.Figure.Style;
+        var lanes = c.Events;
+        double pxPerDay = (ChartSize.DesignWidth - Figure.LeftMargin - Figure.RightMargin) / Math.Max(1 / 24.0, c.Figure.X.Max);
+        int max = lanes.MaxCount;
+        for (int k = 0; k < c.Lanes.Length; k++)
         {
-            foreach (var (e, pid, kind) in marks)
+            var lane = c.Lanes[k];
+            var rows = lanes.Lanes[k].Rows;
+            var ticks = new List<(double, string)>();
+            for (int r = 0; r < rows.Length; r++)
             {
-                var m = laneOf[pid].Add.Marker(X(e.Tick) + 1 / 48.0, kind.Row + 0.5, kind.Shape, kind.Color, 13, "marker " + kind.Key);
-                m.Data = [("partner", pid), ("tick", e.Tick.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("count", "1")];
-                m.Tooltip = $"{RunText.DayTime(e.Time)} — {RunText.Describe(e, names)}";
+                var row = rows[r];
+                double y = RowY(rows.Length, r);
+                ticks.Add((y, row.Kind.Label));
+                // one plottable per count: markers of a size drawn together
+                foreach (var g in row.Counts.GroupBy(b => b.Count).OrderBy(g => g.Key))
+                {
+                    var xs = g.Select(b => lanes.Span(b.Bin)).Select(s => (s.From + s.To) / 2).ToArray();
+                    double binPx = lanes.BinHours / 24.0 * pxPerDay;
+                    var m = lane.Add.Markers(xs, xs.Select(_ => y).ToArray(), ToScottPlot(row.Kind.Shape),
+                        style.Px(MarkerSize(g.Key, max, binPx)), ChartPalette.Color(row.Kind.Color));
+                    m.MarkerStyle.LineWidth = style.Px(3);
+                    m.MarkerStyle.OutlineColor = Colors.White;
+                }
             }
+            if (rows.Length == 0) ticks.Add((0.5, "no events"));
+            Figure.YTicks(lane, [.. ticks]);
         }
-        else
-        {
-            var start = run.Spec.Start;
-            foreach (var g in marks.GroupBy(m => (Date: Bucket(start, m.Event.Time, bucketDays), m.PartnerId, m.Kind.Key)).OrderBy(g => g.Key.Date)
-                         .ThenBy(g => g.Key.PartnerId, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal))
-            {
-                var first = g.First();
-                int count = g.Count();
-                double x = (g.Key.Date - start).TotalHours / 24.0 + bucketDays / 2.0;
-                var m = laneOf[first.PartnerId].Add.Marker(Math.Max(x, 0), first.Kind.Row + 0.5, first.Kind.Shape, first.Kind.Color,
-                    Math.Min(16, 7 + 2 * Math.Sqrt(count)), "marker " + first.Kind.Key);
-                m.Data = [("partner", first.PartnerId), ("day", g.Key.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                    ("count", count.ToString(System.Globalization.CultureInfo.InvariantCulture))];
-                m.Tooltip = $"{(bucketDays == 1 ? "" : "week of ")}{RunText.Day(g.Key.Date)}: {count} × {first.Kind.Label.ToLowerInvariant()} ({names(first.PartnerId)})";
-            }
-        }
-        foreach (var kind in ChartMarks.All.Where(k => marks.Any(m => m.Kind == k)))
-            plot.AddLegend(new LegendItem(kind.Label, kind.Color, LegendSymbol.Marker, kind.Shape));
     }
 }

@@ -2,8 +2,9 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Simulation.Model;
-using Simulation.Reports.Svg;
-using static Simulation.Reports.Svg.SvgFormat;
+using ScottPlot;
+using Simulation.Reports.Charts;
+using static Simulation.Reports.Markup;
 
 namespace Simulation.Reports;
 
@@ -16,13 +17,18 @@ namespace Simulation.Reports;
 /// <param name="Description">The divergence in plain words.</param>
 public sealed record Divergence(int Tick, DateTime Time, int? EventTick, ImmutableArray<SimEvent> OnlyA, ImmutableArray<SimEvent> OnlyB, string Description);
 
-/// <summary>What-if comparisons of two runs on the same seed: compare.svg and compare.html.</summary>
+/// <summary>The what-if chart as built, with its panels named.</summary>
+public sealed record CompareChart(Figure Figure, Plot Notes, Plot Closeness, Plot Difference, Divergence? Divergence);
+
+/// <summary>What-if comparisons of two runs on the same seed: compare.svg, compare.png and compare.html.</summary>
 public static class ComparisonWriter
 {
     public const string ChartFile = "compare.svg";
+    public const string ImageFile = "compare.png";
     public const string PageFile = "compare.html";
-    private const string ColorA = OkabeIto.Blue;
-    private const string ColorB = OkabeIto.Vermillion;
+    public const string ChartId = "compare-chart";
+    private const string ColorA = ChartPalette.RunA;
+    private const string ColorB = ChartPalette.RunB;
 
     /// <summary>The first point where the runs differ, or null when they are the same throughout.</summary>
     public static Divergence? FindDivergence(RunResult a, RunResult b)
@@ -76,66 +82,96 @@ public static class ComparisonWriter
         return sb.ToString();
     }
 
-    /// <summary>compare.svg: both closeness curves, the difference shaded, and the divergence marked.</summary>
-    public static SvgPlot Chart(RunReport a, RunReport b) => Chart(a, b, FindDivergence(a.Run, b.Run));
+    /// <summary>compare.svg / compare.png: both closeness curves, the difference shaded, and where the runs part.</summary>
+    public static CompareChart Chart(RunReport a, RunReport b, ChartSize? size = null) => Chart(a, b, FindDivergence(a.Run, b.Run), size ?? ChartSize.Default);
 
-    private static SvgPlot Chart(RunReport a, RunReport b, Divergence? div)
+    private static CompareChart Chart(RunReport a, RunReport b, Divergence? div, ChartSize size)
     {
         RunResult ra = a.Run, rb = b.Run;
         int hours = Math.Max(ra.Timeline.Length, rb.Timeline.Length);
         bool daily = hours >= ClosenessChart.LongRunHours;
-        var plot = new SvgPlot(ClosenessChart.Width, 760) { Id = "compare-chart" };
-        plot.X.SetLimits(0, Math.Max(hours, 1) / 24.0);
-        plot.X.Ticks = TimeAxis.Ticks(ra.Spec.Start, hours, plot.Width - plot.MarginLeft - plot.MarginRight);
-        plot.X.Label = daily ? "Date (daily means)" : "Day (local time)";
-        plot.Title($"What if? {a.Scenario.Title}", $"A: {a.Label}   ·   B: {b.Label}   ·   seed {ra.Spec.Seed}");
-        plot.Main.CssClass = "closeness";
-        plot.Main.Weight = 3;
-        plot.Main.SetLimitsY(0, 1);
-        plot.Main.YLabel = "Closeness";
-        var diff = plot.AddPanel(1.3, "difference");
-        diff.YLabel = "B − A";
+        var figure = new Figure(size, $"What if? {a.Scenario.Title}", $"A: {a.Label}   ·   B: {b.Label}   ·   seed {ra.Spec.Seed}");
+        var style = figure.Style;
+        double dataWidth = ChartSize.DesignWidth - Figure.LeftMargin - Figure.RightMargin;
+        figure.X = (0, Math.Max(hours, 1) / 24.0);
+        figure.XTicks = TimeAxis.Ticks(ra.Spec.Start, hours, dataWidth);
+
+        // where the runs part is written above the curves, in a strip of its own, so it covers none of them
+        string note = Markup.Clean(div is null ? "The two runs are identical." : CalloutText(div, rb)); // names are the scenario's text
+        int noteLines = note.Split('\n').Length;
+        var notes = figure.AddFixedPanel(noteLines * 30 + 16, null, gapAbove: 0);
+        figure.Bare(notes);
+        notes.Axes.SetLimitsY(0, 1);
+        var closeness = figure.AddPanel(3, "Closeness", gapAbove: 0);
+        closeness.Axes.SetLimitsY(0, 1);
+        Figure.YTicks(closeness, (0, "0"), (0.25, ""), (0.5, "0.5"), (0.75, ""), (1, "1"));
+        var diff = figure.AddPanel(1.3, "B − A");
 
         var (xa, ya) = daily ? ClosenessChart.DailyCloseness(ra) : ClosenessChart.HourlyCloseness(ra);
         var (xb, yb) = daily ? ClosenessChart.DailyCloseness(rb) : ClosenessChart.HourlyCloseness(rb);
         int n = Math.Min(ya.Length, yb.Length);
         double[] xs = xa[..n], a1 = ya[..n], b1 = yb[..n];
         double[] hi = a1.Zip(b1, Math.Max).ToArray(), lo = a1.Zip(b1, Math.Min).ToArray();
-        plot.Main.Add.FillBetween(xs, a1, hi, OkabeIto.BluishGreen, 0.35, "B closer than A", "fill b-above");
-        plot.Main.Add.FillBetween(xs, lo, a1, OkabeIto.Orange, 0.4, "B further apart than A", "fill b-below");
-        plot.Main.Add.Line(xa, ya, ColorA, "A: " + a.Label, "series closeness run-a").Width = 3;
-        var lb = plot.Main.Add.Line(xb, yb, ColorB, "B: " + b.Label, "series closeness run-b");
-        lb.Width = 3;
-        lb.Dash = "9 5";
+        Fill(closeness, xs, a1, hi, ChartPalette.Closer, ChartPalette.CloserAlpha);
+        Fill(closeness, xs, lo, a1, ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
+        var lineA = closeness.Add.ScatterLine(xa, ya, ChartPalette.Color(ColorA));
+        lineA.LineWidth = style.Px(4);
+        lineA.MarkerSize = 0;
+        var lineB = closeness.Add.ScatterLine(xb, yb, ChartPalette.Color(ColorB));
+        lineB.LineWidth = style.Px(4);
+        lineB.MarkerSize = 0;
+        lineB.LinePattern = DashB(style);
 
         double[] d = b1.Zip(a1, (p, q) => p - q).ToArray();
         double span = Math.Max(0.1, d.Length == 0 ? 0.1 : d.Max(Math.Abs));
         double lim = ClosenessChart.NiceCeiling(span, ticks: 2);
-        diff.SetLimitsY(-lim, lim);
-        string L(double v) => SvgFormat.Num(v, 3);
-        diff.YTicks = [new(-lim, "−" + L(lim)), new(0, "0"), new(lim, "+" + L(lim))];
-        diff.Add.FillBetween(xs, d.Select(v => Math.Min(0, v)).ToArray(), d.Select(v => Math.Max(0, v)).ToArray(), "#555555", 0.35, null, "fill difference");
-        diff.Add.Line(xs, d, OkabeIto.Black, null, "series difference").Width = 2;
-        diff.Add.HorizontalLine(0, "#4d4d4d", "zero");
+        diff.Axes.SetLimitsY(-lim * 1.08, lim * 1.08);
+        Figure.YTicks(diff, (-lim, "−" + RunText.Trim(lim)), (0, "0"), (lim, "+" + RunText.Trim(lim)));
+        Fill(diff, xs, d.Select(v => Math.Min(0, v)).ToArray(), new double[d.Length], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
+        Fill(diff, xs, new double[d.Length], d.Select(v => Math.Max(0, v)).ToArray(), ChartPalette.Closer, ChartPalette.CloserAlpha);
+        var dl = diff.Add.ScatterLine(xs, d, ChartPalette.Color(ChartPalette.Ink));
+        dl.LineWidth = style.Px(2.5);
+        dl.MarkerSize = 0;
+        diff.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
 
+        figure.AddLegend(style.LineItem("A: " + a.Label, ColorA, style.Px(4)));
+        figure.AddLegend(style.LineItem("B: " + b.Label, ColorB, style.Px(4), DashB(style)));
+        figure.AddLegend(style.SwatchItem("B closer than A", ChartPalette.Closer, ChartPalette.CloserAlpha));
+        figure.AddLegend(style.SwatchItem("B further apart than A", ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha));
+
+        double noteX = 0;
         if (div is not null)
         {
             double x = div.Tick / 24.0;
-            var v = plot.Main.Add.VerticalLine(x, OkabeIto.Black, null, "vline divergence");
-            v.Data = [("tick", div.Tick.ToString(CultureInfo.InvariantCulture))];
-            diff.Add.VerticalLine(x, OkabeIto.Black, null, "vline divergence");
-            int idx = Math.Clamp(div.Tick, 0, Math.Max(0, rb.Timeline.Length - 1));
-            double y = rb.Timeline.Length == 0 ? 0.5 : rb.Timeline.Closeness(idx);
-            string label = CalloutText(div, rb);
-            // the tip sits on B's curve at the end of the first differing hour
-            var c = plot.Main.Add.Callout(label, (x + plot.X.Max * 0.03, y > 0.5 ? 0.2 : 0.85), ((div.Tick + 1) / 24.0, y), OkabeIto.Black, "callout divergence");
-            c.Data = [("tick", div.Tick.ToString(CultureInfo.InvariantCulture)), ("event-tick", div.EventTick?.ToString(CultureInfo.InvariantCulture) ?? "")];
+            noteX = x;
+            foreach (var panel in new[] { notes, closeness, diff })
+                panel.Add.VerticalLine(x, style.Px(3), ChartPalette.Color(ChartPalette.Ink), LinePattern.Dotted).IsDraggable = false;
+            figure.AddLegend(style.LineItem("Runs part", ChartPalette.Ink, style.Px(3), LinePattern.Dotted));
             if (div.EventTick is int et && et != div.Tick)
-                plot.Main.Add.VerticalLine(et / 24.0, OkabeIto.ReddishPurple, null, "vline first-event-difference").Data =
-                    [("tick", et.ToString(CultureInfo.InvariantCulture))];
+            {
+                foreach (var panel in new[] { notes, closeness, diff })
+                    panel.Add.VerticalLine(et / 24.0, style.Px(3), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed).IsDraggable = false;
+                figure.AddLegend(style.LineItem("First different event", ChartPalette.Frame, style.Px(3), LinePattern.Dashed));
+            }
         }
-        else plot.Footnote = "The two runs are identical.";
-        return plot;
+        // the note reads from the line to the right, or ends at it when the line is in the right half
+        bool right = noteX > figure.X.Max * 0.55;
+        var text = notes.Add.Text(note, noteX, 0.5);
+        style.Font(text.LabelStyle, style.TextSize);
+        text.LabelStyle.Alignment = right ? Alignment.MiddleRight : Alignment.MiddleLeft;
+        text.LabelStyle.OffsetX = style.Px(right ? -12 : 12);
+        if (daily) figure.Footnote = "Long runs: each run's daily mean closeness.";
+        return new CompareChart(figure, notes, closeness, diff, div);
+    }
+
+    private static LinePattern DashB(ChartStyle style) => new([style.Px(14), style.Px(8)], 0, "B");
+
+    private static void Fill(Plot plot, double[] xs, double[] lower, double[] upper, string color, double alpha)
+    {
+        if (xs.Length == 0) return;
+        var f = plot.Add.FillY(xs, upper, lower);
+        f.FillColor = ChartPalette.Color(color, alpha);
+        f.LineWidth = 0;
     }
 
     private static string CalloutText(Divergence div, RunResult b)
@@ -172,6 +208,9 @@ public static class ComparisonWriter
         sb.Append($"<header>\n<h1>What if? {Escape(a.Scenario.Title)}</h1>\n");
         sb.Append($"<p class=\"meta\"><b style=\"color:{ColorA}\">A</b>: {Escape(a.Label)} · <b style=\"color:{ColorB}\">B</b>: {Escape(b.Label)} · seed {ra.Spec.Seed} · " +
                   $"{RunText.LengthWords(ra.Spec.Hours)} from {Escape(RunText.Day(ra.Spec.Start))} · couplesim {Escape(ToolInfo.Version)}</p>\n</header>\n");
+        sb.Append("<figure class=\"chart\">\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b, div, ChartSize.Default).Figure.ToSvg(ChartId)))
+          .Append("<figcaption>A solid black, B dashed blue-violet. Green shading: B closer than A; pink: B further apart. Lower panel: the difference B − A. " +
+                  "The dotted line marks where the runs first differ; the note above the curves says how.</figcaption>\n</figure>\n");
         var changes = Changes(ra, rb);
         sb.Append("<h2 id=\"changes\">What was changed</h2>\n");
         if (changes.Count == 0) sb.Append("<p>Nothing in the partners' set-up differs.</p>\n");
@@ -184,11 +223,10 @@ public static class ComparisonWriter
             sb.Append("</tbody></table>\n");
         }
         sb.Append($"<p class=\"divergence\" data-tick=\"{(div is null ? "" : div.Tick.ToString(CultureInfo.InvariantCulture))}\"><b>Where they part:</b> {Escape(div?.Description ?? "nowhere — the runs are identical")}.</p>\n");
-        sb.Append("<figure>\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b, div).ToSvg()))
-          .Append("<figcaption>A solid, B dashed. Green: B closer than A; orange: B further apart. Lower panel: the difference B − A. The black line marks where the runs first differ.</figcaption>\n</figure>\n");
 
         sb.Append("<h2 id=\"metrics\">How the figures differ</h2>\n");
         MetricTable(sb, a, b);
+        sb.Append($"<p class=\"defs\">{Escape(HtmlParts.InteractionsDefined)}</p>\n");
 
         sb.Append("<h2 id=\"expectations\">Teaching claims</h2>\n<div class=\"cards\">\n<div><h3>A</h3>\n");
         HtmlParts.Expectations(sb, a.Expectations);
@@ -271,24 +309,24 @@ public static class ComparisonWriter
         sb.Append("</tbody></table>\n");
     }
 
-    /// <summary>Renders compare.svg and compare.html in memory.</summary>
-    public static ImmutableArray<(string Name, string Content)> Render(RunReport a, RunReport b)
+    /// <summary>Renders compare.svg, compare.png and compare.html in memory.</summary>
+    public static ImmutableArray<(string Name, byte[] Content)> Render(RunReport a, RunReport b, ChartSize? size = null)
     {
-        var div = FindDivergence(a.Run, b.Run); // once for both: it walks both runs
-        string svg = Chart(a, b, div).ToSvg();
-        return [(ChartFile, svg), (PageFile, Page(a, b, svg, div))];
+        var div = FindDivergence(a.Run, b.Run); // once for chart and page: it walks both runs
+        var (svg, png) = Chart(a, b, div, size ?? ChartSize.Default).Figure.ToSvgAndPng(ChartId);
+        return [(ChartFile, OutputFiles.Text(svg)), (ImageFile, png), (PageFile, OutputFiles.Text(Page(a, b, svg, div)))];
     }
 
-    /// <summary>Writes compare.svg and compare.html (and, with <paramref name="withRuns"/>, each run's CSVs as a_/b_ files).</summary>
-    public static ImmutableArray<string> Write(RunReport a, RunReport b, string directory, bool withRuns = true, CancellationToken cancellationToken = default)
+    /// <summary>Writes compare.svg, compare.png and compare.html (and, with <paramref name="withRuns"/>, each run's CSVs as a_/b_ files).</summary>
+    public static ImmutableArray<string> Write(RunReport a, RunReport b, string directory, bool withRuns = true, ChartSize? size = null, CancellationToken cancellationToken = default)
     {
-        var files = Render(a, b).ToList();
+        var files = Render(a, b, size).ToList();
         if (withRuns)
         {
-            files.Add(("a_" + ReportWriter.TimelineFile, CsvWriters.Timeline(a.Run)));
-            files.Add(("a_" + ReportWriter.EventsFile, CsvWriters.Events(a.Run)));
-            files.Add(("b_" + ReportWriter.TimelineFile, CsvWriters.Timeline(b.Run)));
-            files.Add(("b_" + ReportWriter.EventsFile, CsvWriters.Events(b.Run)));
+            files.Add(("a_" + ReportWriter.TimelineFile, OutputFiles.Text(CsvWriters.Timeline(a.Run))));
+            files.Add(("a_" + ReportWriter.EventsFile, OutputFiles.Text(CsvWriters.Events(a.Run))));
+            files.Add(("b_" + ReportWriter.TimelineFile, OutputFiles.Text(CsvWriters.Timeline(b.Run))));
+            files.Add(("b_" + ReportWriter.EventsFile, OutputFiles.Text(CsvWriters.Events(b.Run))));
         }
         return OutputFiles.Commit(directory, files, cancellationToken);
     }

@@ -1,6 +1,6 @@
 using System.Text;
 using Simulation.Model;
-using static Simulation.Reports.Svg.SvgFormat;
+using static Simulation.Reports.Markup;
 
 namespace Simulation.Reports;
 
@@ -27,6 +27,9 @@ public static class HtmlParts
         .note p { margin: 0; font-size: 22px; }
         figure { margin: 16px 0; }
         figure svg { width: 100%; height: auto; display: block; border: 1px solid #bbbbbb; }
+        figure.chart { width: min(1860px, calc(100vw - 32px)); margin-left: 50%; transform: translateX(-50%); }
+        figure.chart svg { max-height: calc(100vh - 170px); border: none; }
+        figure.chart figcaption { max-width: 1264px; margin-left: auto; margin-right: auto; }
         figcaption { font-size: 18px; color: #222222; margin-top: 6px; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }
         .card { border: 2px solid #000000; border-top-width: 10px; padding: 14px 18px; }
@@ -41,7 +44,9 @@ public static class HtmlParts
         .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 14px; margin-bottom: 16px; }
         .figure { border: 2px solid #000000; padding: 10px 14px; }
         .figure .value { font-size: 36px; font-weight: bold; display: block; }
-        .figure .label { font-size: 18px; }
+        .figure .label { font-size: 18px; display: block; font-weight: bold; }
+        .figure .def { font-size: 16px; display: block; color: #333333; margin-top: 4px; }
+        .defs, .how, .later { font-size: 18px; color: #222222; }
         ul.expect { list-style: none; padding: 0; }
         ul.expect li { padding: 10px 14px; margin: 8px 0; border: 2px solid #000000; font-size: 20px; }
         .pass { background: #d9f2e6; } .fail { background: #ffd9cc; }
@@ -55,14 +60,21 @@ public static class HtmlParts
         .days { margin: 6px 0 6px 24px; font-size: 19px; }
         .diff-pos { color: #005a3c; font-weight: bold; } .diff-neg { color: #9c3a00; font-weight: bold; }
         footer { margin-top: 48px; font-size: 16px; color: #333333; }
-        @media print { body { font-size: 14px; } h2 { break-after: avoid; } figure { break-inside: avoid; } }
+        @media print { body { font-size: 14px; } h2 { break-after: avoid; } figure { break-inside: avoid; } figure.chart { width: auto; margin-left: 0; transform: none; } }
         """;
 
     /// <summary>
-    /// An SVG document as inline HTML: the XML namespace declaration goes (HTML needs none), so
-    /// the page carries no URL at all.
+    /// An SVG document as inline HTML: the XML declaration and the namespace declarations go
+    /// (HTML needs none), so the page carries no URL at all.
     /// </summary>
-    public static string InlineSvg(string svg) => svg.Replace(" xmlns=\"http://www.w3.org/2000/svg\"", "", StringComparison.Ordinal);
+    public static string InlineSvg(string svg)
+    {
+        int root = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return (root > 0 ? svg[root..] : svg)
+            .Replace(" xmlns=\"http://www.w3.org/2000/svg\"", "", StringComparison.Ordinal)
+            .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", StringComparison.Ordinal)
+            .TrimEnd() + "\n";
+    }
 
     /// <summary>A whole page around <paramref name="body"/>.</summary>
     public static string Page(string title, string body) =>
@@ -87,7 +99,7 @@ public static class HtmlParts
     public static void PartnerCard(StringBuilder sb, ResolvedPartner p, int index, IReadOnlySet<string>? changed = null, string? heading = null)
     {
         var s = p.Spec;
-        string colour = Svg.OkabeIto.Partner(index);
+        string colour = Charts.ChartPalette.Partner(index);
         bool traitsChanged = changed?.Contains("anxiety") == true || changed?.Contains("avoidance") == true || changed?.Contains("wound") == true;
         sb.Append($"<article class=\"card partner\" data-partner=\"{Escape(s.Id)}\" style=\"border-top-color:{colour}\">\n");
         sb.Append($"<h3 style=\"color:{colour}\">{Escape(heading ?? s.Name)}</h3>\n");
@@ -105,14 +117,24 @@ public static class HtmlParts
         sb.Append("</tbody></table>\n</article>\n");
     }
 
-    /// <summary>Headline figures and a per-partner table.</summary>
+    /// <summary>
+    /// What an interaction is, as <see cref="RunMetrics.IsInteraction"/> counts it: the one definition
+    /// the report and the what-if page print beside the figure.
+    /// </summary>
+    public const string InteractionsDefined =
+        "Interactions: bids, protests, call-backs and repairs that got an answer or a refusal (answered, soothed, turned away, accepted or refused); " +
+        "a call the partner could not take (missed) does not count. One went well when it was answered, soothed or accepted.";
+
+    /// <summary>Headline figures, each with what it measures, and a per-partner table with its columns explained.</summary>
     public static void Metrics(StringBuilder sb, RunResult run, RunMetrics m)
     {
+        string hours = RunText.LengthWords(m.Hours);
         sb.Append("<div class=\"summary\" id=\"metrics\">\n");
-        Figure(sb, "mean-closeness", RunText.Fixed(m.MeanCloseness), "mean closeness (0 apart – 1 close)");
-        Figure(sb, "range-closeness", $"{RunText.Fixed(m.MinCloseness)}–{RunText.Fixed(m.MaxCloseness)}", "lowest – highest closeness");
-        Figure(sb, "positive-share", RunText.Percent(m.PositiveShare), $"of {m.Interactions} interactions went well");
-        Figure(sb, "events", run.Events.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "events in " + RunText.LengthWords(m.Hours));
+        Figure(sb, "mean-closeness", RunText.Fixed(m.MeanCloseness), "mean closeness", $"closeness averaged over the {m.Hours} hours (0 apart – 1 close)");
+        Figure(sb, "range-closeness", $"{RunText.Fixed(m.MinCloseness)}–{RunText.Fixed(m.MaxCloseness)}", "lowest – highest closeness", "in any hour of the run");
+        Figure(sb, "positive-share", RunText.Percent(m.PositiveShare), $"of {m.Interactions} interactions went well", InteractionsDefined);
+        Figure(sb, "events", run.Events.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "events in " + hours,
+            "every line of events.csv: bids, protests, answers' outcomes, call-backs, repairs, give-ups, withdrawals and returns, happenings and interventions");
         sb.Append("</div>\n");
         sb.Append("<table class=\"partner-metrics\"><thead><tr><th>Partner</th><th class=\"num\">Bids</th><th class=\"num\">Protests</th><th class=\"num\">Answered</th>" +
                   "<th class=\"num\">Rebuffed</th><th class=\"num\">Missed</th><th class=\"num\">Repairs</th><th class=\"num\">Give-ups</th>" +
@@ -124,10 +146,15 @@ public static class HtmlParts
                       $"<td class=\"num\">{p.GiveUps}</td><td class=\"num\">{RunText.Fixed(p.MeanStance)}</td><td class=\"num\">{RunText.Fixed(p.MeanDistress)}</td>" +
                       $"<td class=\"num\">{RunText.Percent(p.TimeWithdrawn)}</td></tr>\n");
         sb.Append("</tbody></table>\n");
+        sb.Append("<p class=\"defs\"><b>Bids</b>: the partner reaches out; <b>protests</b>: an anxious, insistent bid. " +
+                  "<b>Answered</b>, <b>rebuffed</b>, <b>missed</b>: how that partner's bids and protests went (answered or soothed; turned away; not taken, the other being away or busy). " +
+                  "<b>Repairs</b>: attempts to make up; <b>give-ups</b>: stops reaching out and turns angry. " +
+                  $"<b>Mean stance</b>: −1 turned away … +1 turned toward, averaged over the hours; <b>mean distress</b>: 0 calm and up; <b>time withdrawn</b>: the share of the {m.Hours} hours spent withdrawn.</p>\n");
     }
 
-    private static void Figure(StringBuilder sb, string id, string value, string label) =>
-        sb.Append($"<div class=\"figure\" data-metric=\"{id}\"><span class=\"value\">{Escape(value)}</span><span class=\"label\">{Escape(label)}</span></div>\n");
+    private static void Figure(StringBuilder sb, string id, string value, string label, string definition) =>
+        sb.Append($"<div class=\"figure\" data-metric=\"{id}\"><span class=\"value\">{Escape(value)}</span><span class=\"label\">{Escape(label)}</span>" +
+                  $"<span class=\"def\">{Escape(definition)}</span></div>\n");
 
     /// <summary>Each teaching claim with its verdict and the figures behind it.</summary>
     public static void Expectations(StringBuilder sb, IReadOnlyList<ExpectationOutcome> outcomes)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Simulation.Model;
-using static Simulation.Reports.Svg.SvgFormat;
+using static Simulation.Reports.Markup;
 
 namespace Simulation.Reports;
 
@@ -22,13 +22,15 @@ public static class HtmlReport
                   $"couplesim {Escape(ToolInfo.Version)}</p>\n");
         if (s.Summary.Length > 0) sb.Append($"<p class=\"lead\">{Escape(s.Summary)}</p>\n");
         sb.Append("</header>\n");
-        HtmlParts.Notes(sb, s);
 
-        sb.Append("<h2 id=\"plot\">Closeness over time</h2>\n<figure>\n");
+        // the chart first, right under the title: it is what a room looks at
+        sb.Append("<figure class=\"chart\" id=\"plot\">\n");
         sb.Append(HtmlParts.InlineSvg(svg ?? ClosenessChart.Svg(run, s.Title)));
-        sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (toward +1, away −1) and distress. " +
-                  "The strips at the bottom show each partner's events; shaded hours are leisure together (green), sleep (grey), work or busy (blue) and stress (orange). " +
-                  "A bar at the bottom of a strip means that partner is withdrawn.</figcaption>\n</figure>\n");
+        sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (+1 toward the other, −1 away) and distress. " +
+                  "Shaded hours: leisure together (yellow), both asleep (grey); in each partner's lane, work or busy (light blue) and stress (orange strip along the top). " +
+                  "Each lane has a row per kind of event; a marker counts that partner's events in a stretch of time (the chart's footnote says how long), bigger for more. " +
+                  "A grey bar in the “Withdraws” row is the time that partner stays withdrawn.</figcaption>\n</figure>\n");
+        HtmlParts.Notes(sb, s);
 
         sb.Append("<h2 id=\"summary\">Summary</h2>\n");
         HtmlParts.Metrics(sb, run, report.Metrics);
@@ -47,7 +49,7 @@ public static class HtmlReport
         return HtmlParts.Page(s.Title, sb.ToString());
     }
 
-    /// <summary>The events in plain words: the first <see cref="DetailedDays"/> days in full, then one line per day, grouped by week.</summary>
+    /// <summary>The events in plain words: the first <see cref="DetailedDays"/> days event by event, then one line per week that opens to a line per day.</summary>
     public static void Timeline(StringBuilder sb, RunResult run)
     {
         if (run.Events.Length == 0)
@@ -58,6 +60,7 @@ public static class HtmlReport
         var names = RunText.Names(run);
         var byDay = run.Events.GroupBy(e => e.Time.Date).OrderBy(g => g.Key).ToList();
         DateTime detailedUntil = run.Spec.Start.Date.AddDays(DetailedDays);
+        sb.Append($"<p class=\"how\">The first {DetailedDays} days event by event, a day to a line (open a day to read its events).</p>\n");
         sb.Append("<div class=\"timeline\">\n");
         bool first = true;
         foreach (var day in byDay.Where(d => d.Key < detailedUntil))
@@ -71,7 +74,7 @@ public static class HtmlReport
         var later = byDay.Where(d => d.Key >= detailedUntil).ToList();
         if (later.Count > 0)
         {
-            sb.Append($"<p>After {DetailedDays} days, one line per day:</p>\n");
+            sb.Append($"<p class=\"later\">After the first {DetailedDays} days, one line per week (open a week for a line per day):</p>\n");
             foreach (var week in later.GroupBy(d => (d.Key - run.Spec.Start.Date).Days / 7))
             {
                 var days = week.ToList();

@@ -1,34 +1,37 @@
 using System.Collections.Immutable;
+using Simulation.Reports.Charts;
 
 namespace Simulation.Reports;
 
-/// <summary>Writes a run's five files: timeline.csv, events.csv, run.json, closeness.svg, report.html.</summary>
+/// <summary>Writes a run's six files: timeline.csv, events.csv, run.json, closeness.svg, closeness.png, report.html.</summary>
 public static class ReportWriter
 {
     public const string TimelineFile = "timeline.csv";
     public const string EventsFile = "events.csv";
     public const string RunFile = "run.json";
     public const string ChartFile = "closeness.svg";
+    public const string ImageFile = "closeness.png";
     public const string ReportFile = "report.html";
 
     /// <summary>The files in the order they are written.</summary>
-    public static ImmutableArray<string> FileNames { get; } = [TimelineFile, EventsFile, RunFile, ChartFile, ReportFile];
+    public static ImmutableArray<string> FileNames { get; } = [TimelineFile, EventsFile, RunFile, ChartFile, ImageFile, ReportFile];
 
-    /// <summary>The five files' contents by name, rendered in memory.</summary>
-    public static ImmutableArray<(string Name, string Content)> Render(RunReport report)
+    /// <summary>The six files' contents by name, rendered in memory; the charts at <paramref name="size"/> (1920×1080 by default).</summary>
+    public static ImmutableArray<(string Name, byte[] Content)> Render(RunReport report, ChartSize? size = null)
     {
-        string svg = ClosenessChart.Svg(report.Run, report.Scenario.Title);
+        var (svg, png) = ClosenessChart.Render(report.Run, report.Scenario.Title, size ?? ChartSize.Default);
         return
         [
-            (TimelineFile, CsvWriters.Timeline(report.Run)),
-            (EventsFile, CsvWriters.Events(report.Run)),
-            (RunFile, RunJson.Write(report)),
-            (ChartFile, svg),
-            (ReportFile, HtmlReport.Write(report, svg)),
+            (TimelineFile, OutputFiles.Text(CsvWriters.Timeline(report.Run))),
+            (EventsFile, OutputFiles.Text(CsvWriters.Events(report.Run))),
+            (RunFile, OutputFiles.Text(RunJson.Write(report))),
+            (ChartFile, OutputFiles.Text(svg)),
+            (ImageFile, png),
+            (ReportFile, OutputFiles.Text(HtmlReport.Write(report, svg))),
         ];
     }
 
-    /// <summary>Renders and writes the five files into <paramref name="directory"/>, all or none (see <see cref="OutputFiles"/>); returns their full paths.</summary>
-    public static ImmutableArray<string> WriteRun(RunReport report, string directory, CancellationToken cancellationToken = default) =>
-        OutputFiles.Commit(directory, Render(report), cancellationToken);
+    /// <summary>Renders and writes the six files into <paramref name="directory"/>, all or none (see <see cref="OutputFiles"/>); returns their full paths.</summary>
+    public static ImmutableArray<string> WriteRun(RunReport report, string directory, ChartSize? size = null, CancellationToken cancellationToken = default) =>
+        OutputFiles.Commit(directory, Render(report, size), cancellationToken);
 }

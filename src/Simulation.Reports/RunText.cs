@@ -36,6 +36,13 @@ public static class RunText
     /// <summary>A share as a percentage: "62%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0", C) + "%";
 
+    /// <summary>A number with at most two decimals and no trailing zeros: "0.5", "2", "2.25".</summary>
+    public static string Trim(double v)
+    {
+        double r = Math.Round(v, 2, MidpointRounding.AwayFromZero);
+        return (r == 0 ? 0 : r).ToString("0.##", C);
+    }
+
     /// <summary>A number with a fixed count of decimals, invariant culture, never "-0.00".</summary>
     public static string Fixed(double v, int decimals = 2)
     {

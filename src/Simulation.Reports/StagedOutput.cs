@@ -24,6 +24,9 @@ public static class OutputFiles
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <summary>A text file's bytes: UTF-8 without a byte order mark.</summary>
+    public static byte[] Text(string content) => Utf8.GetBytes(content);
+
     /// <summary>Writes text files (UTF-8 without a byte order mark); returns their full paths in the order given.</summary>
     public static ImmutableArray<string> Commit(string directory, IEnumerable<(string Name, string Content)> files, CancellationToken cancellationToken = default) =>
         Commit(directory, files.Select(f => (f.Name, (ReadOnlyMemory<byte>)Utf8.GetBytes(f.Content))), cancellationToken);

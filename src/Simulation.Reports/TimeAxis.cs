@@ -1,77 +1,84 @@
 using System.Globalization;
-using Simulation.Reports.Svg;
 
 namespace Simulation.Reports;
 
+/// <summary>A time axis measured in days since the run's start: labels centred on what they name, and two weights of grid line.</summary>
+/// <param name="Labels">Label positions (days) and text; a second line holds the date or year where one is due.</param>
+/// <param name="Grid">Light grid lines: midnights, or the start of each week or month on long runs.</param>
+/// <param name="Strong">Strong grid lines: the start of each week of the run, or of each month or year on long runs.</param>
+/// <param name="Unit">What one label covers: "day", "month" or "year".</param>
+public sealed record TimeTicks(IReadOnlyList<(double X, string Label)> Labels, IReadOnlyList<double> Grid, IReadOnlyList<double> Strong, string Unit);
+
 /// <summary>
-/// Date ticks for an x axis measured in days since the run's start: weekday labels for short
-/// runs ("Sat 7 Mar", or "Sat" per day and the date each week), weekly or monthly labels for long ones.
+/// Date ticks for a run's charts. Up to 8 weeks a label names each day ("Sat 7 Mar", or "Sat" with
+/// the date under the first day of each week of the run); beyond 8 weeks each month
+/// ("Apr", the year under January and under the first month); beyond about three years each year.
 /// </summary>
 public static class TimeAxis
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
-    /// <summary>Ticks for a run from <paramref name="start"/> lasting <paramref name="hours"/>, drawn <paramref name="widthPx"/> wide.</summary>
-    public static IReadOnlyList<Tick> Ticks(DateTime start, int hours, double widthPx)
+    /// <summary>Up to this length (8 weeks) the axis names days; beyond it, months.</summary>
+    public const int DailyLabelsUpToHours = 8 * 7 * 24;
+
+    /// <summary>Ticks for a run from <paramref name="start"/> lasting <paramref name="hours"/>, drawn <paramref name="widthPx"/> wide (1920×1080 design pixels).</summary>
+    public static TimeTicks Ticks(DateTime start, int hours, double widthPx)
     {
         double days = Math.Max(hours, 1) / 24.0;
         double pxPerDay = widthPx / days;
-        var ticks = new List<Tick>();
-        DateTime end = start.AddHours(hours);
+        DateTime end = start.AddHours(Math.Max(hours, 1));
         double X(DateTime t) => (t - start).TotalHours / 24.0;
-        var midnights = new List<DateTime>();
-        for (var d = start.Date.AddDays(1); d < end; d = d.AddDays(1)) midnights.Add(d);
+        var labels = new List<(double, string)>();
+        var grid = new List<double>();
+        var strong = new List<double>();
 
-        if (pxPerDay >= 22)
+        // a label centred on the part of [from, to) the run covers, when it covers enough of it to read
+        void Centred(DateTime from, DateTime to, string label, double minShare)
         {
-            bool full = pxPerDay >= 100;
-            foreach (var m in midnights)
-                ticks.Add(new Tick(X(m), "", Grid: true, Major: !full && m.DayOfWeek == start.DayOfWeek));
-            // one label per day, centred on the part of the day the run covers
+            var a = from < start ? start : from;
+            var b = to > end ? end : to;
+            if (b <= a || (b - a).TotalHours < (to - from).TotalHours * minShare) return;
+            labels.Add(((X(a) + X(b)) / 2, label));
+        }
+
+        if (hours <= DailyLabelsUpToHours)
+        {
+            bool full = pxPerDay >= 150; // room for "Sat 7 Mar" under every day (a week or two)
             for (var d = start.Date; d < end; d = d.AddDays(1))
             {
-                var from = d < start ? start : d;
-                var to = d.AddDays(1) > end ? end : d.AddDays(1);
-                if ((to - from).TotalHours < 12) continue; // a sliver of a day gets no label
-                double centre = (X(from) + X(to)) / 2;
-                string label = full ? RunText.Day(d) : pxPerDay >= 36 ? d.ToString("ddd", C) : d.ToString("ddd", C)[..2];
-                ticks.Add(new Tick(centre, label, Row: 0, Grid: false));
+                if (d > start) (d.DayOfWeek == start.DayOfWeek && !full ? strong : grid).Add(X(d));
+                bool weekStart = d == start.Date || d.DayOfWeek == start.DayOfWeek;
+                string label = full ? RunText.Day(d) : weekStart ? $"{d.ToString("ddd", C)}\n{d.ToString("d MMM", C)}" : d.ToString("ddd", C);
+                Centred(d, d.AddDays(1), label, 0.5);
             }
-            if (!full)
+            return new TimeTicks(labels, grid, strong, "day");
+        }
+
+        var months = new List<DateTime>();
+        for (var m = new DateTime(start.Year, start.Month, 1); m < end; m = m.AddMonths(1)) months.Add(m);
+        if (pxPerDay * 30.4 >= 60)
+        {
+            // months, named in the middle; weekly grid lines while weeks are wide enough to see
+            bool first = true;
+            foreach (var m in months)
             {
-                // the date once a week, on the weekday the run started
-                ticks.Add(new Tick(0, RunText.Day(start), Row: 1, Grid: false, Major: true));
-                foreach (var m in midnights.Where(m => m.DayOfWeek == start.DayOfWeek && X(m) < days - 0.5))
-                    ticks.Add(new Tick(X(m), RunText.Day(m), Row: 1, Grid: false, Major: true));
+                if (m > start) strong.Add(X(m));
+                int before = labels.Count;
+                Centred(m, m.AddMonths(1), first || m.Month == 1 ? $"{m.ToString("MMM", C)}\n{m.Year}" : m.ToString("MMM", C), 0.4);
+                if (labels.Count > before) first = false;
             }
-            return ticks;
+            if (pxPerDay * 7 >= 24)
+                for (var d = start.Date.AddDays(1); d < end; d = d.AddDays(1))
+                    if (d.DayOfWeek == DayOfWeek.Monday && d.Day != 1) grid.Add(X(d));
+            return new TimeTicks(labels, grid, strong, "month");
         }
 
-        double pxPerWeek = pxPerDay * 7;
-        if (pxPerWeek >= 64)
-        {
-            foreach (var m in midnights.Where(m => m.DayOfWeek == DayOfWeek.Monday))
-                ticks.Add(new Tick(X(m), m.ToString("d MMM", C), Row: 0, Grid: true, Major: m.Day <= 7));
-            return ticks;
-        }
-
-        if (pxPerDay * 30.4 < 45)
-        {
-            // years; months only as light grid lines
-            foreach (var m in midnights.Where(m => m.Day == 1))
-                ticks.Add(m.Month == 1
-                    ? new Tick(X(m), m.ToString("yyyy", C), Row: 0, Grid: true, Major: true)
-                    : new Tick(X(m), "", Row: 0, Grid: m.Month % 3 == 1));
-            return ticks;
-        }
-
-        // months; the year on January and on the first label
-        bool first = true;
-        foreach (var m in midnights.Where(m => m.Day == 1))
-        {
-            ticks.Add(new Tick(X(m), first || m.Month == 1 ? m.ToString("MMM yyyy", C) : m.ToString("MMM", C), Row: 0, Grid: true, Major: m.Month == 1));
-            first = false;
-        }
-        return ticks;
+        // years, named in the middle; a light line at each quarter
+        foreach (var m in months.Where(m => m > start))
+            if (m.Month == 1) strong.Add(X(m));
+            else if (m.Month % 3 == 1) grid.Add(X(m));
+        for (int y = start.Year; y <= end.Year; y++)
+            Centred(new DateTime(y, 1, 1), new DateTime(y + 1, 1, 1), y.ToString(C), 0.5);
+        return new TimeTicks(labels, grid, strong, "year");
     }
 }

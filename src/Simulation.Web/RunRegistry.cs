@@ -172,7 +172,7 @@ internal static class WorkshopMapping
 
     /// <summary>Colours and markers of <see cref="Reports.ClosenessChart"/>, for the page's legend and lanes.</summary>
     public static VisualInfo Visual { get; } = new(
-        Reports.Svg.OkabeIto.Partners,
+        Reports.Charts.ChartPalette.Partners,
         new Dictionary<string, string>
         {
             // The report's closeness chart's (leisure and sleep across the panels; work and stress on lanes).

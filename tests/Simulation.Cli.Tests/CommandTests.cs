@@ -8,13 +8,13 @@ public sealed class CommandTests
     private static readonly Regex DiagnosticLine = new(@"^.+:\d+:\d+: error: .+$");
 
     [Fact]
-    public async Task Run_writes_the_five_files_and_prints_where_and_a_summary()
+    public async Task Run_writes_the_six_files_and_prints_where_and_a_summary()
     {
         using var t = new TempDir();
         string outDir = t["out"];
         var r = await Cli.Run("run", t.Scenario(), "--out", outDir);
         Assert.True(r.ExitCode == 0, r.Err);
-        Assert.Equal(["closeness.svg", "events.csv", "report.html", "run.json", "timeline.csv"],
+        Assert.Equal(["closeness.png", "closeness.svg", "events.csv", "report.html", "run.json", "timeline.csv"],
             Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains(outDir, r.Out);
         Assert.Contains("Mean closeness", r.Out);
@@ -32,7 +32,7 @@ public sealed class CommandTests
         string s = t.Scenario();
         Assert.Equal(0, (await Cli.Run("run", s, "--out", t["a"])).ExitCode);
         Assert.Equal(0, (await Cli.Run("run", s, "--out", t["b"])).ExitCode);
-        foreach (var f in new[] { "timeline.csv", "events.csv", "closeness.svg", "run.json", "report.html" })
+        foreach (var f in new[] { "timeline.csv", "events.csv", "closeness.svg", "closeness.png", "run.json", "report.html" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(t["a"], f)), File.ReadAllBytes(Path.Combine(t["b"], f)));
         Assert.Equal(0, (await Cli.Run("run", s, "--out", t["c"], "--seed", "8")).ExitCode);
         Assert.NotEqual(File.ReadAllBytes(Path.Combine(t["a"], "events.csv")), File.ReadAllBytes(Path.Combine(t["c"], "events.csv")));
@@ -107,7 +107,7 @@ public sealed class CommandTests
     }
 
     [Theory]
-    [InlineData("frobnicate:1:1: error: unknown command `frobnicate`; the commands are run, compare, list, explain, validate, check, serve", "frobnicate")]
+    [InlineData("frobnicate:1:1: error: unknown command `frobnicate`; the commands are run, compare, list, explain, validate, check, sweep, serve, silo", "frobnicate")]
     [InlineData("rn:1:1: error: unknown command `rn` (did you mean `run`?)", "rn", "x.yaml")]
     [InlineData("--bogus:1:1: error: unknown option `--bogus` for `couplesim run`; see `couplesim run --help`", "run", "x.yaml", "--bogus")]
     [InlineData("--sed:1:1: error: unknown option `--sed` for `couplesim run` (did you mean `--seed`?)", "run", "x.yaml", "--sed", "3")]
@@ -156,7 +156,7 @@ public sealed class CommandTests
         using var t = new TempDir();
         var r = await Cli.Run("compare", t.Scenario(), "--set", "will.responsiveness=0.95", "--out", t["cmp"]);
         Assert.True(r.ExitCode == 0, r.Err);
-        Assert.Equal(["a_events.csv", "a_timeline.csv", "b_events.csv", "b_timeline.csv", "compare.html", "compare.svg"],
+        Assert.Equal(["a_events.csv", "a_timeline.csv", "b_events.csv", "b_timeline.csv", "compare.html", "compare.png", "compare.svg"],
             Directory.GetFiles(t["cmp"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("B: tiny with will.responsiveness=0.95", r.Out);
         Assert.Contains("Where they part", r.Out);

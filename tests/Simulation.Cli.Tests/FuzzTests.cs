@@ -77,7 +77,7 @@ public sealed partial class FuzzTests
             if (r.ExitCode == 0)
             {
                 var files = Directory.Exists(outDir) ? Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray() : [];
-                if (!files.SequenceEqual(["closeness.svg", "events.csv", "report.html", "run.json", "timeline.csv"]))
+                if (!files.SequenceEqual(Simulation.Reports.ReportWriter.FileNames.Order(StringComparer.Ordinal)))
                     failures.Add($"{m.What}: run wrote [{string.Join(", ", files)}]");
                 Directory.Delete(outDir, true);
             }

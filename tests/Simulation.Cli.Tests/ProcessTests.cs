@@ -40,7 +40,7 @@ public sealed class ProcessTests
         var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml");
 
         Assert.True(r.Code == 0, r.Err);
-        foreach (var f in new[] { "timeline.csv", "events.csv", "run.json", "closeness.svg", "report.html" })
+        foreach (var f in new[] { "timeline.csv", "events.csv", "run.json", "closeness.svg", "closeness.png", "report.html" })
             Assert.True(File.Exists(Path.Combine(t.Path, "out", "alma-will", f)), f);
         Assert.Contains(Path.Combine("out", "alma-will"), r.Out);
         Assert.DoesNotContain("\u001b[", r.Out); // no terminal control codes when the output is not a terminal

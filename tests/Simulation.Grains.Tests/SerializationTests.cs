@@ -121,6 +121,9 @@ public sealed class SerializationTests(ClusterFixture fixture)
             new CoupleSnapshot(spec, relationship.Export(), states, run.Timeline, run.Events),
             new InterventionChange(InterventionKind.Stretch, ["ann", "bob"], 0.7),
             new TraitChange("bob", Avoidance: 3, Wound: Wound.Early),
+            new SweepBatch("name: x\n", "x.yaml", ["alma.anxiety=3"], "1w", [new SweepJob(4, ["will.avoidance=2"], 9)], WithCloseness: true),
+            new SweepResults([new Simulation.Sweeps.RunFigures(4, 0.5, 0.75, 12, [new(3, 4, 0.25, 1.5, 1), new(0, 0, 0, 0.1, 0)], [true, false])],
+                [[0.5, 0.51, 0.49]]),
             "ann", 42, 7UL, 3.5, Wound.Late, new RunNotStartedException("run-x"),
         ];
     }

@@ -1,206 +1,290 @@
 using System.Globalization;
 using System.Xml.Linq;
+using ScottPlot;
 using Simulation.Model;
-using Simulation.Reports.Svg;
+using Simulation.Reports.Charts;
 
 namespace Simulation.Reports.Tests;
 
 public sealed class ChartTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+    /// <summary>Builds and draws a run chart, so its panels know where they were drawn.</summary>
+    private static (RunChart Chart, SvgProbe Svg) Draw(RunResult run, string? title = null, ChartSize? size = null)
+    {
+        var chart = ClosenessChart.Build(run, title, size);
+        return (chart, new SvgProbe(chart.Figure.ToSvg(ClosenessChart.ChartId)));
+    }
 
-    private static XDocument Parse(string svg) => XDocument.Parse(svg);
+    private static PixelRect Rect(RunChart c, Plot p) => c.Figure.DataRect(p);
 
-    private static IEnumerable<XElement> WithClass(XDocument doc, string cls) =>
-        doc.Descendants().Where(e => ((string?)e.Attribute("class"))?.Split(' ').Contains(cls) == true);
-
-    private static IEnumerable<XElement> WithClasses(XDocument doc, params string[] classes) =>
-        doc.Descendants().Where(e => ((string?)e.Attribute("class"))?.Split(' ') is { } c && classes.All(c.Contains));
-
-    private static int PointCount(XElement polyline) => ((string)polyline.Attribute("points")!).Split(' ').Length;
-
-    private static XElement PanelOf(XElement e) =>
-        e.Ancestors().First(a => ((string?)a.Attribute("class"))?.StartsWith("panel ", StringComparison.Ordinal) == true);
+    /// <summary>Half a pixel in data units of a panel's y axis: how close a point read back from the SVG must be.</summary>
+    private static double HalfPixelY(Plot p) => p.Axes.GetLimits().VerticalSpan / p.RenderManager.LastRender.DataRect.Height / 2;
 
     [Fact]
-    public void Hourly_chart_draws_one_closeness_point_per_hour_and_each_partners_stance_and_distress()
+    public void Hourly_closeness_is_drawn_point_for_point_from_the_timeline()
     {
         var run = FakeRuns.Make(672);
-        var doc = Parse(ClosenessChart.Svg(run, "t"));
-
-        var closeness = WithClasses(doc, "series", "closeness").Single();
-        Assert.Equal("polyline", closeness.Name.LocalName);
-        Assert.Equal(run.Timeline.Length + 1, PointCount(closeness)); // the initial value, then one per hour
-
-        foreach (var id in new[] { "alma", "will" })
+        var (c, svg) = Draw(run, "t");
+        var line = Assert.Single(svg.Lines(Rect(c, c.Closeness), "black"), l => SvgProbe.Points(l).Count > 100);
+        var points = SvgProbe.DataPoints(line, c.Closeness);
+        Assert.Equal(run.Timeline.Length + 1, points.Count); // the initial value, then one per hour
+        Assert.Equal(0, points[0].X, 3);
+        Assert.Equal(run.Spec.Closeness, points[0].Y, HalfPixelY(c.Closeness));
+        double tol = HalfPixelY(c.Closeness) * 1.01;
+        for (int i = 0; i < run.Timeline.Length; i++)
         {
-            var stance = WithClasses(doc, "series", "stance").Single(e => (string?)e.Attribute("data-partner") == id);
-            Assert.Equal(run.Timeline.Length, PointCount(stance));
-            Assert.Single(WithClasses(doc, "series", "distress"), e => (string?)e.Attribute("data-partner") == id);
+            Assert.Equal((i + 1) / 24.0, points[i + 1].X, 3);
+            Assert.True(Math.Abs(run.Timeline[i].Closeness - points[i + 1].Y) <= tol, $"hour {i}: drawn {points[i + 1].Y}, timeline {run.Timeline[i].Closeness}");
         }
     }
 
     [Fact]
-    public void Closeness_points_follow_the_timeline_on_a_zero_to_one_axis()
+    public void Each_partners_stance_and_distress_are_drawn_in_the_partners_colour()
     {
-        var run = FakeRuns.Make(96);
-        var doc = Parse(ClosenessChart.Svg(run));
-        var ys = ((string)WithClasses(doc, "series", "closeness").Single().Attribute("points")!)
-            .Split(' ').Select(p => double.Parse(p.Split(',')[1], CultureInfo.InvariantCulture)).ToArray();
-        // higher closeness is drawn higher up (smaller y), hour by hour
-        for (int i = 1; i < run.Timeline.Length; i++)
+        var run = FakeRuns.Make(336);
+        var (c, svg) = Draw(run);
+        for (int k = 0; k < 2; k++)
         {
-            double dc = run.Timeline[i].Closeness - run.Timeline[i - 1].Closeness;
-            if (Math.Abs(dc) > 0.01) Assert.Equal(Math.Sign(dc), -Math.Sign(ys[i + 1] - ys[i]));
+            var stance = SvgProbe.DataPoints(Assert.Single(svg.Lines(Rect(c, c.Stance), ChartPalette.Partner(k))), c.Stance);
+            var distress = SvgProbe.DataPoints(Assert.Single(svg.Lines(Rect(c, c.Distress), ChartPalette.Partner(k))), c.Distress);
+            Assert.Equal(run.Timeline.Length, stance.Count);
+            Assert.Equal(run.Timeline.Length, distress.Count);
+            for (int i = 0; i < run.Timeline.Length; i += 7)
+            {
+                Assert.True(Math.Abs(run.Timeline[i].Partners[k].Stance - stance[i].Y) <= HalfPixelY(c.Stance) * 1.01);
+                Assert.True(Math.Abs(run.Timeline[i].Partners[k].Distress - distress[i].Y) <= HalfPixelY(c.Distress) * 1.01);
+            }
         }
+        Assert.NotEqual(ChartPalette.Partner(0), ChartPalette.Partner(1));
     }
 
     [Fact]
-    public void Markers_on_each_lane_match_the_events()
+    public void Lane_counts_add_up_to_the_events_each_partner_makes()
     {
         var run = FakeRuns.Make(672);
-        var doc = Parse(ClosenessChart.Svg(run));
+        var lanes = EventLanes.For(run, 12);
+        var ids = run.Partners.Select(p => p.Spec.Id).ToHashSet();
+        foreach (var lane in lanes.Lanes)
+            foreach (var kind in ChartMarks.All)
+            {
+                int expected = run.Events.SelectMany(e => ChartMarks.For(e, ids)).Count(m => m.PartnerId == lane.PartnerId && m.Kind == kind);
+                Assert.Equal(expected, lane.Rows.SingleOrDefault(r => r.Kind == kind)?.Total ?? 0);
+            }
+        Assert.True(lanes.Lanes[0].Rows.Single(r => r.Kind == ChartMarks.Protest).Total > 20, "the fake run has many protests");
+        // bins start at the first day's midnight: the run starts at 08:00, so its first 12-hour bin is 4 hours long
+        Assert.Equal((0, 4 / 24.0), lanes.Span(0));
+        Assert.Equal((4 / 24.0, 16 / 24.0), lanes.Span(1));
+    }
 
-        int Count(string kind, string partner) => WithClasses(doc, "marker", kind).Count(e => (string?)e.Attribute("data-partner") == partner);
+    [Fact]
+    public void Each_lane_draws_one_marker_per_busy_bin_in_its_kinds_row_larger_for_more_events()
+    {
+        var run = FakeRuns.Make(672);
+        var (c, svg) = Draw(run);
+        for (int k = 0; k < 2; k++)
+        {
+            var plot = c.Lanes[k];
+            var rect = Rect(c, plot);
+            var rows = c.Events.Lanes[k].Rows;
+            // markers are the lane's shapes that are neither bands (translucent) nor its background
+            var drawn = svg.In(rect).Where(s => s.Attr("fill-opacity") is null && s.Attr("fill") != "white" && s.Attr("stroke") != ChartPalette.GridStrong).ToList();
+            Assert.Equal(rows.Sum(r => r.Counts.Length), drawn.Count);
+            double rowPx = rect.Height / plot.Axes.GetLimits().VerticalSpan;
+            for (int r = 0; r < rows.Length; r++)
+            {
+                var sizes = new List<(int Count, double Width)>();
+                foreach (var (bin, count) in rows[r].Counts)
+                {
+                    var (from, to) = c.Events.Span(bin);
+                    var at = plot.GetPixel(new Coordinates((from + to) / 2, rows.Length - r - 0.5));
+                    var m = Assert.Single(drawn, s => Math.Abs(s.Cx - at.X) < 1.5 && Math.Abs(s.Cy - at.Y) < rowPx * 0.3);
+                    sizes.Add((count, m.Width));
+                }
+                foreach (var a in sizes)
+                    foreach (var b in sizes.Where(b => b.Count > a.Count))
+                        Assert.True(b.Width > a.Width, $"{rows[r].Kind.Key}: {b.Count} events drawn no larger than {a.Count}");
+            }
+        }
+        Assert.Contains("Protest", svg.Texts); // rows are named
+        Assert.Contains("Withdraws", svg.Texts);
+    }
 
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Protest && e.Actor == "alma"), Count("protest", "alma"));
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Withdraw && e.Actor == "will"), Count("withdraw", "will"));
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.GiveUp && e.Actor == "alma"), Count("give-up", "alma"));
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Callback && e.Actor == "will"), Count("callback", "will"));
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Repair && e.Actor == "will"), Count("repair", "will"));
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Rejection && e.Actor == "will"), Count("rejection", "will"));
-        // answers and rebuffs sit on the lane of the partner who answered
-        Assert.Equal(run.Events.Count(e => e.Target == "will" && e.Kind is EventKinds.Bid or EventKinds.Protest && e.Outcome == Outcomes.Answered), Count("answer", "will"));
-        Assert.Equal(run.Events.Count(e => e.Target == "will" && e.Kind is EventKinds.Bid or EventKinds.Protest && e.Outcome == Outcomes.Rebuffed), Count("rebuff", "will"));
-        Assert.Equal(run.Events.Count(e => e.Target == "alma" && e.Outcome == Outcomes.Refused), Count("rebuff", "alma"));
-        Assert.Equal(2, WithClasses(doc, "marker", "intervention").Count());
-        Assert.True(Count("rebuff", "will") > 0 && Count("answer", "will") > 0, "the fake run has answers and rebuffs");
-
-        // each marker sits inside its partner's lane
-        foreach (var m in WithClass(doc, "marker"))
-            Assert.Equal((string?)m.Attribute("data-partner"), (string?)PanelOf(m).Attribute("data-partner"));
-        // an intervention also draws a labelled line across the panels
-        Assert.Contains(WithClasses(doc, "vline", "intervention"), l => l.ElementsAfterSelf().Any(t => t.Value == "stretch"));
+    [Theory]
+    [InlineData(2 * 24, 1)]
+    [InlineData(7 * 24, 3)]
+    [InlineData(28 * 24, 12)]
+    [InlineData(16 * 7 * 24, 48)]
+    [InlineData(365 * 24, 168)]
+    public void Events_are_counted_in_bins_as_wide_as_a_marker(int hours, int binHours)
+    {
+        var (c, svg) = Draw(FakeRuns.Make(hours));
+        Assert.Equal(binHours, c.Events.BinHours);
+        double binPx = c.Figure.DataRect(c.Closeness).Width / (hours / 24.0) * binHours / 24.0;
+        Assert.InRange(binPx, 22, 66); // the largest marker (24 px) fits, and a bin is no wider than needed
+        Assert.Contains(svg.Texts, t => t.Contains($"per {c.Events.BinWords}", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Schedule_bands_cover_the_hours_their_circumstances_say()
     {
         var run = FakeRuns.Make(672);
-        var doc = Parse(ClosenessChart.Svg(run));
-        int Hours(IEnumerable<XElement> bands) => bands.Sum(b => int.Parse((string)b.Attribute("data-hours")!, CultureInfo.InvariantCulture));
+        var (c, svg) = Draw(run);
+        double Hours(IEnumerable<SvgProbe.Shape> bands, Plot p) =>
+            bands.Sum(b => p.GetCoordinates(new Pixel(b.MaxX, b.MaxY)).X - p.GetCoordinates(new Pixel(b.MinX, b.MinY)).X) * 24;
+        IEnumerable<SvgProbe.Shape> Filled(Plot p, string colour) =>
+            svg.In(Rect(c, p)).Where(s => s.Element.Name.LocalName == "rect" && string.Equals(s.Attr("fill"), colour, StringComparison.OrdinalIgnoreCase));
 
-        var mainLeisure = WithClasses(doc, "band", "leisure").Where(b => ((string)PanelOf(b).Attribute("class")!).Contains("closeness"));
-        Assert.Equal(run.Timeline.Count(t => t.Partners.Any(p => p.Circumstances.Leisure > 0 && !p.Circumstances.Asleep)), Hours(mainLeisure));
-
-        var mainSleep = WithClasses(doc, "band", "sleep").Where(b => ((string)PanelOf(b).Attribute("class")!).Contains("closeness"));
-        Assert.Equal(run.Timeline.Count(t => t.Partners.All(p => p.Circumstances.Asleep)), Hours(mainSleep));
-
-        var willWork = WithClasses(doc, "band", "work").Where(b => (string?)b.Attribute("data-partner") == "will");
-        Assert.Equal(run.Timeline.Count(t => t.Partners[1].Circumstances.Availability < 1 && !t.Partners[1].Circumstances.Asleep), Hours(willWork));
-        Assert.DoesNotContain(WithClasses(doc, "band", "work"), b => (string?)b.Attribute("data-partner") == "alma");
-
-        var willStress = WithClasses(doc, "band", "stress").Where(b => (string?)b.Attribute("data-partner") == "will").ToList();
-        Assert.Equal(run.Timeline.Count(t => t.Partners[1].Circumstances.Stress > 0), Hours(willStress));
-        Assert.Equal("2026-03-08T18:00", (string?)willStress[0].Attribute("data-from")); // the first Sunday evening
-
-        var withdrawn = WithClasses(doc, "band", "withdrawn").Where(b => (string?)b.Attribute("data-partner") == "will");
-        Assert.Equal(run.Timeline.Count(t => t.Partners[1].Withdrawn), Hours(withdrawn));
+        Assert.Equal(run.Timeline.Count(t => t.Partners.Any(p => p.Circumstances.Leisure > 0 && !p.Circumstances.Asleep)), Hours(Filled(c.Closeness, ChartPalette.Leisure), c.Closeness), 1);
+        Assert.Equal(run.Timeline.Count(t => t.Partners.All(p => p.Circumstances.Asleep)), Hours(Filled(c.Closeness, ChartPalette.Sleep), c.Closeness), 1);
+        Assert.Equal(run.Timeline.Count(t => t.Partners[1].Circumstances.Availability < 1 && !t.Partners[1].Circumstances.Asleep), Hours(Filled(c.Lanes[1], ChartPalette.Work), c.Lanes[1]), 1);
+        Assert.Empty(Filled(c.Lanes[0], ChartPalette.Work));
+        var stress = Filled(c.Lanes[1], ChartPalette.Stress).ToList();
+        Assert.Equal(run.Timeline.Count(t => t.Partners[1].Circumstances.Stress > 0), Hours(stress, c.Lanes[1]), 1);
+        Assert.All(stress, s => Assert.True(s.MaxY - s.MinY < Rect(c, c.Lanes[1]).Height / 4, "stress is a strip along the lane's top"));
+        Assert.Equal(run.Timeline.Count(t => t.Partners[1].Withdrawn), Hours(Filled(c.Lanes[1], "#333"), c.Lanes[1]), 1);
     }
 
     [Fact]
-    public void X_axis_names_days_and_weeks_and_the_chart_has_title_labels_and_legend()
+    public void A_week_names_every_day_with_its_date_and_four_weeks_the_date_under_each_week()
     {
-        var run = FakeRuns.Make(672);
-        var doc = Parse(ClosenessChart.Svg(run, "Alma and Will"));
-        var labels = WithClasses(doc, "tick-label", "x").Select(e => e.Value).ToList();
-        Assert.Contains("Sat 7 Mar", labels);
-        Assert.Contains("Sat 14 Mar", labels);
-        Assert.Equal(28, labels.Count(l => l is "Sat" or "Sun" or "Mon" or "Tue" or "Wed" or "Thu" or "Fri"));
-        Assert.Equal("Alma and Will", WithClass(doc, "title").Single().Value);
-        var yLabels = WithClasses(doc, "axis-label", "y").Select(e => e.Value).ToList();
-        Assert.Equal(["Closeness", "Stance", "Distress"], yLabels);
-        Assert.Equal(["Alma", "Will"], WithClass(doc, "lane-label").Select(e => e.Value));
-        var legend = WithClass(doc, "legend-item").Select(e => (string?)e.Attribute("data-label")).ToList();
-        Assert.Contains("Closeness", legend);
-        Assert.Contains("Alma", legend);
-        Assert.Contains("Protest", legend);
-        Assert.Contains("Leisure together", legend);
+        var week = new SvgProbe(ClosenessChart.Svg(FakeRuns.Make(7 * 24)));
+        foreach (var day in new[] { "Sat 7 Mar", "Sun 8 Mar", "Mon 9 Mar", "Tue 10 Mar", "Wed 11 Mar", "Thu 12 Mar", "Fri 13 Mar" })
+            Assert.Contains(day, week.Texts);
+        var month = new SvgProbe(ClosenessChart.Svg(FakeRuns.Make(28 * 24)));
+        Assert.Equal(4, month.Texts.Count(t => t == "Sat"));
+        Assert.Equal(4, month.Texts.Count(t => t == "Wed"));
+        Assert.Contains("14 Mar", month.Texts);
+        Assert.Contains("28 Mar", month.Texts);
     }
 
     [Fact]
-    public void A_week_long_run_labels_every_day_with_its_date()
+    public void Beyond_eight_weeks_the_axis_names_months_and_a_year_is_drawn_per_day()
     {
-        var doc = Parse(ClosenessChart.Svg(FakeRuns.Make(7 * 24)));
-        var labels = WithClasses(doc, "tick-label", "x").Select(e => e.Value).ToList();
-        Assert.Equal(["Sat 7 Mar", "Sun 8 Mar", "Mon 9 Mar", "Tue 10 Mar", "Wed 11 Mar", "Thu 12 Mar", "Fri 13 Mar"], labels);
-    }
+        var nine = TimeAxis.Ticks(FakeRuns.Start, 9 * 7 * 24, 1626);
+        Assert.Equal("month", nine.Unit);
+        Assert.Equal("day", TimeAxis.Ticks(FakeRuns.Start, 8 * 7 * 24, 1626).Unit);
+        Assert.Equal(["Mar\n2026", "Apr"], nine.Labels.Select(l => l.Label)); // 9 May, the end, is too little of May to name
+        Assert.Equal(["Mar\n2026", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan\n2027", "Feb"],
+            TimeAxis.Ticks(FakeRuns.Start, 365 * 24, 1626).Labels.Select(l => l.Label));
 
-    [Fact]
-    public void All_text_is_at_least_14_pixels_on_a_1280_pixel_chart()
-    {
-        var doc = Parse(ClosenessChart.Svg(FakeRuns.Make(672)));
-        var root = doc.Root!;
-        Assert.Equal("1280", (string?)root.Attribute("width"));
-        double rootSize = double.Parse((string)root.Attribute("font-size")!, CultureInfo.InvariantCulture);
-        foreach (var text in doc.Descendants(Svg + "text"))
-        {
-            double size = text.AncestorsAndSelf().Select(e => (string?)e.Attribute("font-size")).FirstOrDefault(s => s is not null) is { } s
-                ? double.Parse(s, CultureInfo.InvariantCulture) : rootSize;
-            Assert.True(size >= 14, $"'{text.Value}' is {size}px");
-        }
-    }
-
-    [Fact]
-    public void A_year_is_drawn_per_day_with_ranges_monthly_labels_and_daily_marker_counts()
-    {
         var run = FakeRuns.Make(365 * 24);
-        var doc = Parse(ClosenessChart.Svg(run));
+        var (c, svg) = Draw(run);
         int days = run.Timeline.Select(t => t.Time.Date).Distinct().Count();
-
-        Assert.Equal(days, PointCount(WithClasses(doc, "series", "closeness").Single()));
-        Assert.Single(WithClasses(doc, "range", "closeness"));
-        var labels = WithClasses(doc, "tick-label", "x").Select(e => e.Value).ToList();
-        Assert.Contains("Jan 2027", labels);
-        Assert.Contains("May", labels);
-        Assert.True(labels.Count <= 14);
-
-        int Sum(string kind, string partner) => WithClasses(doc, "marker", kind).Where(e => (string?)e.Attribute("data-partner") == partner)
-            .Sum(e => int.Parse((string)e.Attribute("data-count")!, CultureInfo.InvariantCulture));
-        int protests = run.Events.Count(e => e.Kind == EventKinds.Protest && e.Actor == "alma");
-        Assert.True(protests > 0);
-        Assert.Equal(protests, Sum("protest", "alma"));
-        Assert.True(WithClasses(doc, "marker", "protest").Count() <= days);
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Withdraw && e.Actor == "will"), Sum("withdraw", "will"));
-        Assert.Empty(WithClasses(doc, "band", "sleep")); // a year of nights would be a grey smear
-        Assert.Contains("daily means", WithClass(doc, "footnote").Single().Value);
+        var line = Assert.Single(svg.Lines(Rect(c, c.Closeness), "black"));
+        Assert.Equal(days, SvgProbe.Points(line).Count);
+        foreach (var m in new[] { "Apr", "May", "Jun", "Dec", "Jan", "2027", "Feb" }) Assert.Contains(m, svg.Texts);
+        Assert.Contains(svg.Texts, t => t.Contains("daily means", StringComparison.Ordinal));
+        Assert.DoesNotContain(svg.In(Rect(c, c.Closeness)), s => s.Attr("fill") == ChartPalette.Sleep); // a year of nights would be a grey smear
     }
 
     [Fact]
     public void Ten_years_are_drawn_per_week_with_year_labels()
     {
         var run = FakeRuns.Make(3650 * 24);
-        var doc = Parse(ClosenessChart.Svg(run));
+        var (c, svg) = Draw(run);
         int weeks = (int)Math.Ceiling((run.Timeline[^1].Time.Date - run.Spec.Start.Date).Days / 7.0 + 1e-9);
-        Assert.InRange(PointCount(WithClasses(doc, "series", "closeness").Single()), weeks, weeks + 1);
-        Assert.Equal(["2027", "2028", "2029", "2030", "2031", "2032", "2033", "2034", "2035", "2036"],
-            WithClasses(doc, "tick-label", "x").Select(e => e.Value));
-        int protests = run.Events.Count(e => e.Kind == EventKinds.Protest && e.Actor == "alma");
-        Assert.Equal(protests, WithClasses(doc, "marker", "protest").Sum(e => int.Parse((string)e.Attribute("data-count")!, CultureInfo.InvariantCulture)));
-        Assert.Contains("weekly means", WithClass(doc, "footnote").Single().Value);
+        Assert.InRange(SvgProbe.Points(Assert.Single(svg.Lines(Rect(c, c.Closeness), "black"))).Count, weeks, weeks + 1);
+        foreach (var y in new[] { "2027", "2030", "2035" }) Assert.Contains(y, svg.Texts);
+        Assert.Contains(svg.Texts, t => t.Contains("weekly means", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_chart_is_byte_identical_for_the_same_run()
+    public void The_chart_has_a_title_axis_names_lane_names_and_a_legend()
     {
-        Assert.Equal(ClosenessChart.Svg(FakeRuns.Make(336, 3)), ClosenessChart.Svg(FakeRuns.Make(336, 3)));
-        Assert.NotEqual(ClosenessChart.Svg(FakeRuns.Make(336, 3)), ClosenessChart.Svg(FakeRuns.Make(336, 4)));
+        var (_, svg) = Draw(FakeRuns.Make(672), "Alma and Will");
+        var texts = svg.Texts.ToList();
+        Assert.Equal("Alma and Will", texts[0]);
+        Assert.Equal("Alma and Will", (string?)svg.Doc.Root!.Element(SvgProbe.Ns + "title"));
+        foreach (var t in new[] { "Closeness", "Stance", "Distress", "Alma", "Will", "Leisure together", "Both asleep", "At work / busy", "Stress (strip)", "Withdrawn (bar)", "Intervention", "stretch" })
+            Assert.Contains(t, texts);
+    }
+
+    [Fact]
+    public void Text_is_at_least_16_pixels_and_names_its_font_at_1920_by_1080()
+    {
+        var (_, svg) = Draw(FakeRuns.Make(672));
+        var root = svg.Doc.Root!;
+        Assert.Equal("1920", (string?)root.Attribute("width"));
+        Assert.Equal("1080", (string?)root.Attribute("height"));
+        Assert.Equal("0 0 1920 1080", (string?)root.Attribute("viewBox"));
+        var texts = svg.Doc.Descendants(SvgProbe.Ns + "text").ToList();
+        Assert.True(texts.Count > 50);
+        foreach (var t in texts)
+        {
+            Assert.True(double.Parse((string)t.Attribute("font-size")!, CultureInfo.InvariantCulture) >= 16, $"'{t.Value.Trim()}' is {(string?)t.Attribute("font-size")} px");
+            Assert.StartsWith("DejaVu Sans,", (string?)t.Attribute("font-family"));
+        }
+    }
+
+    [Fact]
+    public void The_png_is_1920_by_1080_by_default_and_follows_a_size()
+    {
+        var run = FakeRuns.Make(168);
+        var (_, png) = ClosenessChart.Render(run, "t", ChartSize.Default);
+        Assert.Equal((1920, 1080), PngSize(png));
+        var (svg, small) = ClosenessChart.Render(run, "t", new ChartSize(1280, 720));
+        Assert.Equal((1280, 720), PngSize(small));
+        Assert.Equal("0 0 1280 720", (string?)XDocument.Parse(svg).Root!.Attribute("viewBox"));
+    }
+
+    internal static (int W, int H) PngSize(byte[] png)
+    {
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        int Be(int at) => png[at] << 24 | png[at + 1] << 16 | png[at + 2] << 8 | png[at + 3];
+        return (Be(16), Be(20)); // IHDR
+    }
+
+    [Fact]
+    public void The_svg_is_plain_xml_without_references_or_repeated_drawing()
+    {
+        string text = ClosenessChart.Svg(FakeRuns.Make(336), "Alma and Will");
+        var svg = new SvgProbe(text);
+        Assert.DoesNotContain("href", text);
+        Assert.DoesNotContain("<image", text);
+        Assert.Equal(["http://www.w3.org/1999/xlink", "http://www.w3.org/2000/svg"],
+            System.Text.RegularExpressions.Regex.Matches(text, "https?://[^\"]*").Select(m => m.Value).Distinct().Order());
+        Assert.Single(svg.Texts, t => t == "Alma and Will"); // a never-rendered plot is not drawn twice
+        Assert.DoesNotContain(", \"", text); // no trailing commas in glyph positions
+        // the background is filled: a white rectangle over the whole figure comes first
+        var first = svg.Doc.Root!.Elements(SvgProbe.Ns + "rect").First();
+        Assert.Equal("white", (string?)first.Attribute("fill"));
+        Assert.Equal("1920", (string?)first.Attribute("width"));
+        var ids = svg.Doc.Descendants(SvgProbe.Ns + "clipPath").Select(c => (string)c.Attribute("id")!).ToList();
+        Assert.Equal(Enumerable.Range(1, ids.Count).Select(i => $"{ClosenessChart.ChartId}-clip-{i}"), ids);
+    }
+
+    [Fact]
+    public void The_chart_is_byte_identical_for_the_same_run_in_one_process()
+    {
+        var run = FakeRuns.Make(336, 3);
+        var (svg1, png1) = ClosenessChart.Render(run, "t", ChartSize.Default);
+        var (svg2, png2) = ClosenessChart.Render(FakeRuns.Make(336, 3), "t", ChartSize.Default);
+        Assert.Equal(svg1, svg2);
+        Assert.Equal(png1, png2);
+        // and one figure drawn again gives the same bytes
+        var figure = ClosenessChart.Build(run, "t").Figure;
+        Assert.Equal(figure.ToPng(), figure.ToPng());
+        Assert.Equal(figure.ToSvg("c"), figure.ToSvg("c"));
+        Assert.NotEqual(svg1, ClosenessChart.Svg(FakeRuns.Make(336, 4), "t"));
     }
 
     [Fact]
     public void An_empty_run_still_gives_a_valid_chart()
     {
-        var doc = Parse(ClosenessChart.Svg(FakeRuns.Make(0)));
-        Assert.Single(WithClasses(doc, "series", "closeness"));
+        var (_, svg) = Draw(FakeRuns.Make(0));
+        Assert.Contains("Closeness", svg.Texts);
+        Assert.Contains("no events", svg.Texts);
+    }
+
+    [Fact]
+    public void Control_characters_in_a_title_and_names_are_dropped()
+    {
+        var run = FakeRuns.Make(48);
+        var alma = run.Partners[0] with { Spec = run.Partners[0].Spec with { Name = "Al\u0001ma\u001b[31m" } };
+        run = run with { Partners = [alma, run.Partners[1]] };
+        string svg = ClosenessChart.Svg(run, "Bad\u0000 title\u0007\uFFFF");
+        var probe = new SvgProbe(svg); // parses: nothing XML forbids is left
+        Assert.Contains("Bad title", probe.Texts);
+        Assert.Contains("Alma[31m", probe.Texts);
     }
 }

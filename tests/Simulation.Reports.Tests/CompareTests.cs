@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Simulation.Model;
+using Simulation.Reports.Charts;
 
 namespace Simulation.Reports.Tests;
 
@@ -45,20 +46,75 @@ public sealed class CompareTests
     }
 
     [Fact]
-    public void Compare_svg_overlays_both_curves_shades_the_difference_and_marks_the_divergence()
+    public void Compare_chart_overlays_both_curves_shades_the_difference_and_notes_the_divergence_above_them()
     {
         var (a, b) = Pair();
-        var doc = XDocument.Parse(ComparisonWriter.Chart(a, b).ToSvg());
-        bool Has(XElement e, params string[] cls) => ((string?)e.Attribute("class"))?.Split(' ') is { } c && cls.All(c.Contains);
-        Assert.Single(doc.Descendants(), e => Has(e, "series", "closeness", "run-a"));
-        Assert.Single(doc.Descendants(), e => Has(e, "series", "closeness", "run-b"));
-        Assert.Contains(doc.Descendants(), e => Has(e, "fill", "b-above"));
-        Assert.Contains(doc.Descendants(), e => Has(e, "series", "difference"));
+        var chart = ComparisonWriter.Chart(a, b);
+        var svg = new SvgProbe(chart.Figure.ToSvg(ComparisonWriter.ChartId));
+        var rect = chart.Figure.DataRect(chart.Closeness);
+        var lineA = SvgProbe.DataPoints(Assert.Single(svg.Lines(rect, "black"), l => l.Width > 100), chart.Closeness); // A is in ink
+        Assert.Equal(a.Run.Timeline.Length + 1, lineA.Count);
+        double tol = chart.Closeness.Axes.GetLimits().VerticalSpan / rect.Height * 0.51;
+        for (int i = 0; i < a.Run.Timeline.Length; i += 5)
+            Assert.True(Math.Abs(a.Run.Timeline[i].Closeness - lineA[i + 1].Y) <= tol);
+        // B is dashed, which SkiaSharp's SVG writes as the dashes' outlines: its values are read from the difference panel
+        var b1 = Assert.Single(svg.In(rect), s => s.Attr("fill") == "#328");
+        Assert.InRange(b1.MinX, rect.Left - 3, rect.Left + 3); // from the start (less half the line width)
+        Assert.InRange(b1.MaxX, rect.Right - 3, rect.Right + 3);
+        var diffPlot = chart.Difference;
+        var d = SvgProbe.DataPoints(Assert.Single(svg.Lines(chart.Figure.DataRect(diffPlot), "black")), diffPlot);
+        Assert.Equal(a.Run.Timeline.Length + 1, d.Count);
+        double dTol = diffPlot.Axes.GetLimits().VerticalSpan / chart.Figure.DataRect(diffPlot).Height * 0.51;
+        for (int i = 0; i < a.Run.Timeline.Length; i += 5)
+            Assert.True(Math.Abs(b.Run.Timeline[i].Closeness - a.Run.Timeline[i].Closeness - d[i + 1].Y) <= dTol);
+        Assert.NotEqual(ChartPalette.RunB, ChartPalette.Partner(0));
+        Assert.NotEqual(ChartPalette.RunB, ChartPalette.Partner(1));
+        // the shading between the curves, in both directions
+        Assert.Contains(svg.In(rect), s => s.Attr("fill") == ChartPalette.Closer);
+        Assert.Contains(svg.In(rect), s => s.Attr("fill") == ChartPalette.FurtherApart);
+
+        // where the runs part: a line at the tick, and the note in its own strip above the closeness panel
         var div = ComparisonWriter.FindDivergence(a.Run, b.Run)!;
-        var callout = doc.Descendants().Single(e => Has(e, "callout", "divergence"));
-        Assert.Equal(div.Tick.ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)callout.Attribute("data-tick"));
-        Assert.Contains(callout.Descendants(), t => t.Value.StartsWith("Runs part", StringComparison.Ordinal));
-        Assert.Contains(doc.Descendants(), e => Has(e, "vline", "divergence"));
+        var line = Assert.Single(svg.In(rect), s => s.Element.Name.LocalName == "path" && s.Attr("fill") is null && s.Width < 5 && s.MaxY - s.MinY > rect.Height * 0.9);
+        Assert.True(Math.Abs(div.Tick / 24.0 - chart.Closeness.GetCoordinates(new ScottPlot.Pixel(line.Cx, line.Cy)).X) < 0.01);
+        var note = svg.Doc.Descendants(SvgProbe.Ns + "text").Single(t => t.Value.Trim().StartsWith("Runs part:", StringComparison.Ordinal));
+        var translate = System.Text.RegularExpressions.Regex.Match((string)note.Attribute("transform")!, @"translate\(([-\d.]+) ([-\d.]+)\)");
+        double noteY = double.Parse(translate.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(noteY < rect.Top, "the note is above the curves, not over them");
+        Assert.True(noteY > chart.Figure.DataRect(chart.Notes).Top - 1);
+        Assert.Contains("Runs part", svg.Texts);          // in the legend
+        Assert.Contains("B closer than A", svg.Texts);
+        Assert.Contains("B further apart than A", svg.Texts);
+    }
+
+    [Fact]
+    public void Compare_colours_are_their_own_in_colour_and_in_grey()
+    {
+        string[] differences = [ChartPalette.Closer, ChartPalette.FurtherApart];
+        string[] bands = [ChartPalette.Leisure, ChartPalette.Work, ChartPalette.Stress, ChartPalette.Sleep];
+        var all = differences.Concat(bands).Concat(ChartPalette.Partners).Append(ChartPalette.RunB).ToList();
+        Assert.Equal(all.Count, all.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        // tints as they look over white, in grey: apart by at least 12 of 255 where they appear together
+        double Grey(string hex, double alpha)
+        {
+            var c = ScottPlot.Color.FromHex(hex);
+            double Over(byte v) => 255 - (255 - v) * alpha;
+            return 0.299 * Over(c.R) + 0.587 * Over(c.G) + 0.114 * Over(c.B);
+        }
+        Assert.True(Math.Abs(Grey(ChartPalette.Closer, ChartPalette.CloserAlpha) - Grey(ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha)) >= 12);
+        Assert.True(Math.Abs(Grey(ChartPalette.Leisure, ChartPalette.LeisureAlpha) - Grey(ChartPalette.Sleep, ChartPalette.SleepAlpha)) >= 12);
+        Assert.True(Math.Abs(Grey(ChartPalette.Work, ChartPalette.WorkAlpha) - Grey(ChartPalette.Stress, ChartPalette.StressAlpha)) >= 12);
+        Assert.True(Math.Abs(Grey(ChartPalette.Partner(0), 1) - Grey(ChartPalette.Partner(1), 1)) >= 12);
+    }
+
+    [Fact]
+    public void Compare_writes_svg_png_and_page()
+    {
+        var (a, b) = Pair();
+        var files = ComparisonWriter.Render(a, b, new Charts.ChartSize(1280, 720));
+        Assert.Equal([ComparisonWriter.ChartFile, ComparisonWriter.ImageFile, ComparisonWriter.PageFile], files.Select(f => f.Name));
+        Assert.Equal((1280, 720), ChartTests.PngSize(files[1].Content));
+        XDocument.Parse(System.Text.Encoding.UTF8.GetString(files[0].Content));
     }
 
     [Fact]
@@ -78,10 +134,29 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void Control_characters_in_a_title_and_names_leave_compare_svg_and_html_valid()
+    {
+        var (a, b) = Pair();
+        RunResult Rename(RunResult r) => r with { Partners = [r.Partners[0], r.Partners[1] with { Spec = r.Partners[1].Spec with { Name = "Wi\u0001ll\u001f" } }] };
+        var info = a.Scenario with { Title = "What\u0000 now\u0007" };
+        var files = ComparisonWriter.Render(a with { Run = Rename(a.Run), Scenario = info }, b with { Run = Rename(b.Run), Scenario = info });
+        var svg = new SvgProbe(System.Text.Encoding.UTF8.GetString(files[0].Content));
+        Assert.Contains("What if? What now", svg.Texts);
+        Assert.Contains(svg.Texts, t => t.Contains("Will", StringComparison.Ordinal)); // in the note on where the runs part
+        string html = System.Text.Encoding.UTF8.GetString(files[2].Content);
+        Assert.DoesNotMatch(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F]", html);
+        int start = html.IndexOf("<svg", StringComparison.Ordinal), end = html.IndexOf("</svg>", StringComparison.Ordinal) + 6;
+        XElement.Parse(html[start..end]);
+    }
+
+    [Fact]
     public void Compare_files_are_byte_identical_on_rerun()
     {
         var (a1, b1) = Pair();
         var (a2, b2) = Pair();
-        Assert.Equal(ComparisonWriter.Render(a1, b1).ToArray(), ComparisonWriter.Render(a2, b2).ToArray());
+        var x = ComparisonWriter.Render(a1, b1);
+        var y = ComparisonWriter.Render(a2, b2);
+        Assert.Equal(x.Select(f => f.Name), y.Select(f => f.Name));
+        for (int i = 0; i < x.Length; i++) Assert.Equal(x[i].Content, y[i].Content);
     }
 }

@@ -100,12 +100,14 @@ public sealed class FileTests
     {
         var a = ReportWriter.Render(FakeRuns.Report(672, seed: 11));
         var b = ReportWriter.Render(FakeRuns.Report(672, seed: 11));
-        Assert.Equal(ReportWriter.FileNames, a.Select(f => f.Name));
+        Assert.Equal(ReportWriter.FileNames.ToArray(), a.Select(f => f.Name).ToArray());
+        Assert.Equal(["timeline.csv", "events.csv", "run.json", "closeness.svg", "closeness.png", "report.html"], ReportWriter.FileNames.ToArray());
         for (int i = 0; i < a.Length; i++) Assert.Equal(a[i].Content, b[i].Content);
+        Assert.Equal((1920, 1080), ChartTests.PngSize(a[4].Content));
     }
 
     [Fact]
-    public void WriteRun_writes_the_five_files_and_leaves_no_staging_directory()
+    public void WriteRun_writes_the_six_files_and_leaves_no_staging_directory()
     {
         string root = Path.Combine(Path.GetTempPath(), "couplesim-reports-" + Guid.NewGuid().ToString("N"));
         try

@@ -95,6 +95,48 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void The_chart_comes_first_under_the_title_and_every_figure_says_what_it_counts()
+    {
+        var report = FakeRuns.Report(672);
+        string html = HtmlReport.Write(report);
+        int h1 = html.IndexOf("<h1>", StringComparison.Ordinal), svg = html.IndexOf("<svg", StringComparison.Ordinal);
+        int notes = html.IndexOf("id=\"notes\"", StringComparison.Ordinal), summary = html.IndexOf("id=\"summary\"", StringComparison.Ordinal);
+        Assert.True(h1 < svg && svg < notes && notes < summary, "title, chart, notes, figures");
+        Assert.DoesNotContain("<h2", html[..svg]);
+        Assert.Contains("Interactions: bids, protests, call-backs and repairs that got an answer or a refusal", html);
+        Assert.Contains($"of {report.Metrics.Interactions} interactions went well", html);
+        Assert.Contains("<b>time withdrawn</b>", html);
+        Assert.Contains("closeness averaged over the 672 hours", html);
+    }
+
+    [Fact]
+    public void The_events_list_says_what_each_line_is()
+    {
+        var run = FakeRuns.Make(4 * 7 * 24);
+        string html = HtmlReport.Write(new RunReport(run, FakeRuns.Info, []));
+        Assert.Contains($"The first {HtmlReport.DetailedDays} days event by event, a day to a line", html);
+        Assert.Contains("one line per week (open a week for a line per day)", html);
+        Assert.DoesNotContain("days, one line per day", html);
+        int weeks = Regex.Matches(html, "<details class=\"week\">").Count;
+        Assert.Equal(2, weeks); // weeks 3 and 4, each a line that opens to its days
+    }
+
+    [Fact]
+    public void Control_characters_in_a_title_and_names_leave_the_page_and_its_svg_valid()
+    {
+        var run = FakeRuns.Make(72);
+        run = run with { Partners = [run.Partners[0] with { Spec = run.Partners[0].Spec with { Name = "Al\u0001ma\u000b" } }, run.Partners[1]] };
+        var info = FakeRuns.Info with { Title = "Alma\u0000 and \u001bWill\u0008", Summary = "sum\u0002mary" };
+        string html = HtmlReport.Write(new RunReport(run, info, []));
+        Assert.DoesNotMatch(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F]", html);
+        Assert.Contains("<h1>Alma and Will</h1>", html);
+        int start = html.IndexOf("<svg", StringComparison.Ordinal), end = html.IndexOf("</svg>", StringComparison.Ordinal) + 6;
+        var svg = XElement.Parse(html[start..end]);
+        Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Trim() == "Alma");
+        Assert.Equal("Alma and Will", Markup.Clean(info.Title));
+    }
+
+    [Fact]
     public void The_report_html_is_well_formed_enough_to_parse_its_svg()
     {
         string html = HtmlReport.Write(FakeRuns.Report(168));

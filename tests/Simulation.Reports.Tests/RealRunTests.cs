@@ -31,36 +31,35 @@ public sealed class RealRunTests
         var report = ScenarioReports.For(s, run);
         var files = ReportWriter.Render(report).ToDictionary(f => f.Name, f => f.Content);
 
-        Assert.Equal(run.Timeline.Length + 1, files[ReportWriter.TimelineFile].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Equal(run.Events.Length + 1, files[ReportWriter.EventsFile].Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(run.Timeline.Length + 1, System.Text.Encoding.UTF8.GetString(files[ReportWriter.TimelineFile]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(run.Events.Length + 1, System.Text.Encoding.UTF8.GetString(files[ReportWriter.EventsFile]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
-        var doc = XDocument.Parse(files[ReportWriter.ChartFile]);
+        XDocument.Parse(System.Text.Encoding.UTF8.GetString(files[ReportWriter.ChartFile]));
         var ids = run.Partners.Select(p => p.Spec.Id).ToHashSet();
+        var lanes = ClosenessChart.Build(run).Events;
         foreach (var kind in ChartMarks.All)
-            foreach (var id in ids)
+            foreach (var (lane, id) in lanes.Lanes.Select(l => (l, l.PartnerId)))
             {
                 int expected = run.Events.SelectMany(e => ChartMarks.For(e, ids)).Count(m => m.PartnerId == id && m.Kind == kind);
-                int drawn = doc.Descendants().Count(e => (string?)e.Attribute("class") == "marker " + kind.Key && (string?)e.Attribute("data-partner") == id);
-                Assert.Equal(expected, drawn);
+                Assert.Equal(expected, lane.Rows.SingleOrDefault(r => r.Kind == kind)?.Total ?? 0);
             }
-        int protests = run.Events.Count(e => e.Kind == EventKinds.Protest);
-        Assert.Equal(protests, doc.Descendants().Count(e => (string?)e.Attribute("class") == "marker protest"));
+        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Protest), lanes.Lanes.Sum(l => l.Rows.SingleOrDefault(r => r.Kind == ChartMarks.Protest)?.Total ?? 0));
         Assert.Equal(s.Expect.Length, report.Expectations.Length);
-        Assert.Contains(s.Notes.What, files[ReportWriter.ReportFile]);
+        Assert.Contains(s.Notes.What, System.Text.Encoding.UTF8.GetString(files[ReportWriter.ReportFile]));
     }
 
     [Fact]
-    public async Task A_year_of_the_real_model_is_aggregated_per_day()
+    public async Task A_year_of_the_real_model_is_drawn_per_day_with_weekly_event_counts()
     {
         var (_, run) = await RunFixture("1y");
-        var doc = XDocument.Parse(ClosenessChart.Svg(run));
+        var chart = ClosenessChart.Build(run);
+        var svg = new SvgProbe(chart.Figure.ToSvg(ClosenessChart.ChartId));
         int days = run.Timeline.Select(t => t.Time.Date).Distinct().Count();
-        var closeness = doc.Descendants().Single(e => (string?)e.Attribute("class") == "series closeness");
-        Assert.Equal(days, ((string)closeness.Attribute("points")!).Split(' ').Length);
-        int markers = doc.Descendants().Count(e => ((string?)e.Attribute("class"))?.StartsWith("marker ", StringComparison.Ordinal) == true);
-        int counted = doc.Descendants().Where(e => ((string?)e.Attribute("class"))?.StartsWith("marker ", StringComparison.Ordinal) == true)
-            .Sum(e => int.Parse((string)e.Attribute("data-count")!, CultureInfo.InvariantCulture));
-        Assert.True(markers < counted, "markers are thinned to daily counts");
-        Assert.True(markers <= days * ChartMarks.All.Length * 2);
+        var line = Assert.Single(svg.Lines(chart.Figure.DataRect(chart.Closeness), "black"));
+        Assert.Equal(days, SvgProbe.Points(line).Count);
+        Assert.Equal(168, chart.Events.BinHours);
+        int weeks = 365 / 7 + 2;
+        Assert.All(chart.Events.Lanes.SelectMany(l => l.Rows), r => Assert.True(r.Counts.Length <= weeks));
+        Assert.True(chart.Events.MaxCount > 1, "a week's markers are counted, not drawn one by one");
     }
 }

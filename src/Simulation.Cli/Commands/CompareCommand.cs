@@ -6,7 +6,7 @@ namespace Simulation.Cli.Commands;
 
 /// <summary>
 /// <c>compare A [B]</c>: a what-if. Two scenarios, or one scenario and <c>--set</c> changes for the
-/// second run; both on the same seed, overlaid in compare.svg and set side by side in compare.html.
+/// second run; both on the same seed, overlaid in compare.svg (and compare.png) and set side by side in compare.html.
 /// </summary>
 public sealed class CompareCommand : ICliCommand
 {
@@ -16,7 +16,7 @@ public sealed class CompareCommand : ICliCommand
         var second = new Argument<string?>("B") { Description = "A second scenario (run B); without it, B is A with the --set changes.", Arity = ArgumentArity.ZeroOrOne };
         var options = new CommonOptions();
         var grains = new GrainOptions();
-        var command = new Command("compare", "What if? Run two versions on the same seed and show where and how they differ (compare.svg, compare.html).");
+        var command = new Command("compare", "What if? Run two versions on the same seed and show where and how they differ (compare.svg, compare.png, compare.html).");
         command.Arguments.Add(first);
         command.Arguments.Add(second);
         options.AddTo(command);
@@ -40,19 +40,23 @@ public sealed class CompareCommand : ICliCommand
             string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
             // Printable: the label also reaches the progress bar, which writes to the terminal directly
             string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : ""));
+            var size = options.ChartSize(p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"),
-                [ComparisonWriter.ChartFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
+                [ComparisonWriter.ChartFile, ComparisonWriter.ImageFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
 
+            // the chart code compiles on the other core while the runs simulate
+            var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
             var runs = await simulate.RunAsync(context, [("A: " + labelA, a.Spec), ("B: " + labelB, b.Spec)], ct);
+            await warm;
             var ra = ScenarioReports.For(a, runs[0]) with { Label = labelA };
             var rb = ScenarioReports.For(b, runs[1]) with { Label = labelB };
-            ComparisonWriter.Write(ra, rb, dir, cancellationToken: ct);
+            ComparisonWriter.Write(ra, rb, dir, size: size, cancellationToken: ct);
 
             var o = context.Output;
             o.WriteLine($"What if? {a.Title}");
             o.WriteLine($"  A: {labelA}");
             o.WriteLine($"  B: {labelB}");
-            o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
+            o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.ImageFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
             var div = ComparisonWriter.FindDivergence(runs[0], runs[1]);
             o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
             o.WriteLine($"  Mean closeness  A {RunText.Fixed(ra.Metrics.MeanCloseness)}  B {RunText.Fixed(rb.Metrics.MeanCloseness)}");

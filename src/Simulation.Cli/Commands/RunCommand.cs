@@ -5,7 +5,7 @@ using Simulation.Scenarios;
 namespace Simulation.Cli.Commands;
 
 /// <summary>
-/// <c>run SCENARIO</c>: simulate and write timeline.csv, events.csv, run.json, closeness.svg and report.html,
+/// <c>run SCENARIO</c>: simulate and write timeline.csv, events.csv, run.json, closeness.svg, closeness.png and report.html,
 /// into out/NAME (out/NAME-CHANGES with --set, see <see cref="CommonOptions.RunFolder"/>) or --out DIR.
 /// </summary>
 public sealed class RunCommand : ICliCommand
@@ -25,12 +25,16 @@ public sealed class RunCommand : ICliCommand
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
+            var size = options.ChartSize(p);
             // a what-if (--set) gets its own folder, so it never replaces the baseline a trainer made
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.Sets(p))), ReportWriter.FileNames);
 
+            // the chart code compiles on the other core while the run simulates
+            var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
             var run = (await simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
+            await warm;
             var report = ScenarioReports.For(s, run);
-            var written = ReportWriter.WriteRun(report, dir, ct);
+            var written = ReportWriter.WriteRun(report, dir, size, ct);
 
             var o = context.Output;
             o.WriteLine($"{s.Title} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
