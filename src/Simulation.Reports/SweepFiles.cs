@@ -4,23 +4,32 @@ using Simulation.Sweeps;
 namespace Simulation.Reports;
 
 /// <summary>A finished sweep: its plan, its figures (and the one the regime map shows), every run's figures and every point's summary.</summary>
+/// <param name="Command">The command line that ran it, as the page shows it (to run it again).</param>
 public sealed record SweepResult(
-    SweepPlan Plan, ImmutableArray<Figure> Figures, Figure Mapped,
-    ImmutableArray<RunFigures> Runs, ImmutableArray<PointSummary> Points);
+    SweepPlan Plan, ImmutableArray<RunFigure> Figures, RunFigure Mapped,
+    ImmutableArray<RunFigures> Runs, ImmutableArray<PointSummary> Points, string Command);
 
 /// <summary>The files of a sweep, written all together or not at all.</summary>
 public static class SweepFiles
 {
     /// <summary>What a sweep writes, in this order (checked against the output folder before the sweep runs).</summary>
-    public static ImmutableArray<string> Names { get; } = [SweepTables.RunsFile, SweepTables.SummaryFile];
+    public static ImmutableArray<string> Names { get; } =
+        [SweepTables.RunsFile, SweepTables.SummaryFile, SweepChart.ChartFile, SweepChart.ImageFile, SweepPage.PageFile];
 
-    public static ImmutableArray<string> Write(SweepResult sweep, string directory, CancellationToken cancellationToken = default) =>
-        OutputFiles.Commit(directory, Render(sweep), cancellationToken);
+    public static ImmutableArray<string> Write(SweepResult sweep, string directory, Charts.ChartSize? size = null, CancellationToken cancellationToken = default) =>
+        OutputFiles.Commit(directory, Render(sweep, size), cancellationToken);
 
-    public static IEnumerable<(string Name, string Content)> Render(SweepResult sweep)
+    public static ImmutableArray<(string Name, byte[] Content)> Render(SweepResult sweep, Charts.ChartSize? size = null)
     {
-        yield return (SweepTables.RunsFile, SweepTables.Runs(sweep.Plan, sweep.Figures, sweep.Runs));
-        yield return (SweepTables.SummaryFile, SweepTables.Summary(sweep.Plan, sweep.Figures, sweep.Points));
+        var (svg, png) = SweepChart.Render(sweep, sweep.Plan.Scenario.Title, size ?? Charts.ChartSize.Default);
+        return
+        [
+            (SweepTables.RunsFile, OutputFiles.Text(SweepTables.Runs(sweep.Plan, sweep.Figures, sweep.Runs))),
+            (SweepTables.SummaryFile, OutputFiles.Text(SweepTables.Summary(sweep.Plan, sweep.Figures, sweep.Points))),
+            (SweepChart.ChartFile, OutputFiles.Text(svg)),
+            (SweepChart.ImageFile, png),
+            (SweepPage.PageFile, OutputFiles.Text(SweepPage.Write(sweep, svg))),
+        ];
     }
 }
 

@@ -19,7 +19,7 @@ public static class SweepTables
     /// <c>run,point,</c> the varied keys, <c>seed</c>, each figure, then <c>claim_N_PATTERN</c> per claim
     /// (<c>true</c> when it showed on that run). Rows in run order.
     /// </summary>
-    public static string Runs(SweepPlan plan, IReadOnlyList<Figure> figures, IReadOnlyList<RunFigures> runs)
+    public static string Runs(SweepPlan plan, IReadOnlyList<RunFigure> figures, IReadOnlyList<RunFigures> runs)
     {
         var sb = new StringBuilder(128 + runs.Count * (32 + 10 * figures.Count));
         sb.Append("run,point");
@@ -46,7 +46,7 @@ public static class SweepTables
     /// <c>point,</c> the varied keys, <c>seeds</c>, then per figure <c>_mean,_sd,_ci_low,_ci_high</c> (a 95 %
     /// t interval for the mean over the seeds), then per claim the share of seeds on which it showed.
     /// </summary>
-    public static string Summary(SweepPlan plan, IReadOnlyList<Figure> figures, IReadOnlyList<PointSummary> points)
+    public static string Summary(SweepPlan plan, IReadOnlyList<RunFigure> figures, IReadOnlyList<PointSummary> points)
     {
         var sb = new StringBuilder(256 + points.Count * 48 * (figures.Count + 1));
         sb.Append("point");

@@ -30,12 +30,12 @@ public sealed record RunFigures(
 
 /// <summary>A figure the sweep tables and charts show: its column name, its words, and how to read it off a run.</summary>
 /// <param name="Count">A whole number per run (bids, protests …), written without decimals in runs.csv.</param>
-public sealed record Figure(string Column, string Label, string Meaning, Func<RunFigures, double> Read, bool Count = false)
+public sealed record RunFigure(string Column, string Label, string Meaning, Func<RunFigures, double> Read, bool Count = false)
 {
     /// <summary>The figures of a scenario's runs, in table order: the couple's, then each partner's.</summary>
-    public static ImmutableArray<Figure> For(Scenario scenario)
+    public static ImmutableArray<RunFigure> For(Scenario scenario)
     {
-        var list = new List<Figure>
+        var list = new List<RunFigure>
         {
             new("mean_closeness", "Mean closeness", "closeness averaged over every hour (0 apart, 1 close)", f => f.MeanCloseness),
             new("positive_share", "Positive share", "share of interactions that went well (answered, soothed or accepted)", f => f.PositiveShare),
@@ -53,7 +53,7 @@ public sealed record Figure(string Column, string Label, string Meaning, Func<Ru
     }
 
     /// <summary>The figure whose column is <paramref name="column"/>, or a one-line problem at <c>--map</c>.</summary>
-    public static Figure Named(ImmutableArray<Figure> figures, string column) =>
+    public static RunFigure Named(ImmutableArray<RunFigure> figures, string column) =>
         figures.FirstOrDefault(f => f.Column == column)
         ?? throw ScenarioException.One("--map", 1, 1,
             $"no figure `{Printable.Quote(column)}`; the figures are {string.Join(", ", figures.Select(f => $"`{f.Column}`"))}");

@@ -28,7 +28,7 @@ public sealed record PointSummary(GridPoint Point, ImmutableArray<Estimate> Figu
 /// <summary>The summaries of a sweep's grid points, from its runs' figures (in run order).</summary>
 public static class SweepSummary
 {
-    public static ImmutableArray<PointSummary> Of(SweepPlan plan, ImmutableArray<Figure> figures, IReadOnlyList<RunFigures> runs)
+    public static ImmutableArray<PointSummary> Of(SweepPlan plan, ImmutableArray<RunFigure> figures, IReadOnlyList<RunFigures> runs)
     {
         if (runs.Count != plan.Runs) throw new ArgumentException($"expected {plan.Runs} runs, got {runs.Count}", nameof(runs));
         int seeds = plan.Seeds.Length, claims = plan.Scenario.Expect.Length;

@@ -49,7 +49,7 @@ public sealed class SummaryTests
     {
         var s = ScenarioLoader.Load(Library.Path("alma-will"));
         var plan = SweepPlan.Parse(ScenarioChanges.WithLength(s, "1w"), ["will.avoidance=2,6"], "4-6");
-        var figures = Figure.For(plan.Scenario);
+        var figures = RunFigure.For(plan.Scenario);
         var runs = Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec))).ToList();
         var summary = SweepSummary.Of(plan, figures, runs);
 

@@ -37,6 +37,7 @@ public sealed class SweepCommand : ICliCommand
         command.Options.Add(options.Length);
         command.Options.Add(options.Set);
         command.Options.Add(options.Out);
+        command.Options.Add(options.Size);
         grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
@@ -46,19 +47,23 @@ public sealed class SweepCommand : ICliCommand
             var (loaded, text) = Read(path);
             var s = options.Apply(loaded, p);
             var plan = SweepPlan.Parse(s, p.GetValue(vary) ?? [], p.GetValue(seeds));
-            var figures = Figure.For(s);
-            var mapped = Figure.Named(figures, p.GetValue(map) ?? "mean_closeness");
+            var figures = RunFigure.For(s);
+            var mapped = RunFigure.Named(figures, p.GetValue(map) ?? "mean_closeness");
+            var size = options.ChartSize(p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", $"{s.Name}-sweep"), SweepFiles.Names);
 
             var work = new SweepWork(text, path, options.Sets(p), p.GetValue(options.Length),
                 [.. Enumerable.Range(0, plan.Runs).Select(r => new SweepJob(r, plan.SetsOf(r), plan.SeedOf(r)))], s.Spec.Hours);
             var o = context.Output;
             o.WriteLine($"Sweep of {s.Title}: {plan.Points.Length} grid points × {plan.Seeds.Length} seeds = {plan.Runs} runs of {RunText.LengthWords(s.Spec.Hours)}");
+            // the chart code compiles on the other core while the runs go
+            var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
             var (outcome, silos, took) = await simulate.SweepAsync(context, $"Sweeping {s.Name}", work, ct);
+            await warm;
 
             var summary = SweepSummary.Of(plan, figures, outcome.Figures);
-            var result = new SweepResult(plan, figures, mapped, outcome.Figures, summary);
-            var written = SweepFiles.Write(result, dir, ct);
+            var result = new SweepResult(plan, figures, mapped, outcome.Figures, summary, Command(p));
+            var written = SweepFiles.Write(result, dir, size, ct);
 
             double partnerHours = 2.0 * plan.Hours;
             o.WriteLine($"Ran {plan.Runs} runs in {took.TotalSeconds:0.0} s on {RunText.Plural(silos, "silo")} ({partnerHours / took.TotalSeconds / 1e6:0.0} M partner-hours/s{(outcome.Retries > 0 ? $"; {outcome.Retries} batch{(outcome.Retries == 1 ? " was" : "es were")} sent again after a failure" : "")})");
@@ -67,6 +72,22 @@ public sealed class SweepCommand : ICliCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The command as typed, for the page's "what was run" (options whose output does not change the files left out).</summary>
+    private static string Command(ParseResult p)
+    {
+        string[] where = ["--cluster", "--connect", "--out"]; // where it ran and wrote: not part of what was run
+        var words = new List<string>();
+        var tokens = p.Tokens.Select(t => t.Value).ToList();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            string w = tokens[i];
+            if (w == "--verbose" || where.Any(o => w.StartsWith(o + "=", StringComparison.Ordinal) || w.StartsWith(o + ":", StringComparison.Ordinal))) continue;
+            if (where.Contains(w)) { i++; continue; }
+            words.Add(w.Length == 0 || w.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"') ? "'" + w.Replace("'", "'\\''") + "'" : w);
+        }
+        return "couplesim " + string.Join(' ', words);
     }
 
     /// <summary>The scenario and the text the workers will read: the very bytes the loader checked.</summary>

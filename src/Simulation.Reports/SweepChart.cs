@@ -1,0 +1,210 @@
+using System.Globalization;
+using ScottPlot;
+using Simulation.Reports.Charts;
+using Simulation.Sweeps;
+
+namespace Simulation.Reports;
+
+/// <summary>
+/// sweep.svg and sweep.png. One varied key: each figure's mean over the seeds, with its 95 % interval as a
+/// band, against the key. Two or more: a regime map of one figure over the first two keys (the others
+/// averaged), the cells where every claim shows on most seeds outlined.
+/// </summary>
+public static class SweepChart
+{
+    public const string ChartFile = "sweep.svg";
+    public const string ImageFile = "sweep.png";
+    public const string ChartId = "sweep-chart";
+
+    public static (string Svg, byte[] Png) Render(SweepResult sweep, string title, ChartSize size)
+    {
+        var figure = sweep.Plan.Axes.Length == 1 ? Curves(sweep, title, size) : Map(sweep, title, size);
+        return figure.ToSvgAndPng(ChartId);
+    }
+
+    private static string Subtitle(SweepPlan plan) =>
+        $"{RunText.Plural(plan.Points.Length, "grid point")} × {RunText.Plural(plan.Seeds.Length, "seed")} ({Seeds(plan)}) · {RunText.LengthWords(plan.Scenario.Spec.Hours)} each";
+
+    /// <summary>The seeds as a reader would write them: "1–10", or the list.</summary>
+    public static string Seeds(SweepPlan plan)
+    {
+        var s = plan.Seeds;
+        bool range = s.Length > 1 && s.Zip(s.Skip(1)).All(p => p.Second == p.First + 1);
+        return range ? $"seeds {s[0]}–{s[^1]}" : s.Length == 1 ? $"seed {s[0]}" : "seeds " + string.Join(", ", s);
+    }
+
+    // ---- one key: curves with bands ----------------------------------------------------------------
+
+    private static Figure Curves(SweepResult sweep, string title, ChartSize size)
+    {
+        var plan = sweep.Plan;
+        var axis = plan.Axes[0];
+        var figure = new Figure(size, title, Subtitle(plan));
+        var style = figure.Style;
+        double[] xs = Positions(axis, out var ticks);
+        figure.X = (xs[0] - Pad(xs), xs[^1] + Pad(xs));
+        figure.XTicks = ticks;
+        figure.XLabel = axis.Key;
+
+        int F(string column) => sweep.Figures.Select((f, i) => (f, i)).First(x => x.f.Column == column).i;
+        var partners = plan.Scenario.Spec.Partners;
+
+        var closeness = figure.AddPanel(1.2, "Mean closeness");
+        closeness.Axes.SetLimitsY(0, 1);
+        Figure.YTicks(closeness, (0, "0"), (0.5, "0.5"), (1, "1"));
+        Curve(closeness, style, xs, sweep, F("mean_closeness"), ChartPalette.Ink);
+
+        var share = figure.AddPanel(1, "Positive share");
+        share.Axes.SetLimitsY(0, 1);
+        Figure.YTicks(share, (0, "0"), (0.5, "50%"), (1, "100%"));
+        Curve(share, style, xs, sweep, F("positive_share"), ChartPalette.Ink);
+
+        var withdrawn = figure.AddPanel(1, "Time withdrawn");
+        withdrawn.Axes.SetLimitsY(0, 1);
+        Figure.YTicks(withdrawn, (0, "0"), (0.5, "50%"), (1, "100%"));
+        var distress = figure.AddPanel(1, "Mean distress");
+        double top = 0;
+        for (int k = 0; k < partners.Length; k++)
+        {
+            Curve(withdrawn, style, xs, sweep, F($"{partners[k].Id}_time_withdrawn"), ChartPalette.Partner(k));
+            int d = F($"{partners[k].Id}_mean_distress");
+            Curve(distress, style, xs, sweep, d, ChartPalette.Partner(k));
+            top = Math.Max(top, sweep.Points.Max(p => p.Figures[d].High));
+        }
+        distress.Axes.SetLimitsY(0, Math.Max(0.5, top * 1.08));
+
+        if (plan.Scenario.Expect.Length > 0)
+        {
+            var claims = figure.AddPanel(1, "Claims shown");
+            claims.Axes.SetLimitsY(0, 1.04);
+            Figure.YTicks(claims, (0, "0"), (0.5, "half"), (1, "all seeds"));
+            for (int c = 0; c < plan.Scenario.Expect.Length; c++)
+            {
+                var line = claims.Add.ScatterLine(xs, [.. sweep.Points.Select(p => p.ClaimShares[c])], ChartPalette.Color(ClaimColor(c)));
+                line.LineWidth = style.LineWidth;
+                line.MarkerSize = style.Px(12);
+                line.MarkerShape = ScottPlot.MarkerShape.FilledCircle;
+                line.LinePattern = c % 2 == 0 ? LinePattern.Solid : LinePattern.Dashed;
+                figure.AddLegend(style.LineItem($"claim {c + 1}: {plan.Scenario.Expect[c].Pattern}", ClaimColor(c), style.Px(4), line.LinePattern));
+            }
+        }
+
+        figure.AddLegend(style.LineItem("the couple", ChartPalette.Ink, style.Px(4)));
+        for (int k = 0; k < partners.Length; k++) figure.AddLegend(style.LineItem(partners[k].Name, ChartPalette.Partner(k), style.Px(4)));
+        figure.AddLegend(style.SwatchItem("95% interval of the mean", ChartPalette.Frame, 0.25));
+        figure.Footnote = $"Each point: the mean over {RunText.Plural(plan.Seeds.Length, "seed")}; the band: a 95% interval for that mean. Claims: the share of seeds on which each showed.";
+        return figure;
+    }
+
+    private static void Curve(Plot plot, ChartStyle style, double[] xs, SweepResult sweep, int figure, string color)
+    {
+        var estimates = sweep.Points.Select(p => p.Figures[figure]).ToArray();
+        if (xs.Length > 1)
+        {
+            var band = plot.Add.FillY(xs, [.. estimates.Select(e => e.High)], [.. estimates.Select(e => e.Low)]);
+            band.FillColor = ChartPalette.Color(color, 0.22);
+            band.LineWidth = 0;
+        }
+        var line = plot.Add.ScatterLine(xs, [.. estimates.Select(e => e.Mean)], ChartPalette.Color(color));
+        line.LineWidth = style.LineWidth;
+        line.MarkerSize = style.Px(12);
+        line.MarkerShape = ScottPlot.MarkerShape.FilledCircle;
+    }
+
+    /// <summary>Claims in colours the bands and partners do not use.</summary>
+    private static string ClaimColor(int c) => new[] { OkabeIto.BluishGreen, OkabeIto.ReddishPurple, OkabeIto.Orange, OkabeIto.SkyBlue }[c % 4];
+
+    /// <summary>Where a key's values sit on the x axis: their numbers when all are numbers, else one step apart; and their labels.</summary>
+    private static double[] Positions(Axis axis, out TimeTicks ticks)
+    {
+        var numbers = axis.Values.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
+        double[] xs = numbers.All(double.IsFinite) ? numbers : [.. Enumerable.Range(0, axis.Values.Length).Select(i => (double)i)];
+        int every = Math.Max(1, (int)Math.Ceiling(axis.Values.Length / 12.0)); // at most a dozen labels under the axis
+        var labels = xs.Select((x, i) => (x, axis.Values[i])).Where((_, i) => i % every == 0 || i == xs.Length - 1).ToList();
+        ticks = new TimeTicks(labels, xs, [], axis.Key);
+        return xs;
+    }
+
+    private static double Pad(double[] xs) => xs.Length > 1 ? (xs[^1] - xs[0]) * 0.04 : 0.5;
+
+    // ---- two keys: a regime map ----------------------------------------------------------------------
+
+    private static Figure Map(SweepResult sweep, string title, ChartSize size)
+    {
+        var plan = sweep.Plan;
+        var (ax, ay) = (plan.Axes[0], plan.Axes[1]);
+        int mapped = sweep.Figures.IndexOf(sweep.Mapped);
+        int nx = ax.Values.Length, ny = ay.Values.Length;
+        // The mean of the mapped figure per cell, over the seeds (and over any further keys), and whether
+        // every claim showed on most seeds in that cell (on every combination of the further keys).
+        var sum = new double[ny, nx];
+        var count = new int[ny, nx];
+        var holds = new bool[ny, nx];
+        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) holds[y, x] = plan.Scenario.Expect.Length > 0;
+        foreach (var p in sweep.Points)
+        {
+            int x = ax.Values.IndexOf(p.Point.Values[0]), y = ay.Values.IndexOf(p.Point.Values[1]);
+            sum[y, x] += p.Figures[mapped].Mean;
+            count[y, x]++;
+            if (p.ClaimShares.Any(s => s <= 0.5)) holds[y, x] = false;
+        }
+        var means = new double[ny, nx];
+        for (int y = 0; y < ny; y++) for (int x = 0; x < nx; x++) means[ny - 1 - y, x] = sum[y, x] / count[y, x]; // row 0 is the top
+
+        var figure = new Figure(size, title, Subtitle(plan) + $" · colour: {sweep.Mapped.Label.ToLowerInvariant()}");
+        var style = figure.Style;
+        figure.X = (-0.5, nx - 0.5);
+        int every = Math.Max(1, (int)Math.Ceiling(nx / 12.0));
+        figure.XTicks = new TimeTicks([.. ax.Values.Select((v, i) => ((double)i, v)).Where((_, i) => i % every == 0 || i == nx - 1)], [], [], ax.Key);
+        figure.XLabel = ax.Key;
+        var panel = figure.AddPanel(1, ay.Key);
+        panel.Axes.SetLimitsY(-0.5, ny - 0.5);
+        int everyY = Math.Max(1, (int)Math.Ceiling(ny / 12.0));
+        Figure.YTicks(panel, [.. ay.Values.Select((v, i) => ((double)i, v)).Where((_, i) => i % everyY == 0 || i == ny - 1)]);
+        Figure.NoYGrid(panel);
+        panel.Grid.XAxisStyle.MinorLineStyle.Width = 0;
+
+        var heat = panel.Add.Heatmap(means);
+        heat.Colormap = new ScottPlot.Colormaps.Viridis();
+        heat.Extent = new CoordinateRect(-0.5, nx - 0.5, -0.5, ny - 0.5);
+        var bar = panel.Add.ColorBar(heat);
+        bar.Axis.Label.Text = sweep.Mapped.Label;
+        style.Font(bar.Axis.Label, style.AxisLabelSize, bold: true);
+        style.Font(bar.Axis.TickLabelStyle, style.TextSize);
+
+        bool small = nx * ny <= 120; // the values written in the cells while they stay readable
+        for (int y = 0; y < ny; y++)
+        {
+            for (int x = 0; x < nx; x++)
+            {
+                double v = sum[y, x] / count[y, x];
+                if (holds[y, x])
+                {
+                    var r = panel.Add.Rectangle(x - 0.46, x + 0.46, y - 0.46, y + 0.46);
+                    r.FillStyle.Color = Colors.Transparent;
+                    r.LineStyle.Color = ChartPalette.Color(ChartPalette.Ink);
+                    r.LineStyle.Width = style.Px(5);
+                }
+                if (!small) continue;
+                var t = panel.Add.Text(RunText.Fixed(v), x, y);
+                style.Font(t.LabelStyle, style.TextSize, bold: holds[y, x], color: Lightness(heat, v) > 0.55 ? ChartPalette.Ink : "#FFFFFF");
+                t.LabelStyle.Alignment = Alignment.MiddleCenter;
+            }
+        }
+        if (plan.Scenario.Expect.Length > 0)
+            figure.AddLegend(style.LineItem($"every claim shows on most seeds ({string.Join(", ", plan.Scenario.Expect.Select(e => e.Pattern))})", ChartPalette.Ink, style.Px(5)));
+        figure.Footnote = $"Each cell: {sweep.Mapped.Label.ToLowerInvariant()} ({sweep.Mapped.Meaning}), the mean over {RunText.Plural(plan.Seeds.Length, "seed")}"
+                          + (plan.Axes.Length > 2 ? $" and over {string.Join(", ", plan.Axes.Skip(2).Select(a => a.Key))}." : ".");
+        return figure;
+    }
+
+    /// <summary>How light the colour map is at a value (0 dark … 1 light), so a cell's number can be written in a colour that reads on it.</summary>
+    private static double Lightness(ScottPlot.Plottables.Heatmap heat, double value)
+    {
+        var range = heat.GetRange();
+        double span = range.Max - range.Min;
+        double f = span == 0 ? 0.5 : (value - range.Min) / span;
+        var c = heat.Colormap.GetColor(f);
+        return (0.2126 * c.R + 0.7152 * c.G + 0.0722 * c.B) / 255;
+    }
+}
