@@ -272,11 +272,12 @@ public sealed class PartnerMind
                     Learn(0);
                     if (_unanswered >= Math.Max(2, Math.Round(p.Persistence / (p.Reactivity * Math.Max(0.05, _expected)))))
                     {
-                        events = [new SimEvent(o.Tick, o.Time, Id, EventKinds.GiveUp, _partnerId, Outcomes.None,
-                            $"{_unanswered} bids unanswered")];
                         // The anxious in distress turn pursuit into angry rejection (she slams the phone down);
                         // calm, or not anxious, one just stops asking for a while.
-                        if (_anxiety > 0.4 && _distress > ProtestAbove) BecomeAngry((int)Math.Round(3 + 8 * _anxiety), RebuffAnger);
+                        bool inAnger = _anxiety > 0.4 && _distress > ProtestAbove;
+                        events = [new SimEvent(o.Tick, o.Time, Id, EventKinds.GiveUp, _partnerId, Outcomes.None,
+                            $"{_unanswered} bids unanswered", inAnger ? Tones.Angry : Tones.None)];
+                        if (inAnger) BecomeAngry((int)Math.Round(3 + 8 * _anxiety), RebuffAnger);
                         else if (_anxiety <= 0.4) _angryHours = 0;
                         _restHours = RestHours;
                         _unanswered = 0;

@@ -66,12 +66,15 @@ public static class EventKinds
     public const string Intervention = "intervention";
 }
 
-/// <summary>Tones of a protest as written to events.csv (Hendrix' case: angry reproach, or pleading for confirmation).</summary>
+/// <summary>
+/// Tones as written to events.csv: of a protest (Hendrix' case: angry reproach, or pleading for confirmation),
+/// and of a give-up (angry when pursuit turns into angry rejection).
+/// </summary>
 public static class Tones
 {
     public const string Angry = "angry";       // reproach: "every time it goes well you pull away"
     public const string Pleading = "pleading"; // cries and begs for confirmation
-    public const string None = "";             // not a protest
+    public const string None = "";             // other kinds, and a calm give-up
 }
 
 /// <summary>Outcomes as written to events.csv.</summary>
@@ -93,6 +96,6 @@ public static class Outcomes
 
 /// <summary>
 /// Something that happened in a tick. <see cref="Reason"/> is a short plain-language cause ("work stress");
-/// <see cref="Tone"/> how a protest came across (<see cref="Tones"/>), empty for other kinds.
+/// <see cref="Tone"/> how a protest or give-up came across (<see cref="Tones"/>), empty for other kinds.
 /// </summary>
 public sealed record SimEvent(int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason = "", string Tone = "");
