@@ -43,8 +43,12 @@ public sealed class RealRunTests
                 int drawn = doc.Descendants().Count(e => (string?)e.Attribute("class") == "marker " + kind.Key && (string?)e.Attribute("data-partner") == id);
                 Assert.Equal(expected, drawn);
             }
-        int protests = run.Events.Count(e => e.Kind == EventKinds.Protest);
-        Assert.Equal(protests, doc.Descendants().Count(e => (string?)e.Attribute("class") == "marker protest"));
+        // Protests are drawn by tone: angry ones as `protest`, pleading ones as `plea`.
+        int angry = run.Events.Count(e => e.Kind == EventKinds.Protest && e.Tone == Tones.Angry);
+        int pleading = run.Events.Count(e => e.Kind == EventKinds.Protest && e.Tone == Tones.Pleading);
+        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Protest), angry + pleading);
+        Assert.Equal(angry, doc.Descendants().Count(e => (string?)e.Attribute("class") == "marker protest"));
+        Assert.Equal(pleading, doc.Descendants().Count(e => (string?)e.Attribute("class") == "marker plea"));
         Assert.Equal(s.Expect.Length, report.Expectations.Length);
         Assert.Contains(s.Notes.What, files[ReportWriter.ReportFile]);
     }
