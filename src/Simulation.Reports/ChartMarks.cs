@@ -10,8 +10,8 @@ public sealed record MarkKind(string Key, string Label, MarkerShape Shape, strin
 /// <summary>Which events become markers on which partner's lane.</summary>
 public static class ChartMarks
 {
-    public static readonly MarkKind Protest = new("protest", "Protest", MarkerShape.TriangleUp, OkabeIto.Orange, 2);
-    public static readonly MarkKind Plea = new("plea", "Plea", MarkerShape.TriangleUp, OkabeIto.ReddishPurple, 2);
+    public static readonly MarkKind Protest = new("protest", "Protest", MarkerShape.TriangleUp, OkabeIto.Vermillion, 2);
+    public static readonly MarkKind Plea = new("plea", "Plea", MarkerShape.TriangleUp, OkabeIto.Orange, 2);
     public static readonly MarkKind SendAway = new("send-away", "Sends partner away", MarkerShape.Star, OkabeIto.Black, 2);
     public static readonly MarkKind Callback = new("callback", "Call-back", MarkerShape.Plus, OkabeIto.SkyBlue, 2);
     public static readonly MarkKind Repair = new("repair", "Repair attempt", MarkerShape.Diamond, OkabeIto.ReddishPurple, 2);
