@@ -33,7 +33,7 @@ public sealed class PartnerMind
     private const double ReproachAt = 0.5; // hurt, relative to distress, from which a protest turns into reproach
     private const double PriorBids = 2; // the expectation one starts with weighs as much as two bids
     private const double PracticeRate = 1.0 / 60; // share of the way to the commitment per awake hour of stretching
-    // Push away while angry: after a rebuff or a give-up, and (stronger) after finding the partner turned away in anger.
+    // Push away while angry: after an angry give-up or sending the partner away, and (stronger) after finding the partner turned away in anger.
     private const double RebuffAnger = 1.5, MutualAnger = 2.5;
 
     private readonly PartnerSpec _spec;
