@@ -8,12 +8,16 @@ public enum Reach : byte
     None,
     /// <summary>A calm bid for contact.</summary>
     Bid,
-    /// <summary>A distressed, demanding bid (hyperactivation).</summary>
+    /// <summary>A distressed, demanding bid in the angry tone: reproach (hyperactivation).</summary>
     Protest,
     /// <summary>Returning a call that was missed.</summary>
     Callback,
     /// <summary>An attempt to make up after a rebuff.</summary>
     Repair,
+    /// <summary>A distressed bid in the pleading tone: crying and begging for confirmation (a protest all the same).</summary>
+    Plea,
+    /// <summary>The inconsolable turn: sending the partner away (out of the bedroom, in the case).</summary>
+    SendAway,
 }
 
 /// <summary>How a reach went; written to events.csv as the matching <see cref="Outcomes"/> word.</summary>

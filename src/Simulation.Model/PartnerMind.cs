@@ -6,7 +6,8 @@ namespace Simulation.Model;
 public sealed record PartnerMindState(
     PartnerSpec Spec, string PartnerId, double AnxietyNow, double Stance, double Distress, double Engulfment, double Hurt,
     bool Withdrawn, bool TurnedAwayInAnger, double ExpectedAnswer, double ExpectedAnswerLong, int Unanswered, int AngryHours,
-    int RepairWindow, int CallbackDue, double AngerStrength, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety, double Ease, int RestHours);
+    int RepairWindow, int CallbackDue, double AngerStrength, double Awareness, bool FlightMode, Rng Random, double DerivedAnxiety, double Ease, int RestHours,
+    int InconsolableHours, bool SentAway, bool Reachable, double Practice, double Experience);
 
 /// <summary>
 /// One partner's attachment system: distress from a closeness deficit (hyperactivation), engulfment
@@ -26,7 +27,13 @@ public sealed class PartnerMind
     private const double HurtWeight = 0.8, DistressWeight = 1.3;
     private const double IdealPull = 1.5;       // pull towards one's own ideal closeness (Felmlee & Greenberg)
     private const int CallbackHours = 24, RepairHours = 6, RestHours = 4;
-    // Push away while angry: after a rebuff or a give-up, and (stronger) after finding the partner turned away in anger.
+    private const double ProtestAbove = 0.6;    // distress from which a reach becomes a protest
+    // How hard a protest presses on the partner, by tone: reproach attacks, a plea clings.
+    private const double ReproachPressure = 0.8, PleaPressure = 0.3;
+    private const double ReproachAt = 0.5; // hurt, relative to distress, from which a protest turns into reproach
+    private const double PriorBids = 2; // the expectation one starts with weighs as much as two bids
+    private const double PracticeRate = 1.0 / 60; // share of the way to the commitment per awake hour of stretching
+    // Push away while angry: after an angry give-up or sending the partner away, and (stronger) after finding the partner turned away in anger.
     private const double RebuffAnger = 1.5, MutualAnger = 2.5;
 
     private readonly PartnerSpec _spec;
@@ -45,6 +52,12 @@ public sealed class PartnerMind
     private bool _withdrawn, _flight;
     private bool _turnedAwayInAnger; // withdrawn, and the withdrawal began in hurt anger: the partner sees a rejection
     private int _restHours;
+    private int _inconsolableHours; // awake hours in a row past the inconsolable threshold
+    private bool _reachable;        // was reachable last hour: heard the partner's protest, if any
+    private bool _sentAway;         // has sent the partner away since last asleep: once a night
+    private double _practice;       // how far stretching has taken hold (0 … the commitment)
+    private double _experience = PriorBids; // bids learned from, fading: sets how much the next answer teaches
+    private readonly double _priorAnswer;   // the answer rate expected before any experience
     private int _unanswered, _angryHours, _repairWindow, _callbackDue;
     private double _angerStrength = RebuffAnger; // how hard the current anger pushes away
 
@@ -52,7 +65,7 @@ public sealed class PartnerMind
     {
         _anxiety = _originalAnxiety;
         _rng = Rng.For(runSeed, spec.Id);
-        _expected = _expectedLong = 1 - 0.6 * _anxiety; // the anxious expect less from a partner
+        _expected = _expectedLong = _priorAnswer;
         Rederive(0);
     }
 
@@ -61,6 +74,7 @@ public sealed class PartnerMind
         (_anxiety, _stance, _distress, _engulfment, _hurt) = (s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt);
         (_withdrawn, _turnedAwayInAnger, _expected, _expectedLong, _unanswered, _angryHours) = (s.Withdrawn, s.TurnedAwayInAnger, s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours);
         (_repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _ease, _restHours) = (s.RepairWindow, s.CallbackDue, s.AngerStrength, s.Awareness, s.FlightMode, s.Random, s.Ease, s.RestHours);
+        (_inconsolableHours, _sentAway, _reachable, _practice, _experience) = (s.InconsolableHours, s.SentAway, s.Reachable, s.Practice, s.Experience);
         // Derive from the anxiety the parameters were last derived at, so a copy continues exactly like the original.
         Rederive(0, s.DerivedAnxiety);
     }
@@ -73,39 +87,45 @@ public sealed class PartnerMind
         _avoidance = PartnerParameters.Trait(spec.Avoidance);
         _originalAnxiety = PartnerParameters.Trait(spec.Anxiety);
         _minimiser = _avoidance > _originalAnxiety;
+        _priorAnswer = 1 - 0.6 * _originalAnxiety; // the anxious expect less from a partner
     }
 
     public string Id => _spec.Id;
 
     public PartnerMindState Export() => new(
         _spec, _partnerId, _anxiety, _stance, _distress, _engulfment, _hurt, _withdrawn, _turnedAwayInAnger, _expected, _expectedLong,
-        _unanswered, _angryHours, _repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _derivedAt, _ease, _restHours);
+        _unanswered, _angryHours, _repairWindow, _callbackDue, _angerStrength, _awareness, _flight, _rng, _derivedAt, _ease, _restHours,
+        _inconsolableHours, _sentAway, _reachable, _practice, _experience);
 
     /// <summary>Phase 1 of an hour: feel, lean in or away, and decide how to reach out and how to respond.</summary>
     public PartnerMove Decide(in TickContext ctx)
     {
         if (ctx.Awareness > 0) { _awareness = Math.Min(1, _awareness + ctx.Awareness); _derivedAt = double.NaN; }
-        Rederive(ctx.Stretch);
-        var p = _p;
         var own = ctx.Own;
+        Rederive(Stretching(ctx.Stretch, own.Asleep));
+        var p = _p;
         var partner = ctx.Partner;
         _now = own;
         double v = _avoidance * (1 - 0.6 * _awareness); // a need made conscious loosens the avoidant strategy
 
         // Hyperactivation: a closeness deficit, or the partner turning away, raises distress.
         // Free time together widens the band of closeness one is at ease with, without raising the need.
-        _ease += (own.Leisure - _ease) * (1.0 / 6);
+        if (!own.Asleep) _ease += (own.Leisure - _ease) * (1.0 / 6); // a night's sleep neither adds to the ease nor takes it away
         double desired = p.DesiredCloseness, easeUpTo = Math.Min(1, desired + 0.05 + 0.25 * _ease);
         double deficit = Math.Max(0, desired - ctx.Closeness);
         double excess = Math.Max(0, ctx.Closeness - easeUpTo);
-        double cue = partner.Withdrawn ? 1.0 : Math.Max(0, -partner.Stance) * 0.6;
+        // Turning away right after a good time together alarms the more ("every time it goes well between us, you pull away").
+        double cue = (partner.Withdrawn ? 1.0 : Math.Max(0, -partner.Stance) * 0.6) * (1 + _ease);
         // Time together is reassuring: it halves the alarm a deficit or a cue would raise.
         double threat = own.Asleep ? 0 : p.ThreatGain * p.Reactivity * (2 * deficit + cue) * (1 - 0.5 * own.Leisure);
         double target = DistressScale * threat;
         _distress += target > _distress ? DistressRise * (target - _distress) : (1 - _decayDistress) * (target - _distress);
 
         // Deactivation: pursuit, too much closeness and outside stress feel engulfing.
-        double pressure = partner.Pursuit + (partner.Reach == Reach.Protest ? 0.5 : 0);
+        // Away at work one feels the partner's pursuit less: it scales with how reachable one is (fully from half-time
+        // on), and a protest presses only if it got through (one was reachable last hour). Reproach presses harder than a plea.
+        double protest = partner.Reach == Reach.Protest ? ReproachPressure : partner.Reach == Reach.Plea ? PleaPressure : 0;
+        double pressure = Math.Min(1, 2 * own.Availability) * partner.Pursuit + (_reachable ? protest : 0);
         double gain = p.EngulfmentGain * p.Reactivity;
         double stressPush = gain * 0.8 * own.Stress, pressurePush = gain * 0.6 * pressure, excessPush = gain * 1.5 * excess;
         _engulfment += ((stressPush + pressurePush + excessPush) * (1 - 0.3 * own.Leisure) - _engulfment) * (1 / EngulfmentHours);
@@ -131,13 +151,15 @@ public sealed class PartnerMind
         double attach = organised;
         if (p.Disorganisation > 0)
         {
-            if (_rng.Chance(p.Disorganisation * Math.Min(1, _distress + _engulfment) * 0.5)) _flight = !_flight;
+            if (_rng.Chance(p.Disorganisation * Math.Min(1, _distress + _engulfment))) _flight = !_flight;
             double w = Math.Min(1, 3 * p.Disorganisation);
             attach = (1 - w) * organised + w * (_flight ? -(0.8 + _distress) : 0.8 + _distress);
         }
         double anger = _angryHours > 0 ? _angerStrength : 0;
         double rejecting = ctx.Rejecting * 3;
-        double drive = p.Affiliation + 0.5 * _ease + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
+        // Free time together warms the partner who is not anxious about it; the anxious partner's approach comes
+        // from need, and when the need is met she is content rather than pressing (Alma happy at weekends).
+        double drive = p.Affiliation + 0.5 * _ease * (1 - _anxiety) + IdealPull * (deficit - (0.3 + v) * excess) + DistressWeight * attach - _engulfment - HurtWeight * _hurt - anger - rejecting
                        + 0.03 * _rng.NextNoise();
         // Asleep, the attachment system rests: the stance relaxes towards neutral.
         double tanh = PortableMath.Tanh(1.5 * drive), lean = own.Asleep ? 0.2 * tanh : tanh;
@@ -159,15 +181,24 @@ public sealed class PartnerMind
             events = [new SimEvent(ctx.Tick, ctx.Time, Id, EventKinds.Return, "", Outcomes.None, "")];
         }
 
-        var (reach, reason) = own.Asleep || ctx.Rejecting > 0 ? (Reach.None, "") : ChooseReach(p, own);
+        // Inconsolable: past the threshold, answers no longer soothe.
+        _inconsolableHours = !own.Asleep && _distress >= p.InconsolableAt ? _inconsolableHours + 1 : 0;
+        if (own.Asleep) _sentAway = false;
+        var (reach, reason) = own.Asleep || ctx.Rejecting > 0 ? (Reach.None, "") : ChooseReach(p, own, partner.Withdrawn);
         var readiness = Ready(p, own);
         // Only a distressed approach presses on the partner; calm warmth does not.
         double pursuit = own.Asleep ? 0 : Math.Max(0, _stance) * Math.Min(1.5, _distress);
         return new PartnerMove(_stance, _withdrawn, pursuit, reach, reason, _distress < p.InconsolableAt, readiness, events, _turnedAwayInAnger);
     }
 
-    private (Reach, string) ChooseReach(PartnerParameters p, Circumstances own)
+    private (Reach, string) ChooseReach(PartnerParameters p, Circumstances own, bool partnerWithdrawn)
     {
+        // The inconsolable turn (Alma): she keeps on at him, he withdraws further, and she sends him away.
+        if (!_sentAway && _inconsolableHours >= 2 && partnerWithdrawn && _anxiety > 0.4 && _angryHours == 0 && _rng.Chance(0.25))
+        {
+            _inconsolableHours = 0;
+            return (Reach.SendAway, "inconsolable");
+        }
         if (_callbackDue > 0 && own.Availability >= 0.5 && _rng.Chance(0.3 + 0.7 * p.Responsiveness))
         {
             _callbackDue = 0;
@@ -179,8 +210,14 @@ public sealed class PartnerMind
             return (Reach.Repair, "makes up");
         }
         if (_stance <= 0.1 || _angryHours > 0 || _restHours > 0) return (Reach.None, "");
-        if (_distress > 0.6)
-            return _rng.Chance(Math.Min(0.85, 0.25 + 0.4 * _distress)) ? (Reach.Protest, "distress") : (Reach.None, "");
+        if (_distress > ProtestAbove)
+        {
+            if (!_rng.Chance(Math.Min(0.85, 0.25 + 0.4 * _distress))) return (Reach.None, "");
+            // The tone follows the state: hurt (a rebuff where an answer was expected stings most, as after a good
+            // weekend) makes it a reproach, fear without hurt a plea for confirmation; past consoling she shouts.
+            bool reproach = _distress >= p.InconsolableAt || _hurt >= ReproachAt * _distress;
+            return reproach ? (Reach.Protest, "distress") : (Reach.Plea, "distress");
+        }
         return _rng.Chance(0.6 * (_stance - 0.1) * (0.4 + 0.6 * _expected)) ? (Reach.Bid, "wants contact") : (Reach.None, "");
     }
 
@@ -191,6 +228,7 @@ public sealed class PartnerMind
         const double Unit = 1.0 / 65536;
         double u0 = (x & 0xFFFF) * Unit, u1 = (x >> 16 & 0xFFFF) * Unit, u2 = (x >> 32 & 0xFFFF) * Unit, u3 = (x >> 48) * Unit;
         bool reachable = !own.Asleep && u0 < own.Availability;
+        _reachable = reachable;
         double answer = p.Responsiveness * (_withdrawn ? 0.7 : 1) * (1 - Math.Min(0.9, 0.5 * _hurt)) * (_angryHours > 0 ? 0.15 : 1);
         return new Readiness(
             reachable,
@@ -206,6 +244,7 @@ public sealed class PartnerMind
         var p = _p;
         var events = ImmutableArray<SimEvent>.Empty;
 
+        bool asked = o.OwnReach is Reach.Bid or Reach.Protest or Reach.Plea;
         switch (o.OwnOutcome)
         {
             case Outcome.Answered or Outcome.Soothed or Outcome.Accepted:
@@ -214,38 +253,45 @@ public sealed class PartnerMind
                 _hurt *= 0.8;
                 // What one expects of one's bids is learned from bids; an accepted repair or call-back does not
                 // end a run of unanswered bids.
-                if (o.OwnReach is Reach.Bid or Reach.Protest) { _unanswered = 0; Learn(1); }
+                if (asked) { _unanswered = 0; Learn(1); }
                 break;
             case Outcome.Rebuffed or Outcome.Missed or Outcome.Refused:
                 // A rebuff hurts in proportion to how much an answer was expected (a prediction error):
                 // from a usually warm partner it stings; from one who rarely answers, much less.
-                double sting = o.OwnOutcome == Outcome.Missed ? 0.3 : o.OwnReach == Reach.Protest ? 1.0 : 0.6;
+                double sting = o.OwnOutcome == Outcome.Missed ? 0.3 : o.OwnReach is Reach.Protest or Reach.Plea ? 1.0 : 0.6;
                 _hurt += p.HurtPerRebuff * p.Reactivity * sting * 2 * _expected;
                 if (o.OwnOutcome != Outcome.Missed) _repairWindow = RepairHours;
-                _distress += 0.4 * p.ThreatGain * p.Reactivity; // no answer: the alarm rises (primal panic)
-                // An anxious partner turned down where an answer was expected may feel rejected and
-                // turn away, hurt and angry (the max–max standoff; Alma's angry reactions).
-                if (o.OwnOutcome == Outcome.Rebuffed && _anxiety > 0.4 && _rng.Chance(_anxiety * _expectedLong))
-                    BecomeAngry((int)Math.Round(1 + 4 * _anxiety), RebuffAnger);
-                if (o.OwnReach is Reach.Bid or Reach.Protest)
+                // No answer: the alarm rises (primal panic); less when the partner was only out of reach.
+                _distress += 0.4 * p.ThreatGain * p.Reactivity * (o.OwnOutcome == Outcome.Missed ? 0.5 : 1);
+                if (asked)
                 {
+                    // Persistence rule (Gallistel & Gibbon): give up once the run of unanswered bids is long
+                    // compared with the wait the partner's past answers led one to expect. An early wound
+                    // reacts sooner (Hendrix): its tolerance is divided by the reactivity.
                     _unanswered++;
                     Learn(0);
-                    // Persistence rule (Gallistel & Gibbon): give up once the run of unanswered bids is long
-                    // compared with the wait the partner's past answers led one to expect.
-                    if (_unanswered >= Math.Max(2, Math.Round(p.Persistence / Math.Max(0.05, _expected))))
+                    if (_unanswered >= Math.Max(2, Math.Round(p.Persistence / (p.Reactivity * Math.Max(0.05, _expected)))))
                     {
+                        // The anxious in distress turn pursuit into angry rejection (she slams the phone down);
+                        // calm, or not anxious, one just stops asking for a while.
+                        bool inAnger = _anxiety > 0.4 && _distress > ProtestAbove;
                         events = [new SimEvent(o.Tick, o.Time, Id, EventKinds.GiveUp, _partnerId, Outcomes.None,
-                            $"{_unanswered} bids unanswered")];
-                        // The anxious turn pursuit into angry rejection; the others just stop asking for a while.
-                        if (_anxiety > 0.4) BecomeAngry((int)Math.Round(3 + 8 * _anxiety), RebuffAnger);
-                        else _angryHours = 0;
+                            $"{_unanswered} bids unanswered", inAnger ? Tones.Angry : Tones.None)];
+                        if (inAnger) BecomeAngry((int)Math.Round(3 + 8 * _anxiety), RebuffAnger);
+                        else if (_anxiety <= 0.4) _angryHours = 0;
                         _restHours = RestHours;
                         _unanswered = 0;
                         _hurt += 0.3;
                     }
                 }
                 break;
+        }
+
+        // Sent the partner away (he was there to be sent): she turns away in anger for the rest of the evening.
+        if (o.OwnReach == Reach.SendAway && o.OwnOutcome == Outcome.None)
+        {
+            _sentAway = true;
+            BecomeAngry((int)Math.Round(3 + 8 * _anxiety), RebuffAnger);
         }
 
         switch (o.Response)
@@ -273,6 +319,19 @@ public sealed class PartnerMind
         return new Settlement(snapshot, events);
     }
 
+    /// <summary>
+    /// Stretching (Hendrix) is a practice: the habit takes hold over days to weeks of waking hours towards the
+    /// strength committed to, and in a flood of distress or engulfment the old strategy comes back for a while
+    /// (a relapse). Returned in steps of 1/50, so the parameters are re-derived only when it has moved.
+    /// </summary>
+    private double Stretching(double commitment, bool asleep)
+    {
+        if (commitment <= 0 && _practice <= 0) return 0;
+        if (!asleep) _practice += (commitment - _practice) * PracticeRate;
+        double lapse = Math.Clamp((_distress + _engulfment - 1.0) / 2, 0, 1);
+        return Math.Round(_practice * (1 - lapse) * 50) / 50;
+    }
+
     /// <summary>Anger lasts the longer of the two episodes and pushes away as hard as the stronger.</summary>
     private void BecomeAngry(int hours, double strength)
     {
@@ -282,7 +341,10 @@ public sealed class PartnerMind
 
     private void Learn(double answered)
     {
-        _expected += LearningRate * (answered - _expected);
+        // The first answers teach the most: the rate starts at 1/(PriorBids + 1) and settles at LearningRate,
+        // so a new partner's answer rate is learned within days rather than weeks.
+        _experience = _experience * (1 - LearningRate) + 1;
+        _expected += (answered - _expected) / _experience;
         _expectedLong += SlowLearningRate * (answered - _expectedLong);
     }
 

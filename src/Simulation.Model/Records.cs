@@ -60,9 +60,21 @@ public static class EventKinds
     public const string GiveUp = "give-up";      // pursuit turns into angry rejection (persistence rule)
     public const string Withdraw = "withdraw";   // enters the withdrawn state
     public const string Return = "return";       // leaves the withdrawn state
+    public const string SendAway = "send-away"; // the inconsolable turn: sends the partner away
     public const string Rejection = "rejection"; // a scenario happening: harsh turning away
     public const string Happening = "happening"; // other scenario happenings (stress, awareness, away)
     public const string Intervention = "intervention";
+}
+
+/// <summary>
+/// Tones as written to events.csv: of a protest (Hendrix' case: angry reproach, or pleading for confirmation),
+/// and of a give-up (angry when pursuit turns into angry rejection).
+/// </summary>
+public static class Tones
+{
+    public const string Angry = "angry";       // reproach: "every time it goes well you pull away"
+    public const string Pleading = "pleading"; // cries and begs for confirmation
+    public const string None = "";             // other kinds, and a calm give-up
 }
 
 /// <summary>Outcomes as written to events.csv.</summary>
@@ -82,5 +94,8 @@ public static class Outcomes
     public static string Word(Outcome outcome) => Words[(int)outcome];
 }
 
-/// <summary>Something that happened in a tick. <see cref="Reason"/> is a short plain-language cause ("work stress").</summary>
-public sealed record SimEvent(int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason = "");
+/// <summary>
+/// Something that happened in a tick. <see cref="Reason"/> is a short plain-language cause ("work stress");
+/// <see cref="Tone"/> how a protest or give-up came across (<see cref="Tones"/>), empty for other kinds.
+/// </summary>
+public sealed record SimEvent(int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason = "", string Tone = "");

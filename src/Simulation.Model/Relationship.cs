@@ -17,6 +17,7 @@ public sealed record RelationshipState(
 public sealed class Relationship
 {
     private const double Drift = 0.1; // share of the way to what the stances allow, per hour
+    private const double AtHome = 0.75; // availability from which a partner counts as at home, not at work or away
 
     private readonly CoupleSpec _spec;
     private readonly CircumstancePlan[] _plans;
@@ -140,6 +141,9 @@ public sealed class Relationship
         }
         _closeness = Math.Clamp(c + dc + (effectA + effectB) - 0.1 * rejection, 0, 1);
 
+        // Being sent away is a harsh rejection for the one sent.
+        if (b.Reach == Reach.SendAway && outB == Outcome.None) rejectedA += 1;
+        if (a.Reach == Reach.SendAway && outA == Outcome.None) rejectedB += 1;
         first = new TickOutcome(_tick, time, a.Reach, outA, outB, rejectedA);
         second = new TickOutcome(_tick, time, b.Reach, outB, outA, rejectedB);
         _views[0] = View(a);
@@ -166,23 +170,32 @@ public sealed class Relationship
     {
         if (mine.Reach == Reach.None) return (Outcome.None, 0, null);
         var ready = theirs.Readiness;
+        // One can only send away a partner who is at home and within reach; otherwise nothing happens.
+        if (mine.Reach == Reach.SendAway && (!ready.Reachable || _plans[1 - i][_tick].Availability < AtHome)) return (Outcome.Missed, 0, null);
         (Outcome outcome, double effect) = mine.Reach switch
         {
             _ when !ready.Reachable => (Outcome.Missed, 0.0),
+            // Sending away needs no answer; it costs closeness like a harsh rejection.
+            Reach.SendAway => (Outcome.None, -0.1),
             Reach.Bid => ready.AnswersBid ? (Outcome.Answered, 0.02) : (Outcome.Rebuffed, -0.03),
+            // Reproach is harder to answer than a calm bid; a plea is answered as readily as one.
             Reach.Protest => ready.AnswersProtest
                 ? (mine.Soothable ? Outcome.Soothed : Outcome.Answered, 0.04)
+                : (Outcome.Rebuffed, -0.05),
+            Reach.Plea => ready.AnswersProtest
+                ? (mine.Soothable ? Outcome.Soothed : Outcome.Answered, 0.08)
                 : (Outcome.Rebuffed, -0.05),
             Reach.Callback => ready.AcceptsCallback ? (Outcome.Accepted, 0.03) : (Outcome.Refused, -0.02),
             Reach.Repair => ready.AcceptsRepair ? (Outcome.Accepted, 0.05) : (Outcome.Refused, -0.02),
             _ => (Outcome.None, 0.0),
         };
-        string kind = mine.Reach switch
+        (string kind, string tone) = mine.Reach switch
         {
-            Reach.Bid => EventKinds.Bid, Reach.Protest => EventKinds.Protest,
-            Reach.Callback => EventKinds.Callback, _ => EventKinds.Repair,
+            Reach.Bid => (EventKinds.Bid, Tones.None), Reach.Protest => (EventKinds.Protest, Tones.Angry),
+            Reach.Plea => (EventKinds.Protest, Tones.Pleading), Reach.Callback => (EventKinds.Callback, Tones.None),
+            Reach.SendAway => (EventKinds.SendAway, Tones.None), _ => (EventKinds.Repair, Tones.None),
         };
-        var e = new SimEvent(_tick, time, _ids[i], kind, _ids[1 - i], Outcomes.Word(outcome), mine.Reason);
+        var e = new SimEvent(_tick, time, _ids[i], kind, _ids[1 - i], Outcomes.Word(outcome), mine.Reason, tone);
         return (outcome, effect, e);
     }
 

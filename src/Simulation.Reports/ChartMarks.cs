@@ -16,7 +16,9 @@ public sealed record MarkKind(string Key, string Label, MarkerShape Shape, strin
 /// </summary>
 public static class ChartMarks
 {
-    public static readonly MarkKind Protest = new("protest", "Protest", MarkerShape.TriangleUp, OkabeIto.Orange, 2);
+    public static readonly MarkKind Protest = new("protest", "Protest (angry)", MarkerShape.TriangleUp, OkabeIto.Orange, 2);
+    public static readonly MarkKind Plea = new("plea", "Plea", MarkerShape.TriangleUp, OkabeIto.ReddishPurple, 2);
+    public static readonly MarkKind SendAway = new("send-away", "Sends partner away", MarkerShape.Star, OkabeIto.Black, 2);
     public static readonly MarkKind Callback = new("callback", "Call-back", MarkerShape.Plus, OkabeIto.ReddishPurple, 2);
     public static readonly MarkKind Repair = new("repair", "Repair attempt", MarkerShape.Diamond, OkabeIto.ReddishPurple, 2);
     public static readonly MarkKind Rejection = new("rejection", "Harsh rejection", MarkerShape.Star, OkabeIto.Black, 2);
@@ -27,11 +29,11 @@ public static class ChartMarks
     public static readonly MarkKind GiveUp = new("give-up", "Gives up", MarkerShape.Square, OkabeIto.Black, 0);
 
     /// <summary>All kinds in legend order.</summary>
-    public static ImmutableArray<MarkKind> All { get; } = [Protest, Answer, Rebuff, Callback, Repair, GiveUp, Withdraw, Rejection, Intervention];
+    public static ImmutableArray<MarkKind> All { get; } = [Protest, Plea, Answer, Rebuff, Callback, Repair, GiveUp, Withdraw, SendAway, Rejection, Intervention];
 
     /// <summary>
-    /// The markers an event makes: a protest, call-back, repair, give-up, withdrawal or rejection on the
-    /// actor's lane; an answer or a rebuff on the lane of the partner who answered or turned away;
+    /// The markers an event makes: a protest (angry, or without a tone) or a plea (a pleading protest), call-back, repair, give-up,
+    /// withdrawal, sending away or rejection on the actor's lane; an answer or a rebuff on the lane of the partner who answered or turned away;
     /// an intervention on each partner it names (all partners when it names none).
     /// </summary>
     public static IEnumerable<(string PartnerId, MarkKind Kind)> For(SimEvent e, IReadOnlySet<string> partnerIds)
@@ -39,7 +41,8 @@ public static class ChartMarks
         bool actorIsPartner = partnerIds.Contains(e.Actor);
         switch (e.Kind)
         {
-            case EventKinds.Protest when actorIsPartner: yield return (e.Actor, Protest); break;
+            case EventKinds.Protest when actorIsPartner: yield return (e.Actor, e.Tone == Tones.Pleading ? Plea : Protest); break;
+            case EventKinds.SendAway when actorIsPartner: yield return (e.Actor, SendAway); break;
             case EventKinds.Callback when actorIsPartner: yield return (e.Actor, Callback); break;
             case EventKinds.Repair when actorIsPartner: yield return (e.Actor, Repair); break;
             case EventKinds.GiveUp when actorIsPartner: yield return (e.Actor, GiveUp); break;

@@ -37,16 +37,16 @@ public static class CsvWriters
         return sb.ToString();
     }
 
-    /// <summary><c>tick,time,actor,kind,target,outcome,reason</c>, in the run's event order.</summary>
+    /// <summary><c>tick,time,actor,kind,target,outcome,reason,tone</c>, in the run's event order (tone: a protest's <c>angry</c> or <c>pleading</c>, an angry give-up's <c>angry</c>).</summary>
     public static string Events(RunResult run)
     {
         var sb = new StringBuilder(64 + run.Events.Length * 60);
-        sb.Append("tick,time,actor,kind,target,outcome,reason\n");
+        sb.Append("tick,time,actor,kind,target,outcome,reason,tone\n");
         foreach (var e in run.Events)
         {
             sb.Append(e.Tick.ToString(C)).Append(',').Append(RunText.Iso(e.Time)).Append(',').Append(Field(e.Actor)).Append(',')
               .Append(Field(e.Kind)).Append(',').Append(Field(e.Target)).Append(',').Append(Field(e.Outcome)).Append(',')
-              .Append(Field(e.Reason)).Append('\n');
+              .Append(Field(e.Reason)).Append(',').Append(Field(e.Tone)).Append('\n');
         }
         return sb.ToString();
     }

@@ -63,10 +63,11 @@ public static class RunText
         string text = e.Kind switch
         {
             EventKinds.Bid => $"{a} reaches out to {Or(t, "the partner")}{Answer(e.Outcome, t)}",
-            EventKinds.Protest => $"{a} protests{Answer(e.Outcome, t)}",
+            EventKinds.Protest => $"{Protest(e.Tone, a, t)}{Answer(e.Outcome, t)}",
             EventKinds.Callback => $"{a} calls {Or(t, "back")}{(t.Length > 0 ? " back" : "")}{Take(e.Outcome, t)}",
             EventKinds.Repair => $"{a} tries to repair{Take(e.Outcome, t)}",
-            EventKinds.GiveUp => Explained($"{a} gives up and turns angry"),
+            EventKinds.GiveUp => Explained(e.Tone == Tones.Angry ? $"{a} gives up and turns angry" : $"{a} gives up for now"),
+            EventKinds.SendAway => Explained($"{a} sends {Or(t, "the partner")} away"),
             EventKinds.Withdraw => Explained($"{a} withdraws"),
             EventKinds.Return => Explained($"{a} comes back"),
             EventKinds.Rejection => $"{a} harshly turns {Or(t, "the partner")} away",
@@ -88,6 +89,14 @@ public static class RunText
         reason.StartsWith("has ", StringComparison.Ordinal) || reason.StartsWith("starts ", StringComparison.Ordinal);
 
     private static string Or(string s, string fallback) => s.Length > 0 ? s : fallback;
+
+    /// <summary>A protest by its tone: "Alma protests angrily", "Alma pleads with Will" (no tone: "Alma protests").</summary>
+    private static string Protest(string tone, string actor, string target) => tone switch
+    {
+        Tones.Angry => $"{actor} protests angrily",
+        Tones.Pleading => target.Length > 0 ? $"{actor} pleads with {target}" : $"{actor} pleads",
+        _ => $"{actor} protests",
+    };
 
     private static string Answer(string outcome, string target) => outcome switch
     {

@@ -53,6 +53,12 @@ public static class Expectations
             "positive-share" => PositiveShareClaim(c),
             "approach-avoid-switching" => Switching(c),
             "withdraws-after" => WithdrawsAfter(c),
+            "weekly-episode" => WeeklyEpisode(c),
+            "no-escalation" => NoEscalation(c),
+            "close-weekends" => CloseWeekends(c),
+            "missed-call-scene" => MissedCallScene(c),
+            "protest-tones" => ProtestTones(c),
+            "gradual-change" => GradualChange(c),
             _ => throw new ArgumentException($"no detector for pattern `{c.Spec.Name}`"),
         };
     }
@@ -345,6 +351,186 @@ public static class Expectations
             $"{who} withdrew within {c.Text("within")} after {hits} of {moments.Count} {c.Text("day")} {c.Text("time")} moments ({Words.F2(share)}, claim >= {Words.F2(minShare)})");
     }
 
+    /// <summary>
+    /// The weekly episode (Alma and Will's Sunday evening to Monday): who's protests per hour inside the weekly
+    /// window [day time, +within) against the other weekday hours (Monday to Friday outside it), and in how many
+    /// full weeks who's highest distress falls inside the window.
+    /// </summary>
+    private static (bool?, string) WeeklyEpisode(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who");
+        var day = Words.ParseDay(c.Text("day"))!.Value;
+        var time = Words.ParseClock(c.Text("time"))!.Value.ToTimeSpan();
+        int within = c.Duration("within");
+        double ratio = c.Number("ratio"), peakShare = c.Number("peak_share");
+        var tl = c.Run.Timeline;
+        var ticks = c.TickIndices();
+        bool Inside(DateTime t)
+        {
+            var start = t.Date.AddDays(-(((int)t.DayOfWeek - (int)day + 7) % 7)) + time;
+            if (start > t) start = start.AddDays(-7);
+            return (t - start).TotalHours < within;
+        }
+        static bool Weekday(DateTime t) => t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        int hoursIn = ticks.Count(i => Inside(tl.Time(i))), hoursOut = ticks.Count(i => !Inside(tl.Time(i)) && Weekday(tl.Time(i)));
+        int weeks = ticks.Length / Week;
+        string window = $"{c.Text("day")} {c.Text("time")} + {c.Text("within")}";
+        if (hoursIn == 0 || hoursOut == 0 || weeks == 0)
+            return (null, $"needs {window} windows, other weekday hours and a full week in the window; found {hoursIn} and {hoursOut} hours, {weeks} weeks");
+        var protests = c.Events(c.From, c.Until).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).ToArray();
+        double rateIn = protests.Count(e => Inside(e.Time)) / (double)hoursIn;
+        double rateOut = protests.Count(e => !Inside(e.Time) && Weekday(e.Time)) / (double)hoursOut;
+        int peaks = 0;
+        for (int k = 0; k < weeks; k++)
+        {
+            int top = ticks[k * Week];
+            foreach (int i in ticks.AsSpan(k * Week, Week))
+                if (tl.Partner(i, w).Distress > tl.Partner(top, w).Distress) top = i;
+            if (Inside(tl.Time(top))) peaks++;
+        }
+        double share = peaks / (double)weeks;
+        bool standsOut = rateOut == 0 ? rateIn > 0 : rateIn >= ratio * rateOut;
+        string times = rateOut == 0 ? "none outside it" : $"{Words.F2(rateIn / rateOut)}x";
+        return (standsOut && share >= peakShare,
+            $"{who}'s protests per hour {Words.F2(rateIn)} inside the {window} windows, {Words.F2(rateOut)} on the other weekday hours ({times}, claim >= {Words.Num(ratio)}x); " +
+            $"{who}'s highest distress of the week fell inside the window in {peaks} of {weeks} weeks (claim >= {Words.F2(peakShare)})");
+    }
+
+    /// <summary>The pattern recurs rather than escalates: who's protests in the last full week at most max_growth times the first full week's.</summary>
+    private static (bool?, string) NoEscalation(Claim c)
+    {
+        string who = c.Text("who");
+        double maxGrowth = c.Number("max_growth");
+        var tl = c.Run.Timeline;
+        var ticks = c.TickIndices();
+        int weeks = ticks.Length / Week;
+        if (weeks < 2)
+            return (null, $"needs two full weeks in the window; found {weeks}");
+        var protests = c.Events(c.From, c.Until).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).ToArray();
+        var perWeek = Enumerable.Range(0, weeks).Select(k =>
+        {
+            DateTime from = tl.Time(ticks[k * Week]), until = from.AddHours(Week);
+            return protests.Count(e => e.Time >= from && e.Time < until);
+        }).ToArray();
+        return (perWeek[^1] <= maxGrowth * Math.Max(1, perWeek[0]),
+            $"{who}'s protests per full week {string.Join(", ", perWeek)} (claim: the last at most {Words.Num(maxGrowth)}x the first, counting the first as at least 1)");
+    }
+
+    /// <summary>
+    /// Close weekends and a partner who stays mostly warm between the episodes: every Saturday's mean closeness
+    /// (08:00–23:00), and who's share of time withdrawn in weekend daytime (Saturday and Sunday 08:00–18:00) and
+    /// on Tuesday to Thursday evenings (18:00–23:00).
+    /// </summary>
+    private static (bool?, string) CloseWeekends(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who");
+        double minCloseness = c.Number("min_closeness"), maxWeekend = c.Number("max_weekend_withdrawn"), maxEvening = c.Number("max_evening_withdrawn");
+        var tl = c.Run.Timeline;
+        var ticks = c.TickIndices();
+        var saturdays = ticks.Where(i => tl.Time(i) is { DayOfWeek: DayOfWeek.Saturday, Hour: >= 8 and < 23 })
+            .GroupBy(i => tl.Time(i).Date).Select(g => g.Average(tl.Closeness)).ToArray();
+        var weekend = ticks.Where(i => tl.Time(i) is { DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday, Hour: >= 8 and < 18 }).ToArray();
+        var evenings = ticks.Where(i => tl.Time(i) is { DayOfWeek: >= DayOfWeek.Tuesday and <= DayOfWeek.Thursday, Hour: >= 18 and < 23 }).ToArray();
+        if (saturdays.Length == 0 || weekend.Length == 0 || evenings.Length == 0)
+            return (null, $"needs Saturdays, weekend daytime and Tuesday to Thursday evenings; found {saturdays.Length} Saturdays, {weekend.Length} and {evenings.Length} hours");
+        double Withdrawn(int[] hours) => hours.Count(i => tl.Partner(i, w).Withdrawn) / (double)hours.Length;
+        double weekendShare = Withdrawn(weekend), eveningShare = Withdrawn(evenings), lowest = saturdays.Min();
+        return (lowest >= minCloseness && weekendShare <= maxWeekend && eveningShare <= maxEvening,
+            $"Saturday mean closeness {string.Join(", ", saturdays.Select(Words.F2))} (claim: each >= {Words.F2(minCloseness)}); " +
+            $"{who} withdrawn {Words.F2(weekendShare)} of weekend daytime (claim <= {Words.F2(maxWeekend)}) and {Words.F2(eveningShare)} of Tuesday to Thursday evenings (claim <= {Words.F2(maxEvening)})");
+    }
+
+    /// <summary>
+    /// The Monday scene: on each such day, a bid or protest of who made while the partner is at work (reachable
+    /// less than half the time) is missed or turned away and followed, while the partner is still at work, by
+    /// who's giving up in anger; and on some of those days the partner's call-back is refused.
+    /// </summary>
+    private static (bool?, string) MissedCallScene(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who"), other = c.Run.Partners[1 - w].Spec.Id;
+        var day = Words.ParseDay(c.Text("day"))!.Value;
+        var tl = c.Run.Timeline;
+        var ticks = c.TickIndices();
+        var days = ticks.Where(i => tl.Time(i).DayOfWeek == day && tl.Time(i).Hour == 0).Select(i => tl.Time(i)).ToArray();
+        if (days.Length == 0)
+            return (null, $"no whole {c.Text("day")} in the window");
+        var events = c.Events(c.From, c.Until);
+        int scenes = 0, refused = 0;
+        foreach (var date in days)
+        {
+            var work = ticks.Where(i => tl.Time(i) >= date && tl.Time(i) < date.AddDays(1) && tl.Partner(i, 1 - w).Circumstances.Availability < 0.5)
+                .Select(tl.Time).ToArray();
+            if (work.Length == 0)
+                continue;
+            DateTime first = work[0], last = work[^1];
+            var calls = events.Where(e => e.Actor == who && e.Kind is EventKinds.Bid or EventKinds.Protest && e.Time >= first && e.Time <= last
+                                          && e.Outcome is Outcomes.Missed or Outcomes.Rebuffed).ToArray();
+            if (calls.Length > 0 && events.Any(e => e.Actor == who && e.Kind == EventKinds.GiveUp && e.Tone == Tones.Angry && e.Time >= calls[0].Time && e.Time <= last))
+                scenes++;
+            if (events.Any(e => e.Actor == other && e.Kind == EventKinds.Callback && e.Outcome == Outcomes.Refused && e.Time >= first && e.Time < date.AddDays(1)))
+                refused++;
+        }
+        double minShare = c.Number("min_share"), minRefused = c.Number("min_refused_share");
+        return (scenes >= minShare * days.Length && refused >= minRefused * days.Length,
+            $"on {scenes} of {days.Length} {c.Text("day")}days a call of {who}'s to {other} at work was missed or turned away and {who} then gave up in anger before the end of {other}'s working day (claim >= {Words.F2(minShare)}); " +
+            $"{other}'s call-back was refused on {refused} of them (claim >= {Words.F2(minRefused)})");
+    }
+
+    /// <summary>
+    /// Two tones of protest, from the state: each tone makes up at least min_share of who's protests, and who's
+    /// hurt in the hour before a reproach (angry) is higher on average than before a plea.
+    /// </summary>
+    private static (bool?, string) ProtestTones(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who");
+        double minShare = c.Number("min_share");
+        var tl = c.Run.Timeline;
+        var protests = c.Events(c.From, c.Until).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).ToArray();
+        if (protests.Length == 0)
+            return (null, $"{who} made no protests in the window");
+        var angry = protests.Where(e => e.Tone == Tones.Angry).ToArray();
+        var pleading = protests.Where(e => e.Tone == Tones.Pleading).ToArray();
+        double HurtBefore(SimEvent[] list) => list.Average(e => tl.Partner(Math.Max(0, e.Tick - 1), w).Hurt);
+        double angryShare = angry.Length / (double)protests.Length, pleadingShare = pleading.Length / (double)protests.Length;
+        string counts = $"{who}'s protests: {angry.Length} angry, {pleading.Length} pleading of {protests.Length} (claim: each >= {Words.F2(minShare)})";
+        if (angry.Length == 0 || pleading.Length == 0)
+            return (false, counts);
+        double hurtAngry = HurtBefore(angry), hurtPleading = HurtBefore(pleading);
+        return (angryShare >= minShare && pleadingShare >= minShare && hurtAngry > hurtPleading,
+            counts + $"; mean hurt the hour before: {Words.F2(hurtAngry)} angry, {Words.F2(hurtPleading)} pleading (claim: angry higher)");
+    }
+
+    /// <summary>
+    /// A change that takes hold gradually, with relapses (stretching): who's mean distress 24–48 h after `at`
+    /// keeps at least min_kept of its mean over the 24 h before (no switch), and who has a protest episode
+    /// (three protests within six hours) beginning between `settle` after `at` and `window` after it.
+    /// </summary>
+    private static (bool?, string) GradualChange(Claim c)
+    {
+        int w = c.PartnerIndex("who");
+        string who = c.Text("who");
+        var at = c.Time("at");
+        int window = c.Duration("window"), settle = c.Duration("settle");
+        double minKept = c.Number("min_kept");
+        var before = c.Ticks(Add(at, -24), at);
+        var after = c.Ticks(Add(at, 24), Add(at, 48));
+        if (before.Length == 0 || after.Length == 0)
+            return (null, $"needs the 24 h before {Words.Time(at)} and the 24–48 h after it; found {before.Length} and {after.Length} hours");
+        double db = before.Average(t => t.Partners[w].Distress), da = after.Average(t => t.Partners[w].Distress);
+        var protests = c.Events(at, Add(at, window)).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).Select(e => e.Time).ToArray();
+        var from = Add(at, settle);
+        DateTime? episode = null;
+        for (int i = 0; i + 2 < protests.Length && episode is null; i++)
+            if (protests[i] >= from && (protests[i + 2] - protests[i]).TotalHours <= 6) episode = protests[i];
+        return (da >= minKept * db && episode is not null,
+            $"{who}'s mean distress {Words.F2(db)} in the 24 h before, {Words.F2(da)} 24–48 h after (claim: at least {Words.F2(minKept)} of it kept); " +
+            (episode is { } e ? $"a protest episode from {Words.Time(e)}" : $"no protest episode (3 protests within 6 h) from {Words.Time(from)} on") + $" within {c.Text("window")}");
+    }
+
     // ---- measures ----------------------------------------------------------------------
 
     private static int Asks(IEnumerable<SimEvent> events, string id) =>
@@ -437,6 +623,13 @@ public static class Expectations
                     return i;
             }
             return -1;
+        }
+
+        /// <summary>The indices of the hours in the claim's window, in order.</summary>
+        public int[] TickIndices()
+        {
+            var tl = Run.Timeline;
+            return Enumerable.Range(0, tl.Length).Where(i => tl.Time(i) is var t && t >= From && t < Until).ToArray();
         }
 
         /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window; only those are built as records.</summary>

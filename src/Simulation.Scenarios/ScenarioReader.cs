@@ -670,6 +670,11 @@ internal sealed partial class ScenarioReader(string path)
                     Error(node, $"`{arg.Name}` must be at least {Words.Num(arg.Min)}h");
                     return null;
                 }
+                if (h > arg.Max)
+                {
+                    Error(node, $"`{arg.Name}` must be at most {Words.Num(arg.Max)}h");
+                    return null;
+                }
                 return s.Value;
             }
             case ArgKind.Time:

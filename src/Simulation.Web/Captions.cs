@@ -14,10 +14,16 @@ public static class Captions
         string what = e.Kind switch
         {
             EventKinds.Bid => $"{who} reaches out{To(other)}",
-            EventKinds.Protest => $"{who} protests",
+            EventKinds.Protest => e.Tone switch
+            {
+                Tones.Angry => $"{who} protests angrily",
+                Tones.Pleading => other.Length > 0 ? $"{who} pleads with {other}" : $"{who} pleads",
+                _ => $"{who} protests",
+            },
             EventKinds.Callback => $"{who} calls back",
             EventKinds.Repair => $"{who} tries to repair",
-            EventKinds.GiveUp => $"{who} gives up and turns angry",
+            EventKinds.GiveUp => e.Tone == Tones.Angry ? $"{who} gives up and turns angry" : $"{who} gives up for now",
+            EventKinds.SendAway => other.Length > 0 ? $"{who} sends {other} away" : $"{who} sends the partner away",
             EventKinds.Withdraw => $"{who} withdraws",
             EventKinds.Return => $"{who} comes back",
             EventKinds.Rejection => other.Length > 0 ? $"{who} turns {other} away harshly" : $"{who} turns away harshly",
@@ -43,7 +49,7 @@ public static class Captions
         };
         // The cause matters for state changes ("withdraws (work stress)"); for reaches it only restates
         // the kind ("wants contact"), and happenings and interventions already say it above.
-        bool saysWhy = e.Kind is EventKinds.Withdraw or EventKinds.Return or EventKinds.GiveUp;
+        bool saysWhy = e.Kind is EventKinds.Withdraw or EventKinds.Return or EventKinds.GiveUp or EventKinds.SendAway;
         string reason = saysWhy && e.Reason.Length > 0 ? $" ({e.Reason})" : "";
         return $"{When(e.Time)} — {what}{outcome}{reason}";
     }

@@ -215,9 +215,9 @@ public sealed partial class OutputTests
         var spec = new CoupleSpec("x", new DateTime(2026, 3, 7, 8, 0, 0), 2, 1, 0.5,
             [new PartnerSpec("a", "A", 4, 4, Wound.Late), new PartnerSpec("b", "B", 4, 4, Wound.Late)], [], [], []);
         var run = CoupleSimulation.Run(spec);
-        run = run with { Events = [new SimEvent(0, spec.Start, "=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx,y")] };
+        run = run with { Events = [new SimEvent(0, spec.Start, "=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx,y", "=tone")] };
         var lines = CsvWriters.Events(run).Split('\n');
-        Assert.Equal("0,2026-03-07T08:00,\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),\"'\tx,y\"", lines[1]);
+        Assert.Equal("0,2026-03-07T08:00,\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),\"'\tx,y\",'=tone", lines[1]);
         // numbers are numbers: a negative stance is not quoted away
         Assert.DoesNotContain("'", CsvWriters.Timeline(run));
     }

@@ -105,7 +105,7 @@ public sealed class ChartTests
                         Assert.True(b.Width > a.Width, $"{rows[r].Kind.Key}: {b.Count} events drawn no larger than {a.Count}");
             }
         }
-        Assert.Contains("Protest", svg.Texts); // rows are named
+        Assert.Contains(ChartMarks.Protest.Label, svg.Texts); // rows are named
         Assert.Contains("Withdraws", svg.Texts);
     }
 

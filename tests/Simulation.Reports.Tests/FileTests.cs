@@ -39,11 +39,11 @@ public sealed class FileTests
         var run = FakeRuns.Make(72);
         run = run with { Events = run.Events.Add(new SimEvent(70, run.Spec.Start.AddHours(70), "will", EventKinds.Withdraw, "", "", "work stress, tired")) };
         var lines = CsvWriters.Events(run).Split('\n');
-        Assert.Equal("tick,time,actor,kind,target,outcome,reason", lines[0]);
+        Assert.Equal("tick,time,actor,kind,target,outcome,reason,tone", lines[0]);
         Assert.Equal(run.Events.Length, lines.Length - 2);
         var first = run.Events[0];
         Assert.StartsWith($"{first.Tick},{first.Time:yyyy-MM-dd'T'HH:mm},{first.Actor},{first.Kind},{first.Target},{first.Outcome},", lines[1]);
-        Assert.Equal("70,2026-03-10T06:00,will,withdraw,,,\"work stress, tired\"", lines[^2]);
+        Assert.Equal("70,2026-03-10T06:00,will,withdraw,,,\"work stress, tired\",", lines[^2]);
     }
 
     [Fact]

@@ -43,7 +43,12 @@ public sealed class RealRunTests
                 int expected = run.Events.SelectMany(e => ChartMarks.For(e, ids)).Count(m => m.PartnerId == id && m.Kind == kind);
                 Assert.Equal(expected, lane.Rows.SingleOrDefault(r => r.Kind == kind)?.Total ?? 0);
             }
-        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Protest), lanes.Lanes.Sum(l => l.Rows.SingleOrDefault(r => r.Kind == ChartMarks.Protest)?.Total ?? 0));
+        // Protests are drawn by tone: angry ones as `protest`, pleading ones as `plea`.
+        int angry = run.Events.Count(e => e.Kind == EventKinds.Protest && e.Tone == Tones.Angry);
+        int pleading = run.Events.Count(e => e.Kind == EventKinds.Protest && e.Tone == Tones.Pleading);
+        Assert.Equal(run.Events.Count(e => e.Kind == EventKinds.Protest), angry + pleading);
+        Assert.Equal(angry, lanes.Lanes.Sum(l => l.Rows.SingleOrDefault(r => r.Kind == ChartMarks.Protest)?.Total ?? 0));
+        Assert.Equal(pleading, lanes.Lanes.Sum(l => l.Rows.SingleOrDefault(r => r.Kind == ChartMarks.Plea)?.Total ?? 0));
         Assert.Equal(s.Expect.Length, report.Expectations.Length);
         Assert.Contains(s.Notes.What, System.Text.Encoding.UTF8.GetString(files[ReportWriter.ReportFile]));
     }

@@ -391,6 +391,124 @@ public sealed class DetectorTests
         Assert.False(Check(run, "withdraws-after", ("who", "a"), ("day", "sun"), ("time", "18:00")).Passed);
     }
 
+    // ---- weekly-episode ----
+
+    // Hour 34 is Sunday 18:00; the 30-hour window runs to Tuesday 00:00 (hour 64).
+    private static RunResult Episodes(bool spread) => Make(2 * Week, i =>
+    {
+        int h = i % Week;
+        double distress = spread ? 0.5 + 0.4 * Math.Sin(i / 7.0) : h is >= 36 and < 60 ? 1.5 : 0.3;
+        return (0.5, new P(Stance: 0.5, Distress: distress), new P());
+    }, (spread ? Enumerable.Range(0, 24).Select(k => 14 * k) : [36, 40, 50, 58, 100, 36 + Week, 41 + Week, 52 + Week, 59 + Week, 120 + Week])
+        .Select(h => Ev(h, "a", EventKinds.Protest, Outcomes.Rebuffed, Tones.Angry)));
+
+    [Fact]
+    public void A_weekly_episode_stands_out_when_protests_and_distress_peak_inside_the_window()
+    {
+        var r = Check(Episodes(spread: false), "weekly-episode", ("who", "a"), ("day", "sun"), ("time", "18:00"));
+        Assert.True(r.Passed, r.Detail);
+        Assert.Equal("a's protests per hour 0.13 inside the sun 18:00 + 30h windows, 0.01 on the other weekday hours (12.80x, claim >= 3x); " +
+                     "a's highest distress of the week fell inside the window in 2 of 2 weeks (claim >= 0.75)", r.Detail);
+    }
+
+    [Fact]
+    public void No_weekly_episode_when_protests_are_spread_over_the_week()
+    {
+        var r = Check(Episodes(spread: true), "weekly-episode", ("who", "a"), ("day", "sun"), ("time", "18:00"));
+        Assert.False(r.Passed, r.Detail);
+    }
+
+    // ---- no-escalation ----
+
+    private static RunResult Weeks(params int[] protestsPerWeek) => Make(protestsPerWeek.Length * Week, _ => (0.5, new P(), new P()),
+        protestsPerWeek.SelectMany((n, w) => Enumerable.Range(0, n).Select(k => Ev(w * Week + 10 + 5 * k, "a", EventKinds.Protest, Outcomes.Rebuffed))));
+
+    [Fact]
+    public void No_escalation_compares_the_last_full_week_with_the_first()
+    {
+        var recurs = Check(Weeks(4, 9, 6), "no-escalation", ("who", "a"));
+        Assert.True(recurs.Passed, recurs.Detail);
+        Assert.Equal("a's protests per full week 4, 9, 6 (claim: the last at most 1.5x the first, counting the first as at least 1)", recurs.Detail);
+        Assert.False(Check(Weeks(4, 5, 7), "no-escalation", ("who", "a")).Passed);
+        Assert.False(Check(Weeks(4), "no-escalation", ("who", "a")).Passed); // one week cannot be judged
+    }
+
+    // ---- close-weekends ----
+
+    private static RunResult Weekends(double saturday, bool eveningsAway) => Make(2 * Week, i =>
+    {
+        var t = T(i);
+        bool evening = t.DayOfWeek is >= DayOfWeek.Tuesday and <= DayOfWeek.Thursday && t.Hour is >= 18 and < 23;
+        return (t.DayOfWeek == DayOfWeek.Saturday ? saturday : 0.4, new P(), new P(Withdrawn: eveningsAway && evening));
+    });
+
+    [Fact]
+    public void Close_weekends_need_every_saturday_close_and_the_partner_mostly_warm()
+    {
+        var r = Check(Weekends(0.7, eveningsAway: false), "close-weekends", ("who", "b"));
+        Assert.True(r.Passed, r.Detail);
+        Assert.Equal("Saturday mean closeness 0.70, 0.70 (claim: each >= 0.60); b withdrawn 0.00 of weekend daytime (claim <= 0.15) " +
+                     "and 0.00 of Tuesday to Thursday evenings (claim <= 0.40)", r.Detail);
+        Assert.False(Check(Weekends(0.5, eveningsAway: false), "close-weekends", ("who", "b")).Passed);
+        Assert.False(Check(Weekends(0.7, eveningsAway: true), "close-weekends", ("who", "b")).Passed);
+    }
+
+    // ---- missed-call-scene ----
+
+    // Hour 40 is Monday 00:00; b is at work (reachable 15 %) from 07:00 to 17:00 (hours 47–56).
+    private static RunResult Mondays(string giveUpTone, bool callBackRefused) => Make(2 * Week, i =>
+        (0.4, new P(), new P(Availability: i % Week is >= 47 and < 57 ? 0.15 : 1)),
+        new[] { 0, Week }.SelectMany(w => new[]
+        {
+            Ev(w + 49, "a", EventKinds.Protest, Outcomes.Missed, Tones.Pleading),
+            Ev(w + 51, "a", EventKinds.GiveUp, "", giveUpTone),
+            Ev(w + 58, "b", EventKinds.Callback, callBackRefused ? Outcomes.Refused : Outcomes.Accepted),
+        }));
+
+    [Fact]
+    public void The_monday_scene_is_a_missed_call_at_work_an_angry_give_up_and_a_refused_call_back()
+    {
+        var r = Check(Mondays(Tones.Angry, callBackRefused: true), "missed-call-scene", ("who", "a"));
+        Assert.True(r.Passed, r.Detail);
+        Assert.Equal("on 2 of 2 mondays a call of a's to b at work was missed or turned away and a then gave up in anger before the end of b's working day " +
+                     "(claim >= 0.75); b's call-back was refused on 2 of them (claim >= 0.50)", r.Detail);
+        Assert.False(Check(Mondays(Tones.None, callBackRefused: true), "missed-call-scene", ("who", "a")).Passed); // a calm give-up is no scene
+        Assert.False(Check(Mondays(Tones.Angry, callBackRefused: false), "missed-call-scene", ("who", "a")).Passed);
+    }
+
+    // ---- protest-tones ----
+
+    private static RunResult Toned(bool bothTones) => Make(Week, i => (0.4, new P(Hurt: i % 20 < 10 ? 1.0 : 0.2), new P()),
+        Enumerable.Range(0, 8).Select(k => Ev(20 * k + (k % 2 == 0 ? 5 : 15), "a", EventKinds.Protest, Outcomes.Rebuffed,
+            bothTones && k % 2 == 0 ? Simulation.Model.Tones.Angry : Simulation.Model.Tones.Pleading)));
+
+    [Fact]
+    public void Protest_tones_need_both_tones_and_reproach_from_hurt()
+    {
+        var r = Check(Toned(bothTones: true), "protest-tones", ("who", "a"));
+        Assert.True(r.Passed, r.Detail);
+        Assert.Equal("a's protests: 4 angry, 4 pleading of 8 (claim: each >= 0.20); mean hurt the hour before: 1.00 angry, 0.20 pleading (claim: angry higher)", r.Detail);
+        Assert.False(Check(Toned(bothTones: false), "protest-tones", ("who", "a")).Passed);
+    }
+
+    // ---- gradual-change ----
+
+    // The change starts at hour 168; a keeps protesting in the days after if it takes hold gradually.
+    private static RunResult Change(bool gradual) => Make(3 * Week, i =>
+        (0.4, new P(Distress: i < Week ? 1.2 : gradual ? 1.2 - (i - Week) / 200.0 : 0.1), new P()),
+        (gradual ? [Week + 60, Week + 62, Week + 64, 2 * Week + 10] : new[] { Week + 2 })
+            .Select(h => Ev(h, "a", EventKinds.Protest, Outcomes.Rebuffed)));
+
+    [Fact]
+    public void A_gradual_change_keeps_some_distress_for_a_day_and_relapses()
+    {
+        var r = Check(Change(gradual: true), "gradual-change", ("who", "a"), ("at", "2026-03-14T08:00"));
+        Assert.True(r.Passed, r.Detail);
+        Assert.Equal("a's mean distress 1.20 in the 24 h before, 1.02 24–48 h after (claim: at least 0.50 of it kept); " +
+                     "a protest episode from 2026-03-16T20:00 within 2w", r.Detail);
+        Assert.False(Check(Change(gradual: false), "gradual-change", ("who", "a"), ("at", "2026-03-14T08:00")).Passed);
+    }
+
     // ---- claims that cannot be judged ----
 
     [Fact]

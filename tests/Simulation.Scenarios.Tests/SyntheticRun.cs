@@ -5,7 +5,8 @@ using Simulation.Scenarios;
 namespace Simulation.Scenarios.Tests;
 
 /// <summary>One partner's state in a hand-built tick.</summary>
-internal readonly record struct P(double Stance = 0, double Distress = 0, bool Withdrawn = false, double Anxiety = 4);
+internal readonly record struct P(double Stance = 0, double Distress = 0, bool Withdrawn = false, double Anxiety = 4,
+    double Hurt = 0, double Availability = 1);
 
 /// <summary>Builds small RunResults by hand, so each detector can be shown a pattern and its absence.</summary>
 internal static class SyntheticRun
@@ -32,10 +33,10 @@ internal static class SyntheticRun
     }
 
     private static PartnerSnapshot Snap(P p) =>
-        new(p.Stance, p.Distress, 0, p.Withdrawn, p.Anxiety, 4, Circumstances.Ordinary);
+        new(p.Stance, p.Distress, p.Hurt, p.Withdrawn, p.Anxiety, 4, Circumstances.Ordinary with { Availability = p.Availability });
 
-    public static SimEvent Ev(int hour, string actor, string kind, string outcome = "") =>
-        new(hour, T(hour), actor, kind, actor == "a" ? "b" : "a", outcome);
+    public static SimEvent Ev(int hour, string actor, string kind, string outcome = "", string tone = "") =>
+        new(hour, T(hour), actor, kind, actor == "a" ? "b" : "a", outcome, "", tone);
 
     public static Expectation Claim(string pattern, params (string Key, string Value)[] args) =>
         new(pattern, args.ToImmutableDictionary(x => x.Key, x => x.Value), new SourceLocation("synthetic.yaml", 1, 1));

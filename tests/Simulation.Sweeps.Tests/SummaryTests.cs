@@ -56,7 +56,8 @@ public sealed class SummaryTests
         var table = SweepTables.Runs(plan, figures, runs).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 6, table.Length);
         Assert.StartsWith("run,point,will.avoidance,seed,mean_closeness,positive_share,interactions,alma_bids,", table[0]);
-        Assert.EndsWith(",claim_1_withdraws-after,claim_2_pursue-withdraw", table[0]);
+        Assert.EndsWith("," + string.Join(",", plan.Scenario.Expect.Select((e, i) => $"claim_{i + 1}_{e.Pattern}")), table[0]);
+        Assert.Contains(",claim_1_withdraws-after,claim_2_pursue-withdraw", table[0]);
         Assert.Equal(["0,0,2,4", "1,0,2,5", "2,0,2,6", "3,1,6,4", "4,1,6,5", "5,1,6,6"], table.Skip(1).Select(l => string.Join(',', l.Split(',').Take(4))));
 
         var sums = SweepTables.Summary(plan, figures, summary).Split('\n', StringSplitOptions.RemoveEmptyEntries);

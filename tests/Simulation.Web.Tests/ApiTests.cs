@@ -74,7 +74,7 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
             string who = e.Actor == "alma" ? "Alma" : "Will";
             Assert.StartsWith($"{Captions.When(e.Time)} — {who} ", e.Caption);
             if (e.Kind == "withdraw") Assert.EndsWith($"— {who} withdraws ({e.Reason})", e.Caption);
-            if (e.Kind == "protest" && e.Outcome == "missed") Assert.EndsWith($"— {who} protests; not answered", e.Caption);
+            if (e.Kind == "protest" && e.Outcome == "missed") Assert.Matches($"— {who} (protests angrily|pleads with (Alma|Will)); not answered$", e.Caption);
             if (e.Kind == "protest" && e.Outcome == "rebuffed") Assert.EndsWith("; " + (who == "Alma" ? "Will" : "Alma") + " turns away", e.Caption);
         }
         await Http.DeleteAsync($"api/runs/{run.Id}");

@@ -108,6 +108,18 @@ public sealed class ExplainCommand : ICliCommand
                 o.WriteLine($"  From {RunText.Day(i.At)} {i.At.ToString("HH:mm", C)}: {what} for {Who(i.Who)}, strength {RunText.Fixed(i.Strength)}");
             }
         }
+        var anxious = spec.Partners.Where(p => p.Anxiety > 4).ToList();
+        if (anxious.Count > 0)
+        {
+            // What the run will report, in the words of events.csv's kind and tone columns, the captions and the chart.
+            string them = string.Join(" and ", anxious.Select(p => p.Name));
+            string sends = anxious.Count > 1 ? "either may send the other away" : $"{anxious[0].Name} may send {Other([anxious[0].Id])} away";
+            o.WriteLine();
+            o.WriteLine("Events to watch for");
+            o.WriteLine($"  {them}'s protests come in two tones, from the state: angry (a reproach, when hurt outweighs the fear) or pleading (asking for confirmation); events.csv's tone column says which.");
+            o.WriteLine($"  Past consoling, {sends} (send-away): a harsh rejection, after which the sender stays angry until the next morning.");
+            o.WriteLine($"  A give-up in distress turns into angry rejection (tone angry); a calm give-up just stops asking for a while.");
+        }
         o.WriteLine();
         if (s.Expect.Length == 0) o.WriteLine("Claims: none (nothing for `couplesim check` to verify).");
         else

@@ -194,15 +194,16 @@ public struct SimEventSurrogate
     [Id(4)] public string Target;
     [Id(5)] public string Outcome;
     [Id(6)] public string Reason;
+    [Id(7)] public string Tone;
 }
 
 [RegisterConverter]
 public sealed class SimEventConverter : IConverter<SimEvent, SimEventSurrogate>
 {
-    public SimEvent ConvertFromSurrogate(in SimEventSurrogate s) => new(s.Tick, s.Time, s.Actor, s.Kind, s.Target, s.Outcome, s.Reason);
+    public SimEvent ConvertFromSurrogate(in SimEventSurrogate s) => new(s.Tick, s.Time, s.Actor, s.Kind, s.Target, s.Outcome, s.Reason, s.Tone ?? "");
 
     public SimEventSurrogate ConvertToSurrogate(in SimEvent e) => new()
     {
-        Tick = e.Tick, Time = e.Time, Actor = e.Actor, Kind = e.Kind, Target = e.Target, Outcome = e.Outcome, Reason = e.Reason,
+        Tick = e.Tick, Time = e.Time, Actor = e.Actor, Kind = e.Kind, Target = e.Target, Outcome = e.Outcome, Reason = e.Reason, Tone = e.Tone,
     };
 }

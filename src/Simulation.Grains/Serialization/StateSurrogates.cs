@@ -51,6 +51,11 @@ public struct PartnerMindStateSurrogate
     [Id(19)] public double DerivedAnxiety;
     [Id(20)] public double Ease;
     [Id(21)] public int RestHours;
+    [Id(22)] public int InconsolableHours;
+    [Id(23)] public bool SentAway;
+    [Id(24)] public bool Reachable;
+    [Id(25)] public double Practice;
+    [Id(26)] public double Experience;
 }
 
 [RegisterConverter]
@@ -59,7 +64,8 @@ public sealed class PartnerMindStateConverter : IConverter<PartnerMindState, Par
     public PartnerMindState ConvertFromSurrogate(in PartnerMindStateSurrogate s) => new(
         s.Spec, s.PartnerId, s.AnxietyNow, s.Stance, s.Distress, s.Engulfment, s.Hurt, s.Withdrawn, s.TurnedAwayInAnger,
         s.ExpectedAnswer, s.ExpectedAnswerLong, s.Unanswered, s.AngryHours, s.RepairWindow, s.CallbackDue, s.AngerStrength,
-        s.Awareness, s.FlightMode, s.Random, s.DerivedAnxiety, s.Ease, s.RestHours);
+        s.Awareness, s.FlightMode, s.Random, s.DerivedAnxiety, s.Ease, s.RestHours,
+        s.InconsolableHours, s.SentAway, s.Reachable, s.Practice, s.Experience);
 
     public PartnerMindStateSurrogate ConvertToSurrogate(in PartnerMindState m) => new()
     {
@@ -69,6 +75,7 @@ public sealed class PartnerMindStateConverter : IConverter<PartnerMindState, Par
         AngryHours = m.AngryHours, RepairWindow = m.RepairWindow, CallbackDue = m.CallbackDue, AngerStrength = m.AngerStrength,
         Awareness = m.Awareness, FlightMode = m.FlightMode, Random = m.Random, DerivedAnxiety = m.DerivedAnxiety,
         Ease = m.Ease, RestHours = m.RestHours,
+        InconsolableHours = m.InconsolableHours, SentAway = m.SentAway, Reachable = m.Reachable, Practice = m.Practice, Experience = m.Experience,
     };
 }
 
