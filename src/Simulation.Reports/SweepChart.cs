@@ -49,20 +49,20 @@ public static class SweepChart
         int F(string column) => sweep.Figures.Select((f, i) => (f, i)).First(x => x.f.Column == column).i;
         var partners = plan.Scenario.Spec.Partners;
 
-        var closeness = figure.AddPanel(1.2, "Mean closeness");
-        closeness.Axes.SetLimitsY(0, 1);
+        var closeness = Named(figure, "Mean closeness", 1.2);
+        closeness.Axes.SetLimitsY(0, Headroom * 1);
         Figure.YTicks(closeness, (0, "0"), (0.5, "0.5"), (1, "1"));
         Curve(closeness, style, xs, sweep, F("mean_closeness"), ChartPalette.Ink);
 
-        var share = figure.AddPanel(1, "Positive share");
-        share.Axes.SetLimitsY(0, 1);
+        var share = Named(figure, "Positive share", 1);
+        share.Axes.SetLimitsY(0, Headroom * 1);
         Figure.YTicks(share, (0, "0"), (0.5, "50%"), (1, "100%"));
         Curve(share, style, xs, sweep, F("positive_share"), ChartPalette.Ink);
 
-        var withdrawn = figure.AddPanel(1, "Time withdrawn");
-        withdrawn.Axes.SetLimitsY(0, 1);
+        var withdrawn = Named(figure, "Time withdrawn", 1);
+        withdrawn.Axes.SetLimitsY(0, Headroom * 1);
         Figure.YTicks(withdrawn, (0, "0"), (0.5, "50%"), (1, "100%"));
-        var distress = figure.AddPanel(1, "Mean distress");
+        var distress = Named(figure, "Mean distress", 1);
         double top = 0;
         for (int k = 0; k < partners.Length; k++)
         {
@@ -71,21 +71,24 @@ public static class SweepChart
             Curve(distress, style, xs, sweep, d, ChartPalette.Partner(k));
             top = Math.Max(top, sweep.Points.Max(p => p.Figures[d].High));
         }
-        distress.Axes.SetLimitsY(0, Math.Max(0.5, top * 1.08));
+        distress.Axes.SetLimitsY(0, Headroom * Math.Max(0.5, top * 1.04));
 
         if (plan.Scenario.Expect.Length > 0)
         {
-            var claims = figure.AddPanel(1, "Claims shown");
-            claims.Axes.SetLimitsY(0, 1.04);
+            var claims = Named(figure, "Claims shown", 1);
+            claims.Axes.SetLimitsY(-0.04, Headroom * 1.02);
             Figure.YTicks(claims, (0, "0"), (0.5, "half"), (1, "all seeds"));
             for (int c = 0; c < plan.Scenario.Expect.Length; c++)
             {
                 var line = claims.Add.ScatterLine(xs, [.. sweep.Points.Select(p => p.ClaimShares[c])], ChartPalette.Color(ClaimColor(c)));
                 line.LineWidth = style.LineWidth;
-                line.MarkerSize = style.Px(12);
-                line.MarkerShape = ScottPlot.MarkerShape.FilledCircle;
-                line.LinePattern = c % 2 == 0 ? LinePattern.Solid : LinePattern.Dashed;
-                figure.AddLegend(style.LineItem($"claim {c + 1}: {plan.Scenario.Expect[c].Pattern}", ClaimColor(c), style.Px(4), line.LinePattern));
+                // told apart by colour and marker, not by dashes: SkiaSharp's SVG canvas cannot dash a path
+                // (it draws it solid and prints a complaint on standard output)
+                line.MarkerSize = style.Px(16);
+                line.MarkerShape = ClaimMarkers[c % ClaimMarkers.Length];
+                var item = style.LineItem($"claim {c + 1}: {plan.Scenario.Expect[c].Pattern}", ClaimColor(c), style.Px(4));
+                item.MarkerStyle = new MarkerStyle(line.MarkerShape, style.Px(16), ChartPalette.Color(ClaimColor(c)));
+                figure.AddLegend(item);
             }
         }
 
@@ -94,6 +97,20 @@ public static class SweepChart
         figure.AddLegend(style.SwatchItem("95% interval of the mean", ChartPalette.Frame, 0.25));
         figure.Footnote = $"Each point: the mean over {RunText.Plural(plan.Seeds.Length, "seed")}; the band: a 95% interval for that mean. Claims: the share of seeds on which each showed.";
         return figure;
+    }
+
+    /// <summary>A panel named by a line of text inside its top-left corner: short panels leave no room for a rotated label.</summary>
+    private static Plot Named(Figure figure, string name, double weight)
+    {
+        var plot = figure.AddPanel(weight, null, gapAbove: 10);
+        var label = plot.Add.Annotation(name, Alignment.UpperLeft);
+        figure.Style.Font(label.LabelStyle, figure.Style.TextSize, bold: true);
+        label.LabelStyle.BackgroundColor = Colors.White.WithOpacity(0.85);
+        label.LabelStyle.BorderWidth = 0;
+        label.LabelStyle.ShadowColor = Colors.Transparent;
+        label.OffsetX = figure.Style.Px(8);
+        label.OffsetY = figure.Style.Px(4);
+        return plot;
     }
 
     private static void Curve(Plot plot, ChartStyle style, double[] xs, SweepResult sweep, int figure, string color)
@@ -110,6 +127,15 @@ public static class SweepChart
         line.MarkerSize = style.Px(12);
         line.MarkerShape = ScottPlot.MarkerShape.FilledCircle;
     }
+
+    /// <summary>Room above the highest value for the panel's name.</summary>
+    private const double Headroom = 1.3;
+
+    private static readonly ScottPlot.MarkerShape[] ClaimMarkers =
+    [
+        ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.FilledSquare, ScottPlot.MarkerShape.FilledTriangleUp,
+        ScottPlot.MarkerShape.FilledDiamond, ScottPlot.MarkerShape.FilledTriangleDown, ScottPlot.MarkerShape.Eks, ScottPlot.MarkerShape.Cross,
+    ];
 
     /// <summary>Claims in colours the bands and partners do not use.</summary>
     private static string ClaimColor(int c) => new[] { OkabeIto.BluishGreen, OkabeIto.ReddishPurple, OkabeIto.Orange, OkabeIto.SkyBlue }[c % 4];
@@ -166,11 +192,14 @@ public static class SweepChart
 
         var heat = panel.Add.Heatmap(means);
         heat.Colormap = new ScottPlot.Colormaps.Viridis();
-        heat.Extent = new CoordinateRect(-0.5, nx - 0.5, -0.5, ny - 0.5);
-        var bar = panel.Add.ColorBar(heat);
-        bar.Axis.Label.Text = sweep.Mapped.Label;
-        style.Font(bar.Axis.Label, style.AxisLabelSize, bold: true);
-        style.Font(bar.Axis.TickLabelStyle, style.TextSize);
+        heat.Rectangle = new CoordinateRect(-0.5, nx - 0.5, -0.5, ny - 0.5); // the cells' edges, one unit per value
+        // The scale in the legend (a colour bar would need the room the panels' shared margins do not leave).
+        double lo = means.Cast<double>().Min(), hi = means.Cast<double>().Max();
+        foreach (var (label, v) in new[] { ("lowest", lo), ("middle", (lo + hi) / 2), ("highest", hi) })
+        {
+            var c = heat.Colormap.GetColor(hi == lo ? 0.5 : (v - lo) / (hi - lo));
+            figure.AddLegend(style.SwatchItem($"{label} {RunText.Fixed(v)}", c.ToHex(), 1));
+        }
 
         bool small = nx * ny <= 120; // the values written in the cells while they stay readable
         for (int y = 0; y < ny; y++)
@@ -192,7 +221,9 @@ public static class SweepChart
             }
         }
         if (plan.Scenario.Expect.Length > 0)
-            figure.AddLegend(style.LineItem($"every claim shows on most seeds ({string.Join(", ", plan.Scenario.Expect.Select(e => e.Pattern))})", ChartPalette.Ink, style.Px(5)));
+            figure.AddLegend(style.LineItem(plan.Scenario.Expect.Length == 1
+                ? $"the claim ({plan.Scenario.Expect[0].Pattern}) shows on most seeds"
+                : $"all {plan.Scenario.Expect.Length} claims show on most seeds", ChartPalette.Ink, style.Px(5)));
         figure.Footnote = $"Each cell: {sweep.Mapped.Label.ToLowerInvariant()} ({sweep.Mapped.Meaning}), the mean over {RunText.Plural(plan.Seeds.Length, "seed")}"
                           + (plan.Axes.Length > 2 ? $" and over {string.Join(", ", plan.Axes.Skip(2).Select(a => a.Key))}." : ".");
         return figure;
