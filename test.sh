@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of the project on a fresh machine of this kind.
-# The browser tests need Debian's Chromium; install it when it is missing (root, as on these machines).
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "test.sh: installing Debian's chromium for the browser tests"
+# The browser tests need Debian's Chromium, the cluster tests Debian's redis-server (a real membership
+# table for several silos); install what is missing (root, as on these machines).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "test.sh: installing Debian's ${missing[*]} for the browser and cluster tests"
   if [ "$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  # the package starts a Redis of its own on 6379; the tests start theirs on free ports
+  if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl stop redis-server >/dev/null 2>&1 || true; fi
 fi
 
 dotnet build Simulation.sln -c Release -v quiet -nologo

@@ -94,7 +94,7 @@ public sealed class Simulate : IAsyncDisposable
         }
         else
         {
-            var last = TimeSpan.Zero;
+            var last = TimeSpan.FromSeconds(-1); // the first line after a second, then every two
             var lines = new Progress<int>(n =>
             {
                 if (n == total || clock.Elapsed - last < TimeSpan.FromSeconds(2)) return;

@@ -78,10 +78,14 @@ public static class Expectations
         double maxR = c.Number("max_correlation");
         double meanP = sp.Average(), meanD = sd.Average();
 
-        var byDistress = ticks.OrderBy(t => t.Partners[p].Distress).ThenBy(t => t.Tick).ToArray();
+        // The hours by the pursuer's distress (ties by hour, as OrderBy then ThenBy would put them), sorted as
+        // indices: sorting the records themselves cost more than the run on a year.
+        var distress = ticks.Select(t => t.Partners[p].Distress).ToArray();
+        var byDistress = Enumerable.Range(0, ticks.Length).ToArray();
+        Array.Sort(byDistress, (x, y) => distress[x].CompareTo(distress[y]) is var cmp and not 0 ? cmp : ticks[x].Tick.CompareTo(ticks[y].Tick));
         int q = byDistress.Length / 4;
-        double low = byDistress.Take(q).Average(t => t.Partners[d].Stance);
-        double high = byDistress.Skip(byDistress.Length - q).Average(t => t.Partners[d].Stance);
+        double low = byDistress.Take(q).Average(i => sd[i]);
+        double high = byDistress.Skip(byDistress.Length - q).Average(i => sd[i]);
 
         bool shows = r <= maxR && meanP > meanD && high < low;
         var detail = $"stance correlation {Words.F2(r)} (claim <= {Words.F2(maxR)}); mean stance {pn} {Words.F2(meanP)}, {dn} {Words.F2(meanD)}; " +
@@ -457,26 +461,52 @@ public static class Expectations
         var days = ticks.Where(i => tl.Time(i).DayOfWeek == day && tl.Time(i).Hour == 0).Select(i => tl.Time(i)).ToArray();
         if (days.Length == 0)
             return (null, $"no whole {c.Text("day")} in the window");
+        // who's events and the partner's refused call-backs, in time order, each day's found by binary search:
+        // scanning every event for every day cost as much as a year's run
         var events = c.Events(c.From, c.Until);
+        var mine = events.Where(e => e.Actor == who).ToArray();
+        var refusals = events.Where(e => e.Actor == other && e.Kind == EventKinds.Callback && e.Outcome == Outcomes.Refused).ToArray();
         int scenes = 0, refused = 0;
+        var start = c.Run.Spec.Start;
         foreach (var date in days)
         {
-            var work = ticks.Where(i => tl.Time(i) >= date && tl.Time(i) < date.AddDays(1) && tl.Partner(i, 1 - w).Circumstances.Availability < 0.5)
+            // the day's hours by index (the window's hours are whole hours from the start, in order)
+            int from = (int)((date - start).Ticks / TimeSpan.TicksPerHour);
+            var work = Enumerable.Range(from, Math.Min(24, tl.Length - from))
+                .Where(i => tl.Time(i) >= c.From && tl.Time(i) < c.Until && tl.Partner(i, 1 - w).Circumstances.Availability < 0.5)
                 .Select(tl.Time).ToArray();
             if (work.Length == 0)
                 continue;
             DateTime first = work[0], last = work[^1];
-            var calls = events.Where(e => e.Actor == who && e.Kind is EventKinds.Bid or EventKinds.Protest && e.Time >= first && e.Time <= last
-                                          && e.Outcome is Outcomes.Missed or Outcomes.Rebuffed).ToArray();
-            if (calls.Length > 0 && events.Any(e => e.Actor == who && e.Kind == EventKinds.GiveUp && e.Tone == Tones.Angry && e.Time >= calls[0].Time && e.Time <= last))
+            var today = Between(mine, first, last);
+            var call = today.FirstOrDefault(e => e.Kind is EventKinds.Bid or EventKinds.Protest && e.Outcome is Outcomes.Missed or Outcomes.Rebuffed);
+            if (call is not null && Between(mine, call.Time, last).Any(e => e.Kind == EventKinds.GiveUp && e.Tone == Tones.Angry))
                 scenes++;
-            if (events.Any(e => e.Actor == other && e.Kind == EventKinds.Callback && e.Outcome == Outcomes.Refused && e.Time >= first && e.Time < date.AddDays(1)))
+            if (Between(refusals, first, date.AddDays(1).AddTicks(-1)).Count > 0)
                 refused++;
         }
         double minShare = c.Number("min_share"), minRefused = c.Number("min_refused_share");
         return (scenes >= minShare * days.Length && refused >= minRefused * days.Length,
             $"on {scenes} of {days.Length} {c.Text("day")}days a call of {who}'s to {other} at work was missed or turned away and {who} then gave up in anger before the end of {other}'s working day (claim >= {Words.F2(minShare)}); " +
             $"{other}'s call-back was refused on {refused} of them (claim >= {Words.F2(minRefused)})");
+    }
+
+    /// <summary>The events of <paramref name="sorted"/> (in time order) from <paramref name="from"/> to <paramref name="last"/>, both included.</summary>
+    private static ArraySegment<SimEvent> Between(SimEvent[] sorted, DateTime from, DateTime last)
+    {
+        int lo = FirstAtOrAfter(sorted, from), hi = FirstAtOrAfter(sorted, last.AddTicks(1));
+        return new ArraySegment<SimEvent>(sorted, lo, Math.Max(0, hi - lo));
+    }
+
+    private static int FirstAtOrAfter(SimEvent[] sorted, DateTime t)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid].Time < t) lo = mid + 1; else hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>
