@@ -71,42 +71,54 @@ public sealed class Simulate : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs a sweep's runs on worker grains, with a progress bar on a terminal (runs done, runs per second, time
-    /// left) or a plain line every few seconds otherwise; then the cluster begins to stop.
+    /// Runs sweeps' runs on worker grains (a sweep, or the two sides of an ensemble what-if, one after the other),
+    /// with a progress bar on a terminal (runs done, runs per second, time left) or a plain line every few
+    /// seconds otherwise; then the cluster begins to stop.
     /// </summary>
-    public async Task<(SweepOutcome Outcome, int Silos, TimeSpan Took)> SweepAsync(CliContext context, string label, SweepWork work, CancellationToken ct)
+    public async Task<(IReadOnlyList<SweepOutcome> Outcomes, int Silos, TimeSpan Took)> SweepAsync(CliContext context, string label, IReadOnlyList<SweepWork> works, CancellationToken ct)
     {
         var cluster = await _cluster;
         int silos = await cluster.SiloCountAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        SweepOutcome outcome;
-        int total = work.Jobs.Length;
+        var outcomes = new List<SweepOutcome>();
+        int total = works.Sum(w => w.Jobs.Length);
         if (context.Interactive)
         {
-            outcome = await AnsiConsole.Progress()
+            await AnsiConsole.Progress()
                 .AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RunsColumn(clock), new RemainingTimeColumn())
                 .StartAsync(async progress =>
                 {
                     var task = progress.AddTask(Markup.Escape(label), maxValue: total);
-                    return await SweepDispatch.RunAsync(cluster.Client, work, new Progress<int>(n => task.Value = n), ct);
+                    foreach (var work in works)
+                    {
+                        double before = task.Value;
+                        outcomes.Add(await SweepDispatch.RunAsync(cluster.Client, work, new Progress<int>(n => task.Value = before + n), ct));
+                    }
                 });
         }
         else
         {
             var last = TimeSpan.FromSeconds(-1); // the first line after a second, then every two
-            var lines = new Progress<int>(n =>
+            int before = 0;
+            foreach (var work in works)
             {
-                if (n == total || clock.Elapsed - last < TimeSpan.FromSeconds(2)) return;
-                last = clock.Elapsed;
-                double rate = n / clock.Elapsed.TotalSeconds;
-                context.Output.WriteLine($"  {n} of {total} runs ({rate:0} runs/s, about {Math.Ceiling((total - n) / Math.Max(rate, 1e-9)):0} s left)");
-            });
-            outcome = await SweepDispatch.RunAsync(cluster.Client, work, lines, ct);
+                int offset = before;
+                var lines = new Progress<int>(n =>
+                {
+                    n += offset;
+                    if (n == total || clock.Elapsed - last < TimeSpan.FromSeconds(2)) return;
+                    last = clock.Elapsed;
+                    double rate = n / clock.Elapsed.TotalSeconds;
+                    context.Output.WriteLine($"  {n} of {total} runs ({rate:0} runs/s, about {Math.Ceiling((total - n) / Math.Max(rate, 1e-9)):0} s left)");
+                });
+                outcomes.Add(await SweepDispatch.RunAsync(cluster.Client, work, lines, ct));
+                before += work.Jobs.Length;
+            }
         }
         var took = clock.Elapsed;
         _stopping ??= StopAsync();
-        return (outcome, silos, took);
+        return (outcomes, silos, took);
     }
 
     /// <summary>Runs per second so far, for the progress bar.</summary>

@@ -154,6 +154,14 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
         return new Axis(key, values);
     }
 
+    /// <summary>Reads <c>--seeds</c> (<c>A-B</c>, or <c>A,B,C</c>); throws <see cref="ScenarioException"/> at <c>--seeds</c> otherwise.</summary>
+    public static ImmutableArray<ulong> ParseSeeds(string text)
+    {
+        var problems = new List<Diagnostic>();
+        var seeds = ParseSeeds(text, problems);
+        return problems.Count > 0 ? throw new ScenarioException(problems) : seeds;
+    }
+
     private static ImmutableArray<ulong> ParseSeeds(string text, List<Diagnostic> problems)
     {
         var seeds = new List<ulong>();

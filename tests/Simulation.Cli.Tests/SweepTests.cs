@@ -109,3 +109,41 @@ public sealed class SweepTests
 
     private static void Interrupt(int pid) => Signal(pid, 2);
 }
+
+/// <summary><c>compare … --seeds</c>: the what-if over many seeds, with the change of every figure and how often it went that way.</summary>
+public sealed class EnsembleCompareTests
+{
+    [Fact]
+    public async Task An_ensemble_what_if_writes_its_chart_page_and_a_row_per_side_and_seed_the_same_bytes_again()
+    {
+        using var t = new TempDir();
+        string[] args = ["compare", Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), "--set", "will.responsiveness=0.8", "--seeds", "1-10", "--length", "2w"];
+        var first = await Cli.Run([.. args, "--out", t["a"]]);
+        Assert.True(first.ExitCode == 0, first.Err);
+        Assert.Contains("over 10 seeds", first.Out);
+        Assert.Matches(@"Positive share\s+A 0\.\d\d\s+B 0\.\d\d\s+change -?0\.\d\d \(95% interval .* to .*\), the same way on \d+ of 10 seeds", first.Out);
+        Assert.Equal(["compare.html", "compare.png", "compare.svg", "runs.csv"], Directory.GetFiles(t["a"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var rows = File.ReadAllLines(t["a/runs.csv"]);
+        Assert.Equal(1 + 20, rows.Length);
+        Assert.StartsWith("side,seed,mean_closeness,", rows[0]);
+        Assert.Equal(Enumerable.Range(1, 10).Select(s => $"A,{s}").Concat(Enumerable.Range(1, 10).Select(s => $"B,{s}")), rows.Skip(1).Select(r => string.Join(',', r.Split(',').Take(2))));
+        string html = File.ReadAllText(t["a/compare.html"]);
+        Assert.Contains("Same way", html);
+        Assert.Contains("of 10</td>", html);
+        System.Xml.Linq.XDocument.Parse(File.ReadAllText(t["a/compare.svg"]));
+
+        var second = await Cli.Run([.. args, "--out", t["b"]]);
+        Assert.Equal(0, second.ExitCode);
+        foreach (var f in Directory.GetFiles(t["a"]).Select(Path.GetFileName))
+            Assert.True(File.ReadAllBytes(t[$"a/{f}"]).AsSpan().SequenceEqual(File.ReadAllBytes(t[$"b/{f}"])), $"{f} differs");
+    }
+
+    [Fact]
+    public async Task Seed_and_seeds_together_are_one_mistake()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("compare", t.Scenario(), "--set", "will.avoidance=3", "--seeds", "1-3", "--seed", "4", "--out", t["o"]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(["--seed:1:1: error: give --seed (one run each) or --seeds (many), not both"], r.ErrLines);
+    }
+}

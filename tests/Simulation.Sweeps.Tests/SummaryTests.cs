@@ -69,3 +69,45 @@ public sealed class SummaryTests
         Assert.Equal(runs.Skip(3).Count(r => r.Claims[1]) / 3.0, summary[1].ClaimShares[1]);
     }
 }
+
+/// <summary>An ensemble what-if: the change of each figure is taken seed by seed, and counted when it goes the mean's way.</summary>
+public sealed class EnsembleTests
+{
+    private static EnsembleSide Side(string label, Scenario s, IEnumerable<ulong> seeds)
+    {
+        var runs = seeds.Select((seed, k) => (k, run: CoupleSimulation.Run(ScenarioChanges.WithSeed(s, seed).Spec))).ToList();
+        return new EnsembleSide(label, s, [.. runs.Select(r => RunFigures.Of(r.k, s, r.run))],
+            [.. runs.Select(r => System.Collections.Immutable.ImmutableArray.CreateRange(Enumerable.Range(0, r.run.Timeline.Length).Select(r.run.Timeline.Closeness)))]);
+    }
+
+    [Fact]
+    public void Each_figures_change_is_the_mean_of_the_paired_differences_and_counts_the_seeds_that_agree()
+    {
+        var a = ScenarioChanges.WithLength(ScenarioLoader.Load(Library.Path("alma-will")), "2w");
+        var b = ScenarioChanges.WithSets(a, ["will.responsiveness=0.9"]);
+        ulong[] seeds = [1, 2, 3, 4, 5, 6];
+        var e = new Ensemble(Side("A", a, seeds), Side("B", b, seeds), [.. seeds]);
+        var share = e.Changes().Single(c => c.Figure.Column == "positive_share");
+        var d = e.A.Runs.Zip(e.B.Runs, (x, y) => y.PositiveShare - x.PositiveShare).ToArray();
+        Assert.Equal(Estimate.Of(d), share.Change);
+        Assert.Equal(d.Count(x => Math.Sign(x) == Math.Sign(d.Average())), share.SameWay);
+        Assert.Equal(6, share.Seeds);
+
+        var curves = e.Curves();
+        Assert.Equal(1, curves.HoursPerStep);
+        Assert.Equal(a.Spec.Hours, curves.A.Length);
+        Assert.Equal(e.A.Closeness.Average(c => c[100]), curves.A[100].Mean, 12);
+        Assert.Equal(e.B.Closeness.Zip(e.A.Closeness, (y, x) => y[100] - x[100]).Average(), curves.Difference[100].Mean, 12);
+    }
+
+    [Fact]
+    public void Long_runs_are_compared_day_by_day()
+    {
+        var a = ScenarioChanges.WithLength(ScenarioLoader.Load(Library.Path("secure-secure")), "10w");
+        var e = new Ensemble(Side("A", a, [1, 2]), Side("B", a, [1, 2]), [1, 2]);
+        var curves = e.Curves();
+        Assert.Equal(24, curves.HoursPerStep);
+        Assert.Equal(70, curves.A.Length);
+        Assert.All(curves.Difference, d => Assert.Equal(0, d.Mean)); // the same runs: no difference at all
+    }
+}

@@ -16,10 +16,16 @@ public sealed class CompareCommand : ICliCommand
         var second = new Argument<string?>("B") { Description = "A second scenario (run B); without it, B is A with the --set changes.", Arity = ArgumentArity.ZeroOrOne };
         var options = new CommonOptions();
         var grains = new GrainOptions();
-        var command = new Command("compare", "What if? Run two versions on the same seed and show where and how they differ (compare.svg, compare.png, compare.html).");
+        var seeds = new Option<string?>("--seeds")
+        {
+            HelpName = "A-B",
+            Description = "Compare over many seeds (A-B or A,B,C), the same for both: each side's mean with its interval, and each figure's change with its interval and how often it went the same way.",
+        };
+        var command = new Command("compare", "What if? Run two versions on the same seed (or --seeds) and show where and how they differ (compare.svg, compare.png, compare.html).");
         command.Arguments.Add(first);
         command.Arguments.Add(second);
         options.AddTo(command);
+        command.Options.Add(seeds);
         grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
@@ -31,6 +37,9 @@ public sealed class CompareCommand : ICliCommand
             if (pathB is null && sets.Length == 0)
                 throw ScenarioException.One("compare", 1, 1,
                     "compare needs a second scenario or at least one --set change (e.g. --set will.responsiveness=0.8)");
+
+            if (p.GetValue(seeds) is { } seedList)
+                return await EnsembleAsync(context, simulate, options, p, pathA, pathB, sets, seedList, ct);
 
             // A is the scenario as written (with --length/--seed); B gets the changes
             var a = options.Apply(ScenarioLoader.Load(pathA), p, withSets: false);
@@ -64,5 +73,50 @@ public sealed class CompareCommand : ICliCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// <c>compare A --set … --seeds A-B</c> (or <c>compare A B --seeds …</c>): both sides on every seed, run as a
+    /// sweep's batches on worker grains; compare.svg/png/html and runs.csv into out/NAME-what-if-seeds-A-B.
+    /// </summary>
+    private static async Task<int> EnsembleAsync(CliContext context, Simulate simulate, CommonOptions options, ParseResult p,
+        string pathA, string? pathB, System.Collections.Immutable.ImmutableArray<string> sets, string seedList, CancellationToken ct)
+    {
+        if (p.GetValue(options.Seed) is not null)
+            throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
+        var (loadedA, textA) = SweepInput.Read(pathA);
+        var (loadedB, textB) = pathB is null ? (loadedA, textA) : SweepInput.Read(pathB);
+        var a = options.Apply(loadedA, p, withSets: false);
+        var b = options.Apply(loadedB, p, withSets: false);
+        if (sets.Length > 0) b = ScenarioChanges.WithSets(b, sets);
+        if (a.Spec.Partners.Select(x => x.Id).SequenceEqual(b.Spec.Partners.Select(x => x.Id)) is false)
+            throw ScenarioException.One(pathB ?? pathA, 1, 1, "an ensemble compares the same couple: both scenarios need the same partner ids, in the same order");
+        var seedsPlan = Sweeps.SweepPlan.ParseSeeds(seedList);
+        string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
+        string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : ""));
+        var size = options.ChartSize(p);
+        string folder = CommonOptions.RunFolder(pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}", [$"seeds-{seedList}"]);
+        string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder), EnsembleFiles.Names);
+
+        Grains.SweepWork Work(string text, string path, System.Collections.Immutable.ImmutableArray<string> baseSets, Scenario s) =>
+            new(text, path, baseSets, p.GetValue(options.Length), [.. seedsPlan.Select((seed, k) => new Grains.SweepJob(k, [], seed))], s.Spec.Hours, WithCloseness: true);
+        var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
+        var (outcomes, silos, took) = await simulate.SweepAsync(context, $"Comparing {a.Name} over {seedsPlan.Length} seeds",
+            [Work(textA, pathA, [], a), Work(textB, pathB ?? pathA, sets, b)], ct);
+        await warm;
+        var ensemble = new Sweeps.Ensemble(
+            new Sweeps.EnsembleSide(labelA, a, outcomes[0].Figures, outcomes[0].Closeness),
+            new Sweeps.EnsembleSide(labelB, b, outcomes[1].Figures, outcomes[1].Closeness), seedsPlan);
+        var written = EnsembleFiles.Write(ensemble, SweepInput.Command(p), dir, size, ct);
+
+        var o = context.Output;
+        o.WriteLine($"What if? {a.Title}, over {RunText.Plural(seedsPlan.Length, "seed")}");
+        o.WriteLine($"  A: {labelA}");
+        o.WriteLine($"  B: {labelB}");
+        o.WriteLine($"Ran {2 * seedsPlan.Length} runs in {took.TotalSeconds:0.0} s on {RunText.Plural(silos, "silo")}");
+        o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {string.Join(", ", written.Select(Path.GetFileName))}");
+        foreach (var c in ensemble.Changes().Take(2))
+            o.WriteLine($"  {c.Figure.Label,-15} A {RunText.Fixed(c.A.Mean)}  B {RunText.Fixed(c.B.Mean)}  change {RunText.Fixed(c.Change.Mean)} (95% interval {RunText.Fixed(c.Change.Low)} to {RunText.Fixed(c.Change.High)}), the same way on {c.SameWay} of {c.Seeds} seeds");
+        return ExitCodes.Ok;
     }
 }

@@ -44,7 +44,7 @@ public sealed class SweepCommand : ICliCommand
             // The silo (or the cluster's client) starts now, while the input is read and checked.
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
             string path = p.GetValue(scenario)!;
-            var (loaded, text) = Read(path);
+            var (loaded, text) = SweepInput.Read(path);
             var s = options.Apply(loaded, p);
             var plan = SweepPlan.Parse(s, p.GetValue(vary) ?? [], p.GetValue(seeds));
             var figures = RunFigure.For(s);
@@ -58,11 +58,12 @@ public sealed class SweepCommand : ICliCommand
             o.WriteLine($"Sweep of {s.Title}: {plan.Points.Length} grid points × {plan.Seeds.Length} seeds = {plan.Runs} runs of {RunText.LengthWords(s.Spec.Hours)}");
             // the chart code compiles on the other core while the runs go
             var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
-            var (outcome, silos, took) = await simulate.SweepAsync(context, $"Sweeping {s.Name}", work, ct);
+            var (outcomes, silos, took) = await simulate.SweepAsync(context, $"Sweeping {s.Name}", [work], ct);
+            var outcome = outcomes[0];
             await warm;
 
             var summary = SweepSummary.Of(plan, figures, outcome.Figures);
-            var result = new SweepResult(plan, figures, mapped, outcome.Figures, summary, Command(p));
+            var result = new SweepResult(plan, figures, mapped, outcome.Figures, summary, SweepInput.Command(p));
             var written = SweepFiles.Write(result, dir, size, ct);
 
             double partnerHours = 2.0 * plan.Hours;
@@ -72,31 +73,5 @@ public sealed class SweepCommand : ICliCommand
             return ExitCodes.Ok;
         }));
         return command;
-    }
-
-    /// <summary>The command as typed, for the page's "what was run" (options whose output does not change the files left out).</summary>
-    private static string Command(ParseResult p)
-    {
-        string[] where = ["--cluster", "--connect", "--out"]; // where it ran and wrote: not part of what was run
-        var words = new List<string>();
-        var tokens = p.Tokens.Select(t => t.Value).ToList();
-        for (int i = 0; i < tokens.Count; i++)
-        {
-            string w = tokens[i];
-            if (w == "--verbose" || where.Any(o => w.StartsWith(o + "=", StringComparison.Ordinal) || w.StartsWith(o + ":", StringComparison.Ordinal))) continue;
-            if (where.Contains(w)) { i++; continue; }
-            words.Add(w.Length == 0 || w.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"') ? "'" + w.Replace("'", "'\\''") + "'" : w);
-        }
-        return "couplesim " + string.Join(' ', words);
-    }
-
-    /// <summary>The scenario and the text the workers will read: the very bytes the loader checked.</summary>
-    private static (Scenario Scenario, string Text) Read(string path)
-    {
-        var scenario = ScenarioLoader.Load(path);
-        byte[] bytes = File.ReadAllBytes(path);
-        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != scenario.Sha256)
-            throw ScenarioException.One(path, 1, 1, "the file changed while it was being read; run the sweep again");
-        return (scenario, new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF'));
     }
 }

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using Simulation.Scenarios;
+
+namespace Simulation.Cli;
+
+/// <summary>What the sweep and the ensemble compare send their workers, and how their pages name the command.</summary>
+public static class SweepInput
+{
+    /// <summary>The command as typed, for the page's "what was run" (options whose output does not change the files left out).</summary>
+    public static string Command(ParseResult p)
+    {
+        string[] where = ["--cluster", "--connect", "--out"]; // where it ran and wrote: not part of what was run
+        var words = new List<string>();
+        var tokens = p.Tokens.Select(t => t.Value).ToList();
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            string w = tokens[i];
+            if (w == "--verbose" || where.Any(o => w.StartsWith(o + "=", StringComparison.Ordinal) || w.StartsWith(o + ":", StringComparison.Ordinal))) continue;
+            if (where.Contains(w)) { i++; continue; }
+            words.Add(w.Length == 0 || w.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"') ? "'" + w.Replace("'", "'\\''") + "'" : w);
+        }
+        return "couplesim " + string.Join(' ', words);
+    }
+
+    /// <summary>The scenario and the text the workers will read: the very bytes the loader checked.</summary>
+    public static (Scenario Scenario, string Text) Read(string path)
+    {
+        var scenario = ScenarioLoader.Load(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != scenario.Sha256)
+            throw ScenarioException.One(path, 1, 1, "the file changed while it was being read; run the sweep again");
+        return (scenario, new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF'));
+    }
+}

@@ -1,0 +1,191 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using ScottPlot;
+using Simulation.Reports.Charts;
+using Simulation.Sweeps;
+using static Simulation.Reports.Markup;
+
+namespace Simulation.Reports;
+
+/// <summary>
+/// An ensemble what-if (<c>compare … --seeds A-B</c>): compare.svg / compare.png (each side's mean closeness
+/// with its 95 % band, and the paired difference B − A with its band), compare.html (that chart, each figure's
+/// change with its interval and on how many seeds it moved the same way, both sides' claims) and runs.csv
+/// (every run's figures, side by side by seed).
+/// </summary>
+public static class EnsembleFiles
+{
+    public const string RunsFile = "runs.csv";
+
+    public static ImmutableArray<string> Names { get; } = [ComparisonWriter.ChartFile, ComparisonWriter.ImageFile, ComparisonWriter.PageFile, RunsFile];
+
+    private static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static ImmutableArray<string> Write(Ensemble e, string command, string directory, ChartSize? size = null, CancellationToken cancellationToken = default) =>
+        OutputFiles.Commit(directory, Render(e, command, size), cancellationToken);
+
+    public static ImmutableArray<(string Name, byte[] Content)> Render(Ensemble e, string command, ChartSize? size = null)
+    {
+        var (svg, png) = Chart(e, size ?? ChartSize.Default).ToSvgAndPng(ComparisonWriter.ChartId);
+        return
+        [
+            (ComparisonWriter.ChartFile, OutputFiles.Text(svg)),
+            (ComparisonWriter.ImageFile, png),
+            (ComparisonWriter.PageFile, OutputFiles.Text(Page(e, command, svg))),
+            (RunsFile, OutputFiles.Text(Runs(e))),
+        ];
+    }
+
+    // ---- chart ---------------------------------------------------------------------------------
+
+    public static Figure Chart(Ensemble e, ChartSize size)
+    {
+        var curves = e.Curves();
+        var spec = e.A.Scenario.Spec;
+        int hours = curves.A.Length * curves.HoursPerStep;
+        var figure = new Figure(size, $"What if? {e.A.Scenario.Title}", $"A: {e.A.Label}   ·   B: {e.B.Label}   ·   {RunText.Plural(e.Seeds.Length, "seed")}, the same for both");
+        var style = figure.Style;
+        double dataWidth = ChartSize.DesignWidth - Figure.LeftMargin - Figure.RightMargin;
+        figure.X = (0, Math.Max(hours, 1) / 24.0);
+        figure.XTicks = TimeAxis.Ticks(spec.Start, hours, dataWidth);
+        double[] xs = [.. Enumerable.Range(0, curves.A.Length).Select(i => (i + (curves.HoursPerStep > 1 ? 0.5 : 0)) * curves.HoursPerStep / 24.0)];
+
+        var closeness = figure.AddPanel(3, "Mean closeness");
+        closeness.Axes.SetLimitsY(0, 1);
+        Figure.YTicks(closeness, (0, "0"), (0.25, ""), (0.5, "0.5"), (0.75, ""), (1, "1"));
+        Band(closeness, xs, curves.A, ChartPalette.RunA, 0.18);
+        Band(closeness, xs, curves.B, ChartPalette.RunB, 0.22);
+        Line(closeness, style, xs, curves.A, ChartPalette.RunA);
+        Line(closeness, style, xs, curves.B, ChartPalette.RunB);
+
+        var diff = figure.AddPanel(1.4, "B − A");
+        double span = Math.Max(0.05, curves.Difference.Max(d => Math.Max(Math.Abs(d.Low), Math.Abs(d.High))));
+        double lim = ClosenessChart.NiceCeiling(span, ticks: 2);
+        diff.Axes.SetLimitsY(-lim * 1.08, lim * 1.08);
+        Figure.YTicks(diff, (-lim, "−" + RunText.Trim(lim)), (0, "0"), (lim, "+" + RunText.Trim(lim)));
+        // the interval of the difference, green where it lies wholly above 0 (B closer on these seeds), purple wholly below
+        var d = curves.Difference;
+        Fill(diff, xs, [.. d.Select(x => x.Low > 0 ? x.Low : 0)], [.. d.Select(x => x.Low > 0 ? x.High : 0)], ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6);
+        Fill(diff, xs, [.. d.Select(x => x.High < 0 ? x.Low : 0)], [.. d.Select(x => x.High < 0 ? x.High : 0)], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
+        Band(diff, xs, d, ChartPalette.Frame, 0.18);
+        Line(diff, style, xs, d, ChartPalette.Ink, width: 2.5);
+        diff.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
+
+        figure.AddLegend(style.LineItem("A: " + e.A.Label, ChartPalette.RunA, style.Px(4)));
+        figure.AddLegend(style.LineItem("B: " + e.B.Label, ChartPalette.RunB, style.Px(4)));
+        figure.AddLegend(style.SwatchItem("95% interval of a mean", ChartPalette.Frame, 0.25));
+        figure.AddLegend(style.SwatchItem("B closer, beyond chance", ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6));
+        figure.AddLegend(style.SwatchItem("B further apart, beyond chance", ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha));
+        figure.Footnote = (curves.HoursPerStep > 1 ? "Each day's mean closeness, " : "Each hour's closeness, ") +
+                          $"averaged over {RunText.Plural(e.Seeds.Length, "seed")}; B − A is taken seed by seed (the same chance for both), with a 95% interval for its mean.";
+        return figure;
+    }
+
+    private static void Band(Plot plot, double[] xs, ImmutableArray<Estimate> e, string color, double alpha) =>
+        Fill(plot, xs, [.. e.Select(x => x.Low)], [.. e.Select(x => x.High)], color, alpha);
+
+    private static void Fill(Plot plot, double[] xs, double[] lower, double[] upper, string color, double alpha)
+    {
+        if (xs.Length < 2) return;
+        var f = plot.Add.FillY(xs, upper, lower);
+        f.FillColor = ChartPalette.Color(color, alpha);
+        f.LineWidth = 0;
+    }
+
+    private static void Line(Plot plot, ChartStyle style, double[] xs, ImmutableArray<Estimate> e, string color, double width = 4)
+    {
+        var line = plot.Add.ScatterLine(xs, [.. e.Select(x => x.Mean)], ChartPalette.Color(color));
+        line.LineWidth = style.Px(width);
+        line.MarkerSize = 0;
+    }
+
+    // ---- page ----------------------------------------------------------------------------------
+
+    public static string Page(Ensemble e, string command, string svg)
+    {
+        var sb = new StringBuilder();
+        var spec = e.A.Scenario.Spec;
+        sb.Append($"<h1>What if? {Escape(e.A.Scenario.Title)}</h1>\n");
+        sb.Append($"<p class=\"meta\">A: {Escape(e.A.Label)} · B: {Escape(e.B.Label)} · {RunText.Plural(e.Seeds.Length, "seed")} ({Escape(SeedText(e.Seeds))}), the same for both · {RunText.LengthWords(spec.Hours)} each</p>\n");
+        sb.Append($"<figure class=\"chart\" id=\"chart\">\n{HtmlParts.InlineSvg(svg)}</figure>\n");
+
+        var changes = e.Changes();
+        sb.Append("<h2>How the figures moved</h2>\n");
+        sb.Append($"<p class=\"defs\">Each row: the mean over the seeds for A and for B, and the change B − A taken seed by seed, with a 95% interval for its mean. " +
+                  "A change whose interval leaves out 0 is beyond what chance alone gave on these seeds. <b>Same way</b>: on how many seeds the figure moved as its mean did. " +
+                  $"{Escape(HtmlParts.InteractionsDefined)}</p>\n");
+        sb.Append("<table class=\"changes\"><thead><tr><th>Figure</th><th class=\"num\">A</th><th class=\"num\">B</th><th class=\"num\">Change B − A</th><th class=\"num\">95% interval</th><th class=\"num\">Same way</th></tr></thead><tbody>\n");
+        foreach (var c in changes)
+        {
+            string cls = c.Change.Low > 0 ? " class=\"diff-pos\"" : c.Change.High < 0 ? " class=\"diff-neg\"" : "";
+            sb.Append($"<tr data-figure=\"{c.Figure.Column}\"><td title=\"{Escape(c.Figure.Meaning)}\">{Escape(c.Figure.Label)}</td><td class=\"num\">{V(c.Figure, c.A.Mean)}</td><td class=\"num\">{V(c.Figure, c.B.Mean)}</td>" +
+                      $"<td class=\"num\"><span{cls}>{Signed(c.Figure, c.Change.Mean)}</span></td><td class=\"num\">{Signed(c.Figure, c.Change.Low)} to {Signed(c.Figure, c.Change.High)}</td>" +
+                      $"<td class=\"num\">{c.SameWay} of {c.Seeds}</td></tr>\n");
+        }
+        sb.Append("</tbody></table>\n");
+
+        var (sa, sb2) = e.ClaimShares();
+        if (sa.Length + sb2.Length > 0)
+        {
+            sb.Append("<h2>The teaching claims</h2>\n<table class=\"claims\"><thead><tr><th>Claim</th><th class=\"num\">A: shown on</th><th class=\"num\">B: shown on</th></tr></thead><tbody>\n");
+            var claims = e.A.Scenario.Expect.Select(x => ScenarioReports.Outcome(new Scenarios.ExpectationResult(x, true, "")).Claim).ToList();
+            var claimsB = e.B.Scenario.Expect.Select(x => ScenarioReports.Outcome(new Scenarios.ExpectationResult(x, true, "")).Claim).ToList();
+            foreach (var claim in claims.Union(claimsB))
+            {
+                int ia = claims.IndexOf(claim), ib = claimsB.IndexOf(claim);
+                sb.Append($"<tr><td>{Escape(claim)}</td><td class=\"num\">{(ia < 0 ? "—" : RunText.Percent(sa[ia]))}</td><td class=\"num\">{(ib < 0 ? "—" : RunText.Percent(sb2[ib]))}</td></tr>\n");
+            }
+            sb.Append("</tbody></table>\n");
+        }
+
+        sb.Append("<h2>What was run</h2>\n<table class=\"run\"><tbody>\n");
+        sb.Append($"<tr><th>Command</th><td><code>{Escape(command)}</code></td></tr>\n");
+        foreach (var (side, s) in new[] { ("A", e.A), ("B", e.B) })
+            sb.Append($"<tr><th>{side}</th><td>{Escape(s.Label)}: <code>{Escape(s.Scenario.Name)}</code> from <code>{Escape(s.Scenario.SourcePath)}</code>, SHA-256 <code>{s.Scenario.Sha256}</code></td></tr>\n");
+        sb.Append($"<tr><th>Seeds</th><td>{Escape(string.Join(", ", e.Seeds))}</td></tr>\n");
+        sb.Append($"<tr><th>couplesim</th><td>{Escape(ToolInfo.Version)}</td></tr>\n");
+        sb.Append("</tbody></table>\n");
+        sb.Append($"<p class=\"defs\">Every run's figures are in <a href=\"{RunsFile}\">{RunsFile}</a>, a row per side and seed.</p>\n");
+        return HtmlParts.Page($"What if? {e.A.Scenario.Title}", sb.ToString());
+    }
+
+    private static string SeedText(ImmutableArray<ulong> s) =>
+        s.Length > 1 && s.Zip(s.Skip(1)).All(p => p.Second == p.First + 1) ? $"{s[0]}–{s[^1]}" : string.Join(", ", s);
+
+    private static bool Share(RunFigure f) => f.Column is "positive_share" || f.Column.EndsWith("_time_withdrawn", StringComparison.Ordinal);
+
+    private static string V(RunFigure f, double v) => Share(f) ? RunText.Percent(v) : f.Count ? RunText.Fixed(v, 1) : RunText.Fixed(v);
+
+    private static string Signed(RunFigure f, double v)
+    {
+        string text = Share(f) ? (v * 100).ToString("0.0", C) + " pts" : RunText.Fixed(v, f.Count ? 1 : 2);
+        return v > 0 ? "+" + text : v < 0 ? "−" + text.TrimStart('-') : text;
+    }
+
+    // ---- table ---------------------------------------------------------------------------------
+
+    /// <summary><c>side,seed,</c> each figure, then each claim of that side's scenario (<c>true</c> when it showed); A's rows, then B's.</summary>
+    public static string Runs(Ensemble e)
+    {
+        var figures = RunFigure.For(e.A.Scenario);
+        var sb = new StringBuilder();
+        sb.Append("side,seed");
+        foreach (var f in figures) sb.Append(',').Append(f.Column);
+        int claims = Math.Max(e.A.Scenario.Expect.Length, e.B.Scenario.Expect.Length);
+        for (int c = 0; c < claims; c++) sb.Append(",claim_").Append((c + 1).ToString(C));
+        sb.Append('\n');
+        foreach (var (side, s) in new[] { ("A", e.A), ("B", e.B) })
+        {
+            for (int k = 0; k < s.Runs.Length; k++)
+            {
+                var r = s.Runs[k];
+                sb.Append(side).Append(',').Append(e.Seeds[k].ToString(C));
+                foreach (var f in figures) sb.Append(',').Append(f.Count ? ((long)f.Read(r)).ToString(C) : CsvWriters.D(f.Read(r)));
+                for (int c = 0; c < claims; c++) sb.Append(',').Append(c < r.Claims.Length ? (r.Claims[c] ? "true" : "false") : "");
+                sb.Append('\n');
+            }
+        }
+        return sb.ToString();
+    }
+}
