@@ -40,7 +40,7 @@ public class ModelBenchmarks
     [Benchmark(OperationsPerInvoke = PartnerHoursPerYear)]
     public RunResult AlmaWill_1_year_direct_per_partner_hour() => CoupleSimulation.Run(_year);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Simulation.sln"))) return dir.FullName;

@@ -13,16 +13,21 @@ public static class Expectations
 {
     private const int Week = 168;
 
-    /// <summary>One result per expectation, in the scenario's order.</summary>
-    public static ImmutableArray<ExpectationResult> Evaluate(Scenario scenario, RunResult run) =>
-        [.. scenario.Expect.Select(e => Evaluate(e, run))];
+    /// <summary>One result per expectation, in the scenario's order (the run's hours read once for all of them).</summary>
+    public static ImmutableArray<ExpectationResult> Evaluate(Scenario scenario, RunResult run)
+    {
+        var hours = new RunHours(run);
+        return [.. scenario.Expect.Select(e => Evaluate(e, hours))];
+    }
 
     /// <summary>Evaluates a single expectation on a run.</summary>
-    public static ExpectationResult Evaluate(Expectation expectation, RunResult run)
+    public static ExpectationResult Evaluate(Expectation expectation, RunResult run) => Evaluate(expectation, new RunHours(run));
+
+    private static ExpectationResult Evaluate(Expectation expectation, RunHours hours)
     {
         var spec = Patterns.Find(expectation.Pattern)
             ?? throw new ArgumentException($"unknown pattern `{expectation.Pattern}`", nameof(expectation));
-        var c = new Claim(spec, expectation, run);
+        var c = new Claim(spec, expectation, hours);
         var (shows, detail) = Detect(c);
         // A claim that cannot be measured on this run (window too short, nothing to count) fails
         // either way: `holds: false` must not pass just because there was nothing to look at.
@@ -616,14 +621,14 @@ public static class Expectations
     }
 
     /// <summary>An expectation's arguments (with the pattern's defaults) and the run they are measured on.</summary>
-    private sealed class Claim(PatternSpec spec, Expectation expectation, RunResult run)
+    private sealed class Claim(PatternSpec spec, Expectation expectation, RunHours hours)
     {
         public PatternSpec Spec { get; } = spec;
-        public RunResult Run { get; } = run;
-        public DateTime RunEnd { get; } = Add(run.Spec.Start, run.Spec.Hours);
-        // Parsed once: Ticks and Events test every hour and event of the run against them.
-        public DateTime From { get; } = expectation.Args.TryGetValue("from", out var f) ? ParseTime(f, "from") : run.Spec.Start;
-        public DateTime Until { get; } = expectation.Args.TryGetValue("until", out var u) ? ParseTime(u, "until") : Add(run.Spec.Start, run.Spec.Hours);
+        public RunResult Run { get; } = hours.Run;
+        public DateTime RunEnd { get; } = Add(hours.Run.Spec.Start, hours.Run.Spec.Hours);
+        // Parsed once: Ticks and Events cut the run's hours and events to them.
+        public DateTime From { get; } = expectation.Args.TryGetValue("from", out var f) ? ParseTime(f, "from") : hours.Run.Spec.Start;
+        public DateTime Until { get; } = expectation.Args.TryGetValue("until", out var u) ? ParseTime(u, "until") : Add(hours.Run.Spec.Start, hours.Run.Spec.Hours);
 
         public bool Has(string name) => expectation.Args.ContainsKey(name);
 
@@ -658,20 +663,64 @@ public static class Expectations
         /// <summary>The indices of the hours in the claim's window, in order.</summary>
         public int[] TickIndices()
         {
-            var tl = Run.Timeline;
-            return Enumerable.Range(0, tl.Length).Where(i => tl.Time(i) is var t && t >= From && t < Until).ToArray();
+            var (lo, hi) = hours.Range(From, Until);
+            return [.. Enumerable.Range(lo, hi - lo)];
         }
 
-        /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window; only those are built as records.</summary>
+        /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window.</summary>
         public TickRecord[] Ticks(DateTime from, DateTime until)
         {
-            var tl = Run.Timeline;
-            return Enumerable.Range(0, tl.Length)
-                .Where(i => tl.Time(i) is var t && t >= from && t < until && t >= From && t < Until)
-                .Select(i => tl[i]).ToArray();
+            var (lo, hi) = hours.Range(Max(from, From), Min(until, Until));
+            return hi > lo ? hours.Records[lo..hi] : [];
         }
 
-        public SimEvent[] Events(DateTime from, DateTime until) =>
-            Run.Events.Where(e => e.Time >= from && e.Time < until && e.Time >= From && e.Time < Until).ToArray();
+        /// <summary>The events in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window, in the run's order.</summary>
+        public SimEvent[] Events(DateTime from, DateTime until) => hours.Events(Max(from, From), Min(until, Until));
+
+        private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+
+        private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+    }
+
+    /// <summary>
+    /// A run's hours as records, built once for all its claims, and its hours and events found by position:
+    /// hour i is the moment start + i hours, and the events come in time order. (Building the records and
+    /// scanning every hour and event per claim cost more than a four-week run.)
+    /// </summary>
+    private sealed class RunHours(RunResult run)
+    {
+        private TickRecord[]? _records;
+
+        public RunResult Run { get; } = run;
+
+        public TickRecord[] Records => _records ??= [.. Run.Timeline];
+
+        /// <summary>The indices of the hours at or after <paramref name="from"/> and before <paramref name="until"/>.</summary>
+        public (int Lo, int Hi) Range(DateTime from, DateTime until)
+        {
+            int n = Run.Timeline.Length;
+            long start = Run.Spec.Start.Ticks;
+            int First(DateTime t) => t.Ticks <= start ? 0 : (int)Math.Min(n, (t.Ticks - start + TimeSpan.TicksPerHour - 1) / TimeSpan.TicksPerHour);
+            int lo = First(from), hi = First(until);
+            return (lo, Math.Max(lo, hi));
+        }
+
+        public SimEvent[] Events(DateTime from, DateTime until)
+        {
+            var events = Run.Events;
+            int lo = FirstAtOrAfter(events, from), hi = FirstAtOrAfter(events, until);
+            return hi > lo ? [.. events[lo..hi]] : [];
+        }
+
+        private static int FirstAtOrAfter(ImmutableArray<SimEvent> sorted, DateTime t)
+        {
+            int lo = 0, hi = sorted.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (sorted[mid].Time < t) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
     }
 }
