@@ -5,7 +5,7 @@ using Simulation.Scenarios;
 namespace Simulation.Cli.Commands;
 
 /// <summary>
-/// <c>compare A [B]</c>: a what-if. Two scenarios, or one scenario and <c>--set</c> changes for the
+/// <c>compare A [B]</c>: a what-if. Two scenarios, or one scenario and <c>--set</c>/<c>--stretch</c> changes for the
 /// second run; both on the same seed, overlaid in compare.svg and set side by side in compare.html.
 /// </summary>
 public sealed class CompareCommand : ICliCommand
@@ -28,18 +28,21 @@ public sealed class CompareCommand : ICliCommand
             string pathA = p.GetValue(first)!;
             string? pathB = p.GetValue(second);
             var sets = options.Sets(p);
-            if (pathB is null && sets.Length == 0)
+            var stretches = options.Stretches(p);
+            var changes = options.Changes(p);
+            if (pathB is null && changes.Length == 0)
                 throw ScenarioException.One("compare", 1, 1,
-                    "compare needs a second scenario or at least one --set change (e.g. --set will.responsiveness=0.8)");
+                    "compare needs a second scenario or at least one --set or --stretch change (e.g. --set will.responsiveness=0.8, --stretch both@week3)");
 
             // A is the scenario as written (with --length/--seed); B gets the changes
             var a = options.Apply(ScenarioLoader.Load(pathA), p, withSets: false);
             var b = pathB is null ? a : options.Apply(ScenarioLoader.Load(pathB), p, withSets: false);
             if (sets.Length > 0) b = ScenarioChanges.WithSets(b, sets);
+            if (stretches.Length > 0) b = ScenarioStretches.WithStretches(b, stretches);
             b = ScenarioChanges.WithSeed(b, a.Spec.Seed); // the same seed, so only the change differs
             string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
             // Printable: the label also reaches the progress bar, which writes to the terminal directly
-            string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : ""));
+            string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (changes.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : ""));
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"),
                 [ComparisonWriter.ChartFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
 

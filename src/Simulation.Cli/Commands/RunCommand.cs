@@ -25,8 +25,8 @@ public sealed class RunCommand : ICliCommand
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
-            // a what-if (--set) gets its own folder, so it never replaces the baseline a trainer made
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.Sets(p))), ReportWriter.FileNames);
+            // a what-if (--set, --stretch) gets its own folder, so it never replaces the baseline a trainer made
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.Changes(p))), ReportWriter.FileNames);
 
             var run = (await simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
             var report = ScenarioReports.For(s, run);
