@@ -53,7 +53,7 @@ public sealed class StretchOptionTests
         using var t = new TempDir();
         var r = await Cli.Run("run", t.Scenario(), "--length", "3w", "--stretch", "both@week3", "--out", t["o"]);
         Assert.True(r.ExitCode == 0, r.Err);
-        var missing = await Cli.Run("run", t.Scenario(), "--stretch", "--out", t["p"]);
+        var missing = await Cli.Run("run", t.Scenario(), "--out", t["p"], "--stretch");
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal("--stretch:1:1: error: `--stretch` needs a value (WHO@WHEN[:STRENGTH])", Assert.Single(missing.ErrLines));
     }
