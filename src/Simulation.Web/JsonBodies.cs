@@ -24,11 +24,16 @@ internal static partial class JsonBodies
         NumberHandling = JsonNumberHandling.Strict,
     };
 
-    /// <summary>Reads a JSON body; a failure comes back as one line (never an exception page).</summary>
-    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest http, T? empty = null) where T : class
+    /// <summary>
+    /// Reads a JSON body; a failure comes back as one line (never an exception page). With
+    /// <paramref name="plainText"/> a body sent as text/plain is read as JSON too: that is what
+    /// <c>navigator.sendBeacon</c> sends for a string.
+    /// </summary>
+    public static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest http, T? empty = null, bool plainText = false) where T : class
     {
         if (empty is not null && http.ContentLength is 0 or null && !http.HasJsonContentType()) return (empty, null);
-        if (!http.HasJsonContentType()) return (null, "send a JSON body with Content-Type: application/json");
+        bool text = plainText && http.ContentType is { } type && type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase);
+        if (!http.HasJsonContentType() && !text) return (null, "send a JSON body with Content-Type: application/json");
         // Buffered (Kestrel stops a body over MaxBytes with 413), so a failure can say what was sent where.
         using var buffer = new MemoryStream();
         await http.Body.CopyToAsync(buffer, http.HttpContext.RequestAborted);

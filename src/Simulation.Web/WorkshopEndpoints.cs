@@ -58,7 +58,7 @@ internal static class WorkshopEndpoints
 
     private static async Task<IResult> ReleaseAsync(HttpRequest http, RunRegistry runs)
     {
-        var (req, error) = await JsonBodies.ReadAsync<ReleaseRequest>(http);
+        var (req, error) = await JsonBodies.ReadAsync<ReleaseRequest>(http, plainText: true);
         if (req is null) return BadRequest(error!);
         if (req.Runs is not { Count: > 0 } ids) return BadRequest("runs: list the ids of the runs to free, e.g. {\"runs\": [\"3f2a…\"]}");
         if (ids.Count > MaxRelease) return BadRequest($"runs: at most {MaxRelease} ids at once (got {ids.Count})");

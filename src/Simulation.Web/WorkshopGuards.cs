@@ -53,6 +53,13 @@ internal static class WorkshopGuards
                     "open the page at the address couplesim serve printed");
                 return;
             }
+            // A page of another site may send simple requests here without asking (text/plain POSTs);
+            // browsers say where a request comes from, and only this server's own page may change runs.
+            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) && FromElsewhere(request, options.Host) is { } origin)
+            {
+                await Fail(context, StatusCodes.Status403Forbidden, $"requests from other sites are refused (from '{Printable.Quote(origin)}')");
+                return;
+            }
             if ((request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) > MaxTarget)
             {
                 await Fail(context, StatusCodes.Status414RequestUriTooLong, $"the address is longer than {MaxTarget} characters");
@@ -142,6 +149,16 @@ internal static class WorkshopGuards
             return IPAddress.TryParse(configured.Trim('[', ']'), out var own) && !own.Equals(IPAddress.Any) && !own.Equals(IPAddress.IPv6Any) && own.Equals(ip);
         }
         return false;
+    }
+
+    /// <summary>The other site a browser says a request comes from (Origin, Sec-Fetch-Site), or null.</summary>
+    private static string? FromElsewhere(HttpRequest request, string configured)
+    {
+        string site = request.Headers["Sec-Fetch-Site"].ToString();
+        string origin = request.Headers.Origin.ToString();
+        if (site is "cross-site" or "same-site") return origin.Length > 0 ? origin : site;
+        if (origin.Length == 0) return null;
+        return Uri.TryCreate(origin, UriKind.Absolute, out var uri) && IsLoopbackName(uri.Host, configured) ? null : origin;
     }
 
     private static long HeaderBytes(IHeaderDictionary headers)

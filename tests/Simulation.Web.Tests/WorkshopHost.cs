@@ -10,7 +10,11 @@ public sealed class WorkshopHost : IAsyncLifetime
 
     public WorkshopHost() => _scenarioDirectory = FixtureScenarios;
 
-    internal WorkshopHost(string scenarioDirectory) => _scenarioDirectory = scenarioDirectory;
+    internal WorkshopHost(string scenarioDirectory, WorkshopOptions? options = null)
+    {
+        _scenarioDirectory = scenarioDirectory;
+        if (options is not null) Options = options;
+    }
 
     /// <summary>A server over a shelf of the test's own (one that fails, say).</summary>
     internal WorkshopHost(ScenarioShelf shelf) : this("") => _shelf = shelf;
