@@ -48,6 +48,30 @@ public sealed class StretchOptionTests
     }
 
     [Fact]
+    public void Every_option_a_library_scenarios_try_note_suggests_applies_to_it()
+    {
+        // The notes are what a student types next; an option they name must work on that file.
+        int seen = 0;
+        foreach (var file in Simulation.Scenarios.ScenarioLibrary.Find(Path.Combine(Cli.Root, "scenarios")))
+        {
+            var s = Simulation.Scenarios.ScenarioLoader.Load(file);
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(s.Notes.Try, @"--(set|stretch|length) ([^\s);`,]+)"))
+            {
+                string value = m.Groups[2].Value;
+                var changed = m.Groups[1].Value switch
+                {
+                    "set" => Simulation.Scenarios.ScenarioChanges.WithSets(s, [value]),
+                    "length" => Simulation.Scenarios.ScenarioChanges.WithLength(s, value),
+                    _ => Simulation.Scenarios.ScenarioStretches.WithStretches(s, [value]),
+                };
+                Assert.NotEqual(s.Spec, changed.Spec);
+                seen++;
+            }
+        }
+        Assert.True(seen >= 10, $"{seen} options in the library's notes");
+    }
+
+    [Fact]
     public async Task The_stretch_is_checked_against_the_length_given()
     {
         using var t = new TempDir();

@@ -109,6 +109,26 @@ public sealed class HardeningTests(WorkshopHost host) : IClassFixture<WorkshopHo
             await ErrorLine(res, status));
     }
 
+    [Theory]
+    [InlineData("Origin", "https://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("Origin", "http://127.0.0.1.nip.io:5055", HttpStatusCode.Forbidden)]
+    [InlineData("Sec-Fetch-Site", "cross-site", HttpStatusCode.Forbidden)]
+    [InlineData("Origin", "http://localhost:5055", HttpStatusCode.OK)]
+    [InlineData("Sec-Fetch-Site", "same-origin", HttpStatusCode.OK)]
+    public async Task Only_this_servers_own_page_may_change_runs(string header, string value, HttpStatusCode status)
+    {
+        // A page elsewhere may send a simple POST here without asking (a beacon, a text/plain form).
+        var req = new HttpRequestMessage(HttpMethod.Post, "api/release") { Content = new StringContent("{\"runs\": [\"x\"]}", Encoding.UTF8, "text/plain") };
+        req.Headers.Add(header, value);
+        var res = await Http.SendAsync(req);
+        if (status == HttpStatusCode.OK) Assert.Equal(0, (await res.Content.ReadFromJsonAsync<ReleasedResult>(Json))!.Released);
+        else Assert.StartsWith("requests from other sites are refused", await ErrorLine(res, status));
+        // Reading stays open to any page of this machine (GET changes nothing).
+        var get = new HttpRequestMessage(HttpMethod.Get, "api/scenarios");
+        get.Headers.Add(header, value);
+        Assert.Equal(HttpStatusCode.OK, (await Http.SendAsync(get)).StatusCode);
+    }
+
     [Fact]
     public async Task Echoed_input_is_cut_short()
     {
