@@ -998,10 +998,19 @@ function renderNow() {
           counts.set(key, c);
         }
       }
+      // Kinds sharing a row in one bucket (answers and rebuffs, give-ups and withdrawals) sit side by side.
+      const rowMates = new Map();
+      for (const c of counts.values()) {
+        const key = `${c.bucket}|${markInfo.get(c.kind).row}`;
+        rowMates.set(key, [...(rowMates.get(key) || []), c.kind]);
+      }
+      const order = VISUAL.marks.map((m) => m.key);
       for (const c of counts.values()) {
         const info = markInfo.get(c.kind);
         const firstHour = c.bucket * bucketDays * 24 - startHour;
-        const mx = x(Math.min(Math.max(firstHour + bucketDays * 12, t0), t1));
+        const mates = rowMates.get(`${c.bucket}|${info.row}`).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+        const stepPx = Math.min(2 * rMark + 1, (dayPx * bucketDays) / mates.length);
+        const mx = x(Math.min(Math.max(firstHour + bucketDays * 12, t0), t1)) + (mates.indexOf(c.kind) - (mates.length - 1) / 2) * stepPx;
         const my = rowY(info.row);
         const r = Math.max(6.3, Math.min(rowH / 2 + 1, 4 + Math.sqrt(c.n)));
         const first = new Date(start.getTime() + Math.max(firstHour, 0) * 3600e3).toISOString().slice(0, 10);
