@@ -22,6 +22,9 @@ internal static partial class JsonBodies
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         // The web defaults read "5" as 5; a number sent as a string is a mistake to say, not to guess.
         NumberHandling = JsonNumberHandling.Strict,
+        // 'colour' rather than \u0027colour\u0027 for whoever reads an answer with curl; safe for JSON served
+        // as application/json with nosniff (control characters and quotes are still escaped).
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>

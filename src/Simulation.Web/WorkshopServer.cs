@@ -61,6 +61,7 @@ public static partial class WorkshopServer
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = WorkshopEndpoints.Json.PropertyNamingPolicy;
+            o.SerializerOptions.Encoder = WorkshopEndpoints.Json.Encoder;
         });
 
         var app = builder.Build();

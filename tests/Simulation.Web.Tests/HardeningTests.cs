@@ -18,6 +18,7 @@ public sealed class HardeningTests(WorkshopHost host) : IClassFixture<WorkshopHo
     private static async Task<string> ErrorLine(HttpResponseMessage res, HttpStatusCode status)
     {
         string body = await res.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\\u0027", body);  // readable with curl: 'name', not \u0027name\u0027
         Assert.True(status == res.StatusCode, $"{(int)res.StatusCode} {body}");
         Assert.Equal("application/json", res.Content.Headers.ContentType?.MediaType);
         using var doc = JsonDocument.Parse(body);
