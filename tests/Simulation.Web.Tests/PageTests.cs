@@ -264,7 +264,7 @@ public sealed class PageTests(BrowserFixture fx)
         """;
 
     private static async Task Redrawn(IPage page) =>
-        await page.WaitForFunctionAsync("() => { const w = document.getElementById('chart-wrap'); return document.getElementById('chart').dataset.size === `${Math.max(480, Math.floor(w.clientWidth - 2))}x${Math.max(240, Math.floor(w.clientHeight - 2))}`; }");
+        await page.WaitForFunctionAsync("() => { const w = document.getElementById('chart-wrap'); return document.getElementById('chart').dataset.size === `${Math.max(320, Math.floor(w.clientWidth - 2))}x${Math.max(240, Math.floor(w.clientHeight - 2))}`; }");
 
     [Theory]
     [InlineData(1280, 720)]

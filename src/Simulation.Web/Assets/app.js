@@ -693,7 +693,7 @@ function renderNow() {
   const svg = $("chart"), wrap = $("chart-wrap");
   const big = isProjector();
   // Sized in the screen's pixels: type, lines and markers are exactly as large as they look.
-  const W = Math.max(480, Math.floor(wrap.clientWidth - 2));
+  const W = Math.max(320, Math.floor(wrap.clientWidth - 2));
   const F = big ? Math.max(15, Math.min(24, Math.round(window.innerHeight / 45))) : 13;
   const LW = big ? 3.5 : 2.2;
   let rMark = big ? Math.max(7, F * 0.35) : 6.5;   // ≥ 10 px across for every shape
