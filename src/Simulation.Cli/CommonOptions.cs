@@ -19,6 +19,12 @@ public sealed class CommonOptions
         Description = "Change one thing: ID.KEY=VALUE for a partner (anxiety, avoidance, wound or any derived parameter, e.g. will.responsiveness=0.8) or KEY=VALUE for closeness, seed, length. Repeatable.",
         Arity = ArgumentArity.ZeroOrMore,
     };
+    public Option<string[]> Stretch { get; } = new("--stretch")
+    {
+        HelpName = "WHO@WHEN[:STRENGTH]",
+        Description = "Add stretching: WHO a partner id or both; WHEN a local time (2026-03-21T08:00), weekN or dayN from the start, or +DURATION (+36h); STRENGTH 0-1 (default 1). E.g. --stretch both@week3. Repeatable.",
+        Arity = ArgumentArity.OneOrMore,
+    };
     public Option<string?> Out { get; } = new("--out") { HelpName = "DIR", Description = "Output directory." };
     public Option<string?> Size { get; } = new("--size") { HelpName = "WxH", Description = "Size of the charts (PNG and SVG) in pixels (default: 1920x1080)." };
 
@@ -40,6 +46,7 @@ public sealed class CommonOptions
         command.Options.Add(Seed);
         command.Options.Add(Length);
         command.Options.Add(Set);
+        command.Options.Add(Stretch);
         command.Options.Add(Out);
         command.Options.Add(Size);
     }
@@ -54,13 +61,23 @@ public sealed class CommonOptions
 
     public ImmutableArray<string> Sets(ParseResult p) => [.. p.GetValue(Set) ?? []];
 
-    /// <summary>Applies --set, then --length, then --seed (so the flags win over a set of the same key).</summary>
+    /// <summary>The --stretch values (none for a command without the option, such as check).</summary>
+    public ImmutableArray<string> Stretches(ParseResult p) => p.GetResult(Stretch) is null ? [] : [.. p.GetValue(Stretch) ?? []];
+
+    /// <summary>What a what-if changes, for its folder name and label: the --set values, then <c>stretch=…</c> for each --stretch.</summary>
+    public ImmutableArray<string> Changes(ParseResult p) => [.. Sets(p), .. Stretches(p).Select(x => "stretch=" + x)];
+
+    /// <summary>
+    /// Applies --set, then --length, then --seed (so the flags win over a set of the same key), then
+    /// --stretch (checked against the run's final length).
+    /// </summary>
     public Scenario Apply(Scenario s, ParseResult p, bool withSets = true)
     {
         var sets = Sets(p);
         if (withSets && sets.Length > 0) s = ScenarioChanges.WithSets(s, sets);
         if (p.GetValue(Length) is { } length) s = ScenarioChanges.WithLength(s, length);
         if (p.GetValue(Seed) is { } seed) s = ScenarioChanges.WithSeed(s, ScenarioChanges.ParseSeed(seed));
+        if (withSets && Stretches(p) is { Length: > 0 } stretches) s = ScenarioStretches.WithStretches(s, stretches);
         return s;
     }
 
@@ -88,7 +105,7 @@ public sealed class CommonOptions
     /// The folder under out/ for a run: the scenario's name, and with --set changes the name, a dash
     /// and the changes joined by commas (<c>alma-will-will.avoidance=3</c>,
     /// <c>alma-will-will.avoidance=3,alma.wound=late</c>), so a what-if never overwrites the
-    /// baseline. Only letters, digits and <c>. = , + - _</c> are kept (anything else becomes
+    /// baseline. Only letters, digits and <c>. = , + - _ @</c> are kept (anything else becomes
     /// <c>_</c>: no path separators, spaces or control characters); a name over
     /// <see cref="MaxFolderName"/> characters is cut and ends in 8 hex digits of the changes' SHA-256.
     /// </summary>
@@ -98,7 +115,7 @@ public sealed class CommonOptions
         string joined = string.Join(",", sets);
         var sb = new StringBuilder(name.Length + 1 + joined.Length).Append(name).Append('-');
         foreach (char c in joined)
-            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '=' or ',' or '+' or '-' or '_' ? c : '_');
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '=' or ',' or '+' or '-' or '_' or '@' ? c : '_');
         string folder = sb.ToString();
         if (folder.Length > MaxFolderName)
         {

@@ -18,8 +18,8 @@ public interface ISweepWorkerGrain : IGrainWithStringKey
 
 /// <summary>
 /// A batch of a sweep's runs. The scenario travels as its file's text, so a worker anywhere reads exactly
-/// what the command read (and keeps it between batches); <see cref="BaseSets"/> and <see cref="Length"/> are
-/// the command's own changes, each job adds its grid point's.
+/// what the command read (and keeps it between batches); <see cref="BaseSets"/>, <see cref="Length"/> and
+/// <see cref="BaseStretches"/> are the command's own changes (in that order), each job adds its grid point's.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("couplesim.SweepBatch")]
 public sealed record SweepBatch(
@@ -28,7 +28,12 @@ public sealed record SweepBatch(
     [property: Id(2)] ImmutableArray<string> BaseSets,
     [property: Id(3)] string? Length,
     [property: Id(4)] ImmutableArray<SweepJob> Jobs,
-    [property: Id(5)] bool WithCloseness = false);
+    [property: Id(5)] bool WithCloseness = false)
+{
+    /// <summary>The command's <c>--stretch</c> changes, applied after the length (as the command line applies them).</summary>
+    [Id(6)]
+    public ImmutableArray<string> BaseStretches { get; init; } = [];
+}
 
 /// <summary>One run of a batch: its place in the sweep, its grid point's changes, its seed.</summary>
 [GenerateSerializer, Immutable, Alias("couplesim.SweepJob")]

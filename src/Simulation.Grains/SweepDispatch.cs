@@ -6,7 +6,11 @@ namespace Simulation.Grains;
 /// <summary>What a sweep sends to its workers: the scenario as read, the command's own changes, and the runs.</summary>
 public sealed record SweepWork(
     string ScenarioText, string ScenarioPath, ImmutableArray<string> BaseSets, string? Length,
-    ImmutableArray<SweepJob> Jobs, int HoursPerRun, bool WithCloseness = false);
+    ImmutableArray<SweepJob> Jobs, int HoursPerRun, bool WithCloseness = false)
+{
+    /// <summary>The command's <c>--stretch</c> changes (see <see cref="SweepBatch.BaseStretches"/>).</summary>
+    public ImmutableArray<string> BaseStretches { get; init; } = [];
+}
 
 /// <summary>A sweep's results in run order (the closeness series only when asked for).</summary>
 public sealed record SweepOutcome(ImmutableArray<RunFigures> Figures, ImmutableArray<ImmutableArray<double>> Closeness, int Retries);
@@ -45,7 +49,10 @@ public static class SweepDispatch
         {
             for (int b = Interlocked.Increment(ref next); b < batches.Length; b = Interlocked.Increment(ref next))
             {
-                var batch = new SweepBatch(work.ScenarioText, work.ScenarioPath, work.BaseSets, work.Length, batches[b], work.WithCloseness);
+                var batch = new SweepBatch(work.ScenarioText, work.ScenarioPath, work.BaseSets, work.Length, batches[b], work.WithCloseness)
+                {
+                    BaseStretches = work.BaseStretches,
+                };
                 for (int attempt = 1; ; attempt++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();

@@ -12,7 +12,7 @@ namespace Simulation.Grains;
 public sealed class SweepWorkerGrain : Grain, ISweepWorkerGrain
 {
     // The scenario of the last batch, read once: a sweep sends every batch the same text.
-    private (string Text, string Path, ImmutableArray<string> Sets, string? Length, Scenario Scenario)? _last;
+    private (SweepBatch Batch, Scenario Scenario)? _last;
 
     public ValueTask<SweepResults> RunAsync(SweepBatch batch)
     {
@@ -32,13 +32,15 @@ public sealed class SweepWorkerGrain : Grain, ISweepWorkerGrain
 
     private Scenario Read(SweepBatch batch)
     {
-        if (_last is { } last && last.Text == batch.ScenarioText && last.Path == batch.ScenarioPath
-            && last.Sets.SequenceEqual(batch.BaseSets) && last.Length == batch.Length)
+        if (_last is { } last && last.Batch.ScenarioText == batch.ScenarioText && last.Batch.ScenarioPath == batch.ScenarioPath
+            && last.Batch.BaseSets.SequenceEqual(batch.BaseSets) && last.Batch.Length == batch.Length
+            && last.Batch.BaseStretches.SequenceEqual(batch.BaseStretches))
             return last.Scenario;
         var scenario = ScenarioLoader.Parse(batch.ScenarioText, batch.ScenarioPath);
         if (batch.BaseSets.Length > 0) scenario = ScenarioChanges.WithSets(scenario, batch.BaseSets);
         if (batch.Length is { } length) scenario = ScenarioChanges.WithLength(scenario, length);
-        _last = (batch.ScenarioText, batch.ScenarioPath, batch.BaseSets, batch.Length, scenario);
+        if (batch.BaseStretches.Length > 0) scenario = ScenarioStretches.WithStretches(scenario, batch.BaseStretches);
+        _last = (batch, scenario);
         return scenario;
     }
 }

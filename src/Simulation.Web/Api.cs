@@ -11,25 +11,44 @@ public sealed record ScenarioNotes(string What, string Notice, string Try);
 public sealed record PartnerInfo(
     string Id, string Name, double Anxiety, double Avoidance, string Wound, string Style, string Hendrix);
 
+/// <summary>A scheduled intervention: from <c>Tick</c> (hours from the start) on, <c>Who</c> stretch.</summary>
+public sealed record InterventionInfo(int Tick, DateTime At, IReadOnlyList<string> Who, string Kind, double Strength);
+
 public sealed record ScenarioInfo(
     string Name, string Title, string Summary, ScenarioNotes Notes,
-    DateTime Start, int Hours, ulong Seed, IReadOnlyList<PartnerInfo> Partners);
+    DateTime Start, int Hours, ulong Seed, IReadOnlyList<PartnerInfo> Partners, IReadOnlyList<InterventionInfo> Interventions);
 
-/// <summary>The library: usable scenarios, and one line per file that could not be read.</summary>
-public sealed record ScenarioList(IReadOnlyList<ScenarioInfo> Scenarios, IReadOnlyList<string> Problems);
+/// <summary>
+/// The library: usable scenarios, one line per file that could not be read, and the server's
+/// limits a page checks its fields against (longest run in hours, runs at once).
+/// </summary>
+public sealed record ScenarioList(IReadOnlyList<ScenarioInfo> Scenarios, IReadOnlyList<string> Problems, int MaxHours, int MaxRuns);
 
 /// <summary>Slider values for one partner; absent values keep the scenario's.</summary>
 public sealed record PartnerSettings(double? Anxiety = null, double? Avoidance = null, string? Wound = null);
 
+/// <summary>
+/// A new run of a scenario: slider values, seed, length in hours, and stretching added as the
+/// command line's <c>--stretch WHO@WHEN[:STRENGTH]</c> does (<c>"both@week3"</c>).
+/// </summary>
 public sealed record CreateRunRequest(
     string? Scenario = null,
     Dictionary<string, PartnerSettings>? Partners = null,
     ulong? Seed = null,
-    int? Hours = null);
+    int? Hours = null,
+    List<string>? Stretch = null);
 
 public sealed record RunInfo(
     string Id, string Scenario, string? Parent, int ForkedAt, int Tick, bool Finished,
-    DateTime Start, int Hours, ulong Seed, IReadOnlyList<PartnerInfo> Partners);
+    DateTime Start, int Hours, ulong Seed, IReadOnlyList<PartnerInfo> Partners, IReadOnlyList<InterventionInfo> Interventions);
+
+/// <summary>How many runs the server holds (every tab's, branches included), of how many it allows.</summary>
+public sealed record RunsInfo(int Count, int Limit, double IdleMinutes);
+
+/// <summary>Runs a closing tab frees (sent by <c>navigator.sendBeacon</c>).</summary>
+public sealed record ReleaseRequest(List<string>? Runs = null);
+
+public sealed record ReleasedResult(int Released);
 
 public sealed record StepRequest(int? Ticks = null);
 

@@ -17,6 +17,12 @@ internal sealed class RunEntry(string id, string scenario, ICoupleGrain grain, C
     /// <summary>Serialises this run's requests so its tick count always matches its grain (step vs. branch).</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
+    /// <summary>
+    /// Set, under <see cref="Gate"/>, when the run is deleted: a request that found the run before and got
+    /// the gate after answers 404 instead of calling a grain that no longer holds it.
+    /// </summary>
+    public bool Released { get; set; }
+
     /// <summary>The spec with the traits currently in force (trait changes update it).</summary>
     public CoupleSpec Spec { get; set; } = spec;
 
@@ -26,14 +32,22 @@ internal sealed class RunEntry(string id, string scenario, ICoupleGrain grain, C
     public int Tick { get; set; } = forkedAt;
     public bool Finished { get; set; }
 
+    private long _lastUsed = System.Diagnostics.Stopwatch.GetTimestamp();
+
+    /// <summary>When a request last found this run (<see cref="System.Diagnostics.Stopwatch"/> ticks).</summary>
+    public long LastUsed => Volatile.Read(ref _lastUsed);
+
+    public void Touch() => Volatile.Write(ref _lastUsed, System.Diagnostics.Stopwatch.GetTimestamp());
+
     public RunInfo Info() => new(
         Id, Scenario, Parent, ForkedAt, Tick, Finished, Spec.Start, Spec.Hours, Spec.Seed,
-        Spec.Partners.Select(WorkshopMapping.Partner).ToArray());
+        Spec.Partners.Select(WorkshopMapping.Partner).ToArray(), WorkshopMapping.Interventions(Spec));
 }
 
-/// <summary>Raised when a new run would exceed <see cref="WorkshopOptions.MaxRuns"/>.</summary>
-internal sealed class TooManyRunsException(int max)
-    : Exception($"too many runs at once (limit {max}); delete a run or wait until idle runs are released");
+/// <summary>Raised when a new run would exceed <see cref="WorkshopOptions.MaxRuns"/>; the message says what to do.</summary>
+internal sealed class TooManyRunsException(int max, TimeSpan idle)
+    : Exception($"the server holds {max} runs, its limit: press \u201cFree all runs\u201d to end them all (every open tab's), " +
+                $"close workshop tabs you no longer use, or wait: a run nobody uses is freed after {idle.TotalMinutes.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} minutes");
 
 /// <summary>
 /// The live runs, each a couple grain keyed by its run id, and a cap on how many exist at once.
@@ -81,7 +95,10 @@ internal sealed class RunRegistry(WorkshopOptions options, IGrainFactory grains)
     /// <summary>The run <paramref name="id"/>; null if unknown or released.</summary>
     public RunEntry? Find(string id)
     {
-        lock (_lock) return _runs.GetValueOrDefault(id);
+        RunEntry? run;
+        lock (_lock) run = _runs.GetValueOrDefault(id);
+        run?.Touch();
+        return run;
     }
 
     /// <summary>Drops the run and its grains' state; false if it was not there.</summary>
@@ -92,10 +109,36 @@ internal sealed class RunRegistry(WorkshopOptions options, IGrainFactory grains)
         {
             if (!_runs.Remove(id, out run)) return false;
         }
+        // Waits for a step or branch under way to finish; whoever waits after this finds it released.
         await run.Gate.WaitAsync();
-        try { await run.Grain.ReleaseAsync(); }
+        try
+        {
+            run.Released = true;
+            await run.Grain.ReleaseAsync();
+        }
+        catch (RunNotStartedException)
+        {
+            // Orleans had collected it already: released all the same.
+        }
         finally { run.Gate.Release(); }
         return true;
+    }
+
+    /// <summary>Releases each of <paramref name="ids"/> that is a run here; returns how many were.</summary>
+    public async Task<int> ReleaseAsync(IEnumerable<string> ids)
+    {
+        int released = 0;
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+            if (await ReleaseAsync(id)) released++;
+        return released;
+    }
+
+    /// <summary>Releases every run (a trainer's "free all runs"); returns how many there were.</summary>
+    public Task<int> ReleaseAllAsync()
+    {
+        string[] ids;
+        lock (_lock) ids = [.. _runs.Keys];
+        return ReleaseAsync(ids);
     }
 
     /// <summary>Forgets a run whose grain Orleans has collected (a call found it empty).</summary>
@@ -107,11 +150,14 @@ internal sealed class RunRegistry(WorkshopOptions options, IGrainFactory grains)
     /// <summary>Forgets every run whose couple grain Orleans no longer holds; returns how many.</summary>
     public async Task<int> ForgetCollectedAsync()
     {
+        // Only runs nobody used since before the question: one created or used meanwhile may be missing
+        // from Orleans' answer without having gone (the load test found live runs forgotten, then 404s).
+        long asked = System.Diagnostics.Stopwatch.GetTimestamp();
         var active = (await grains.GetGrain<IManagementGrain>(0).GetActiveGrains(CoupleType))
             .Select(g => g.Key.ToString()).ToHashSet(StringComparer.Ordinal);
         lock (_lock)
         {
-            var gone = _runs.Keys.Where(id => !active.Contains(id)).ToArray();
+            var gone = _runs.Where(r => !active.Contains(r.Key) && r.Value.LastUsed < asked).Select(r => r.Key).ToArray();
             foreach (var id in gone) _runs.Remove(id);
             return gone.Length;
         }
@@ -123,7 +169,7 @@ internal sealed class RunRegistry(WorkshopOptions options, IGrainFactory grains)
         if (!TryReserve())
         {
             await ForgetCollectedAsync();
-            if (!TryReserve()) throw new TooManyRunsException(options.MaxRuns);
+            if (!TryReserve()) throw new TooManyRunsException(options.MaxRuns, options.IdleRelease);
         }
     }
 
@@ -165,6 +211,12 @@ internal static class WorkshopMapping
             Circ(s.Circumstances))).ToArray());
 
     private static Circ Circ(Circumstances c) => new(c.Stress, c.Availability, c.Leisure, c.Asleep);
+
+    /// <summary>A spec's scheduled interventions inside its run (a shortened run never reaches the later ones), with the hour each starts in.</summary>
+    public static InterventionInfo[] Interventions(CoupleSpec spec) => spec.Interventions
+        .Where(i => i.At >= spec.Start && i.At < spec.Start.AddHours(spec.Hours))
+        .Select(i => new InterventionInfo((int)Math.Floor((i.At - spec.Start).TotalHours), i.At, i.Who, i.Kind.ToString().ToLowerInvariant(), i.Strength))
+        .ToArray();
 
     public static EventView Event(SimEvent e, RunEntry run) => new(
         e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, run.Names),

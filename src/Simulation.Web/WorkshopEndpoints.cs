@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Simulation.Grains;
 using Simulation.Model;
+using Simulation.Scenarios;
 
 namespace Simulation.Web;
 
@@ -17,21 +18,31 @@ internal static class WorkshopEndpoints
     /// <summary>Most hours one step call may ask for (four weeks): keeps a single request short.</summary>
     public const int MaxStep = 24 * 7 * 4;
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+    public static JsonSerializerOptions Json => JsonBodies.Options;
+
+    /// <summary>Ids of a freeing tab's runs per beacon (a tab has a run and a branch).</summary>
+    public const int MaxRelease = 16;
 
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/scenarios", (ScenarioShelf shelf) =>
+        api.MapGet("/scenarios", (ScenarioShelf shelf, WorkshopOptions options) =>
         {
             var listing = shelf.List();
-            return TypedResults.Ok(new ScenarioList(listing.Scenarios.Select(s => s.Info).ToArray(), listing.Problems));
+            return TypedResults.Json(new ScenarioList(listing.Scenarios.Select(s => s.Info).ToArray(), listing.Problems, options.MaxHours, options.MaxRuns), Json);
         });
         api.MapGet("/visual", () => TypedResults.Json(WorkshopMapping.Visual, Json));
+        api.MapGet("/runs", async (RunRegistry runs, WorkshopOptions options) =>
+        {
+            // Counted as Orleans holds them: a run collected after being idle no longer counts.
+            await runs.ForgetCollectedAsync();
+            return TypedResults.Json(new RunsInfo(runs.Count, options.MaxRuns, options.IdleRelease.TotalMinutes), Json);
+        });
         api.MapPost("/runs", CreateAsync);
+        // A trainer's "free all runs": every tab's, so a room that hit the limit can go on at once.
+        api.MapDelete("/runs", async (RunRegistry runs) => TypedResults.Json(new ReleasedResult(await runs.ReleaseAllAsync()), Json));
+        // What a closing tab sends with navigator.sendBeacon (a POST): its run and branch.
+        api.MapPost("/release", ReleaseAsync);
         api.MapGet("/runs/{id}", (string id, RunRegistry runs) =>
             runs.Find(id) is { } run ? Results.Json(run.Info(), Json) : NotFound(id));
         api.MapPost("/runs/{id}/step", StepAsync);
@@ -43,12 +54,20 @@ internal static class WorkshopEndpoints
             CsvAsync(id, runs, http, "events", Reports.CsvWriters.Events));
         api.MapDelete("/runs/{id}", async (string id, RunRegistry runs) =>
             await runs.ReleaseAsync(id) ? Results.NoContent() : NotFound(id));
-        api.MapFallback(() => TypedResults.NotFound(new ApiError("no such API endpoint")));
+    }
+
+    private static async Task<IResult> ReleaseAsync(HttpRequest http, RunRegistry runs)
+    {
+        var (req, error) = await JsonBodies.ReadAsync<ReleaseRequest>(http, plainText: true);
+        if (req is null) return BadRequest(error!);
+        if (req.Runs is not { Count: > 0 } ids) return BadRequest("runs: list the ids of the runs to free, e.g. {\"runs\": [\"3f2a…\"]}");
+        if (ids.Count > MaxRelease) return BadRequest($"runs: at most {MaxRelease} ids at once (got {ids.Count})");
+        return Ok(new ReleasedResult(await runs.ReleaseAsync(ids.OfType<string>())));
     }
 
     private static async Task<IResult> CreateAsync(HttpRequest http, ScenarioShelf shelf, RunRegistry runs, WorkshopOptions options)
     {
-        var (req, error) = await ReadAsync<CreateRunRequest>(http);
+        var (req, error) = await JsonBodies.ReadAsync<CreateRunRequest>(http);
         if (req is null) return BadRequest(error!);
         if (string.IsNullOrWhiteSpace(req.Scenario)) return BadRequest("scenario is required (a name from /api/scenarios)");
         var listing = shelf.List();
@@ -56,7 +75,7 @@ internal static class WorkshopEndpoints
         if (scenario is null)
         {
             string known = string.Join(", ", listing.Scenarios.Select(s => s.Info.Name));
-            return BadRequest($"unknown scenario '{req.Scenario}' (known: {(known.Length > 0 ? known : "none")})");
+            return BadRequest($"unknown scenario '{Q(req.Scenario)}' (known: {(known.Length > 0 ? known : "none")})");
         }
 
         var spec = scenario.Spec;
@@ -78,13 +97,21 @@ internal static class WorkshopEndpoints
             foreach (var (id, set) in settings.OrderBy(s => s.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value)))
             {
                 int i = IndexOf(spec, id);
-                if (i < 0) return BadRequest($"unknown partner '{id}' in {scenario.Info.Name} (partners: {string.Join(", ", spec.Partners.Select(p => p.Id))})");
+                if (i < 0) return BadRequest($"unknown partner '{Q(id)}' in {scenario.Info.Name} (partners: {string.Join(", ", spec.Partners.Select(p => p.Id))})");
                 if (set is null) return BadRequest($"partners.{id} must be an object like {{\"anxiety\": 5}}");
                 var (partner, problem) = WithSettings(partners[i], set.Anxiety, set.Avoidance, set.Wound, $"partners.{id}");
                 if (partner is null) return BadRequest(problem!);
                 partners[i] = partner;
             }
             spec = spec with { Partners = partners.ToImmutable() };
+        }
+
+        if (req.Stretch is { } stretches)
+        {
+            // The command line's --stretch, checked the same way (after the length, so "inside the run" is this run's).
+            if (stretches.Count > ScenarioLimits.MaxInterventions) return BadRequest($"stretch: at most {ScenarioLimits.MaxInterventions} (got {stretches.Count})");
+            try { spec = ScenarioStretches.WithStretches(spec, stretches.Select(x => x ?? ""), "stretch"); }
+            catch (ScenarioException ex) { return BadRequest("stretch: " + ex.Diagnostics[0].Message); }
         }
 
         try
@@ -98,7 +125,7 @@ internal static class WorkshopEndpoints
     private static async Task<IResult> StepAsync(string id, HttpRequest http, RunRegistry runs)
     {
         if (runs.Find(id) is not { } run) return NotFound(id);
-        var (req, error) = await ReadAsync(http, new StepRequest());
+        var (req, error) = await JsonBodies.ReadAsync(http, new StepRequest());
         if (req is null) return BadRequest(error!);
         int ticks = req.Ticks ?? 1;
         if (ticks < 1 || ticks > MaxStep) return BadRequest($"ticks must be between 1 and {MaxStep} (got {ticks})");
@@ -106,6 +133,7 @@ internal static class WorkshopEndpoints
         await run.Gate.WaitAsync(http.HttpContext.RequestAborted);
         try
         {
+            if (run.Released) return NotFound(id);
             if (run.Finished) return Ok(new StepResult(run.Id, run.Tick, true, [], []));
             var batch = await run.Grain.StepAsync(ticks);
             run.Tick += batch.Count;
@@ -121,7 +149,7 @@ internal static class WorkshopEndpoints
     private static async Task<IResult> InterveneAsync(string id, HttpRequest http, RunRegistry runs)
     {
         if (runs.Find(id) is not { } run) return NotFound(id);
-        var (req, error) = await ReadAsync<InterventionRequest>(http);
+        var (req, error) = await JsonBodies.ReadAsync<InterventionRequest>(http);
         if (req is null) return BadRequest(error!);
         var (change, problem) = Intervention(req, run.Spec, "");
         if (change is null) return BadRequest(problem!);
@@ -129,6 +157,7 @@ internal static class WorkshopEndpoints
         await run.Gate.WaitAsync(http.HttpContext.RequestAborted);
         try
         {
+            if (run.Released) return NotFound(id);
             if (run.Finished) return Conflict("the run has finished; start a new one");
             await run.Grain.ApplyAsync(change);
             return Ok(new ChangeResult(run.Id, run.Tick, Describe(change, run)));
@@ -139,7 +168,7 @@ internal static class WorkshopEndpoints
     private static async Task<IResult> BranchAsync(string id, HttpRequest http, RunRegistry runs)
     {
         if (runs.Find(id) is not { } run) return NotFound(id);
-        var (req, error) = await ReadAsync<BranchRequest>(http);
+        var (req, error) = await JsonBodies.ReadAsync<BranchRequest>(http);
         if (req is null) return BadRequest(error!);
         var changes = new List<RunChange>();
         if (req.Intervention is { } iv)
@@ -155,7 +184,7 @@ internal static class WorkshopEndpoints
             if (t is null) return BadRequest($"{at} must be an object like {{\"partner\": \"will\", \"avoidance\": 3}}");
             if (string.IsNullOrWhiteSpace(t.Partner)) return BadRequest($"{at}.partner is required");
             int k = IndexOf(spec, t.Partner);
-            if (k < 0) return BadRequest($"{at}.partner: unknown partner '{t.Partner}' (partners: {string.Join(", ", spec.Partners.Select(p => p.Id))})");
+            if (k < 0) return BadRequest($"{at}.partner: unknown partner '{Q(t.Partner)}' (partners: {string.Join(", ", spec.Partners.Select(p => p.Id))})");
             if (t.Anxiety is null && t.Avoidance is null && t.Wound is null) return BadRequest($"{at} changes nothing: give anxiety, avoidance or wound");
             var (partner, problem) = WithSettings(spec.Partners[k], t.Anxiety, t.Avoidance, t.Wound, at);
             if (partner is null) return BadRequest(problem!);
@@ -168,15 +197,19 @@ internal static class WorkshopEndpoints
         RunEntry fork;
         try
         {
+            if (run.Released) return NotFound(id);
             if (run.Finished) return Conflict("the run has finished; branch before the end");
             fork = await runs.ForkAsync(run, http.HttpContext.RequestAborted);
         }
         catch (TooManyRunsException ex) { return TooMany(ex); }
         finally { run.Gate.Release(); }
 
-        await fork.Gate.WaitAsync(http.HttpContext.RequestAborted);
+        // Not cancelled by the caller going away: a fork half changed would be a branch nobody asked for.
+        await fork.Gate.WaitAsync(CancellationToken.None);
         try
         {
+            // Freed before its change was made (free all runs): say so rather than change a released run.
+            if (fork.Released) return Conflict("the branch was freed before it started (all runs were freed); branch again");
             foreach (var change in changes) await fork.Grain.ApplyAsync(change);
             fork.Spec = spec;
         }
@@ -191,7 +224,11 @@ internal static class WorkshopEndpoints
         if (runs.Find(id) is not { } run) return NotFound(id);
         await run.Gate.WaitAsync(http.RequestAborted);
         RunResult result;
-        try { result = await run.Grain.GetResultAsync(); }
+        try
+        {
+            if (run.Released) return NotFound(id);
+            result = await run.Grain.GetResultAsync();
+        }
         finally { run.Gate.Release(); }
         string file = $"{run.Scenario}-{run.Id}-{what}.csv";
         return TypedResults.File(Encoding.UTF8.GetBytes(write(result)), "text/csv; charset=utf-8", file);
@@ -201,11 +238,11 @@ internal static class WorkshopEndpoints
     {
         if (string.IsNullOrWhiteSpace(req.Kind)) return (null, $"{at}kind is required (stretch)");
         if (!string.Equals(req.Kind, "stretch", StringComparison.Ordinal))
-            return (null, $"{at}kind: unknown intervention '{req.Kind}' (known: stretch)");
+            return (null, $"{at}kind: unknown intervention '{Q(req.Kind)}' (known: stretch)");
         if (req.Who is not { Count: > 0 } who) return (null, $"{at}who: name at least one partner ({string.Join(", ", spec.Partners.Select(p => p.Id))})");
         foreach (var w in who)
             if (!spec.Partners.Any(p => p.Id == w))
-                return (null, $"{at}who: unknown partner '{w}' (partners: {string.Join(", ", spec.Partners.Select(p => p.Id))})");
+                return (null, $"{at}who: unknown partner '{Q(w ?? "")}' (partners: {string.Join(", ", spec.Partners.Select(p => p.Id))})");
         double strength = req.Strength ?? 1.0;
         if (!(strength > 0 && strength <= 1)) return (null, $"{at}strength must be above 0 and at most 1 (got {Num(strength)})");
         // Scenario order, not click order, so the same change always reads and runs the same.
@@ -228,7 +265,7 @@ internal static class WorkshopEndpoints
         if (wound is not null)
         {
             Wound? w = wound switch { "early" => Wound.Early, "late" => Wound.Late, _ => null };
-            if (w is null) return (null, $"{at}.wound must be early or late (got '{wound}')");
+            if (w is null) return (null, $"{at}.wound must be early or late (got '{Q(wound)}')");
             p = p with { Wound = w.Value };
         }
         return (p, null);
@@ -253,33 +290,11 @@ internal static class WorkshopEndpoints
         return string.Join(" and ", ids.Select(id => names.TryGetValue(id, out var n) ? n : id));
     }
 
-    /// <summary>Reads a JSON body; a failure comes back as one line (never an exception page).</summary>
-    private static async Task<(T? Value, string? Error)> ReadAsync<T>(HttpRequest http, T? empty = null) where T : class
-    {
-        if (empty is not null && http.ContentLength is 0 or null && !http.HasJsonContentType()) return (empty, null);
-        if (!http.HasJsonContentType()) return (null, "send a JSON body with Content-Type: application/json");
-        try
-        {
-            var value = await JsonSerializer.DeserializeAsync<T>(http.Body, Json, http.HttpContext.RequestAborted);
-            return value is null ? (null, "the body must be a JSON object, not null") : (value, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, "malformed JSON: " + FirstLine(ex.Message));
-        }
-    }
-
     private static int IndexOf(CoupleSpec spec, string id)
     {
         for (int i = 0; i < spec.Partners.Length; i++)
             if (spec.Partners[i].Id == id) return i;
         return -1;
-    }
-
-    private static string FirstLine(string s)
-    {
-        int i = s.IndexOfAny(['\r', '\n']);
-        return i < 0 ? s : s[..i];
     }
 
     private static string Num(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
@@ -288,7 +303,10 @@ internal static class WorkshopEndpoints
     private static IResult BadRequest(string message) => TypedResults.BadRequest(new ApiError(message));
     private static IResult NotFound(string id) => TypedResults.NotFound(new ApiError(NoSuchRun(id)));
 
-    public static string NoSuchRun(string id) => $"no run '{id}' (it may have been released after being idle)";
+    public static string NoSuchRun(string id) => $"no run '{Q(id)}' (it may have been freed, or released after being idle)";
+
+    /// <summary>User text echoed in an answer: one line, cut short (a 10 MB name is not sent back).</summary>
+    public static string Q(string text) => Printable.Quote(text);
     private static IResult Conflict(string message) => TypedResults.Conflict(new ApiError(message));
     private static IResult TooMany(TooManyRunsException ex) =>
         TypedResults.Json(new ApiError(ex.Message), Json, statusCode: StatusCodes.Status429TooManyRequests);

@@ -15,8 +15,8 @@ public sealed record WorkshopOptions
     /// <summary>Runs (branches included) alive at once; more get 429.</summary>
     public int MaxRuns { get; init; } = 16;
 
-    /// <summary>Longest run a browser may ask for, in hours (a year).</summary>
-    public int MaxHours { get; init; } = 24 * 7 * 52;
+    /// <summary>Longest run a browser may ask for, in hours (a year: 52 weeks and <c>1y</c>, 365 days, both fit).</summary>
+    public int MaxHours { get; init; } = 24 * 366;
 
     /// <summary>A run nobody has used for this long is collected by Orleans (GrainCollectionOptions).</summary>
     public TimeSpan IdleRelease { get; init; } = TimeSpan.FromMinutes(10);

@@ -38,6 +38,14 @@ public static partial class WorkshopServer
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls($"http://{(options.Host.Contains(':') ? $"[{options.Host}]" : options.Host)}:{options.Port}");
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // Our own, smaller limits answer in JSON (WorkshopGuards); Kestrel's stay above them.
+            k.Limits.MaxRequestBodySize = JsonBodies.MaxBytes;
+            k.Limits.MaxRequestLineSize = WorkshopGuards.KestrelLineAndHeaderLimit;
+            k.Limits.MaxRequestHeadersTotalSize = WorkshopGuards.KestrelLineAndHeaderLimit;
+            k.AddServerHeader = false;
+        });
         builder.Logging.ClearProviders();
         // The page's runs are grains in a silo of this host's own (as the Orleans samples host theirs in the
         // web app); Orleans collects runs nobody uses after IdleRelease.
@@ -53,23 +61,11 @@ public static partial class WorkshopServer
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = WorkshopEndpoints.Json.PropertyNamingPolicy;
+            o.SerializerOptions.Encoder = WorkshopEndpoints.Json.Encoder;
         });
 
         var app = builder.Build();
-        app.Use(async (context, next) =>
-        {
-            try
-            {
-                await next(context);
-            }
-            catch (RunNotStartedException ex) when (!context.Response.HasStarted)
-            {
-                // Orleans collected the run while nobody used it: its grain came back empty.
-                context.RequestServices.GetRequiredService<RunRegistry>().Forget(ex.RunId);
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                await context.Response.WriteAsJsonAsync(new ApiError(WorkshopEndpoints.NoSuchRun(ex.RunId)), WorkshopEndpoints.Json);
-            }
-        });
+        WorkshopGuards.Use(app, options);
         WorkshopEndpoints.Map(app);
         MapAssets(app);
         return app;

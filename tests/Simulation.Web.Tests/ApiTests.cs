@@ -24,6 +24,25 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
         Assert.Equal(["preoccupied", "dismissing"], s.Partners.Select(p => p.Style));
         Assert.Equal(["maximiser", "minimiser"], s.Partners.Select(p => p.Hendrix));
         Assert.Equal("early", s.Partners[0].Wound);
+        var scheduled = Assert.Single(s.Interventions);
+        Assert.Equal((21 * 24, new DateTime(2026, 3, 28, 8, 0, 0), "stretch", 0.5), (scheduled.Tick, scheduled.At, scheduled.Kind, scheduled.Strength));
+        Assert.Equal(["will"], scheduled.Who);
+        Assert.Equal((24 * 7 * 8, 6), (list.MaxHours, list.MaxRuns));
+    }
+
+    [Fact]
+    public async Task A_run_can_be_prepared_with_stretching_as_the_command_line_adds_it()
+    {
+        var run = await Create(new { scenario = "alma-will", stretch = new[] { "both@week2", "alma@day3:0.5" } });
+        Assert.Equal([(504, "will", 0.5), (168, "alma,will", 1.0), (48, "alma", 0.5)],
+            run.Interventions.Select(i => (i.Tick, string.Join(",", i.Who), i.Strength)));
+        var step = await Step(run.Id, 24 * 8);
+        Assert.Equal([(48, "alma"), (168, "alma"), (168, "will")],
+            step.Events.Where(e => e.Kind == "intervention").Select(e => (e.Tick, e.Actor)));
+        Assert.All(step.Events.Where(e => e.Kind == "intervention"), e => Assert.Equal(new EventMark(e.Actor, "intervention"), Assert.Single(e.Marks)));
+        var shorter = await Create(new { scenario = "alma-will", hours = 24 * 14 });
+        Assert.Empty(shorter.Interventions);  // the scenario's own falls after this run's end: never reached, not drawn
+        foreach (var id in new[] { run.Id, shorter.Id }) await Http.DeleteAsync($"api/runs/{id}");
     }
 
     [Fact]
@@ -198,7 +217,17 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
     [InlineData("{\"scenario\":\"alma-will\",\"partners\":{\"bob\":{\"anxiety\":3}}}", "unknown partner 'bob' in alma-will (partners: alma, will)")]
     [InlineData("{\"scenario\":\"alma-will\",\"hours\":99999999}", "hours must be between 1 and 1344 (got 99999999)")]
     [InlineData("{\"scenario\":\"alma-will\",\"hours\":0}", "hours must be between 1 and 1344 (got 0)")]
-    [InlineData("{\"scenario\":\"alma-will\",\"colour\":\"red\"}", "malformed JSON: The JSON property 'colour' could not be mapped to any .NET member contained in type 'Simulation.Web.CreateRunRequest'.")]
+    [InlineData("{\"scenario\":\"alma-will\",\"colour\":\"red\"}", "unknown field 'colour' (fields: scenario, partners, seed, hours, stretch)")]
+    [InlineData("{\"scenario\":\"alma-will\",\"partners\":{\"alma\":{\"anxeity\":3}}}", "unknown field 'anxeity' in partners.alma (fields: anxiety, avoidance, wound)")]
+    [InlineData("{\"scenario\":\"alma-will\",\"seed\":\"7\"}", "seed must be a whole number from 0 to 18446744073709551615, not text in quotes")]
+    [InlineData("{\"scenario\":\"alma-will\",\"seed\":-1}", "seed must be a whole number from 0 to 18446744073709551615")]
+    [InlineData("{\"scenario\":\"alma-will\",\"hours\":\"100\"}", "hours must be a whole number, not text in quotes")]
+    [InlineData("{\"scenario\":\"alma-will\",\"hours\":1.5}", "hours must be a whole number")]
+    [InlineData("{\"scenario\":\"alma-will\",\"partners\":{\"alma\":{\"anxiety\":\"5\"}}}", "partners.alma.anxiety must be a number, not text in quotes")]
+    [InlineData("{\"scenario\":7}", "scenario must be text in quotes")]
+    [InlineData("{\"scenario\":\"alma-will\",\"stretch\":[\"wil@week2\"]}", "stretch: unknown partner `wil` (did you mean `will`?); write `alma`, `will` or `both` (in `wil@week2`)")]
+    [InlineData("{\"scenario\":\"alma-will\",\"hours\":168,\"stretch\":[\"both@week2\"]}", "stretch: `week2` (2026-03-14T08:00) lies outside the run (2026-03-07T08:00 to 2026-03-14T08:00) (in `both@week2`)")]
+    [InlineData("{\"scenario\":\"alma-will\",\"stretch\":\"both@week2\"}", "stretch must be a list [ … ], not text in quotes")]
     public async Task Bad_create_requests_get_400_with_one_clear_line(string body, string message)
     {
         var res = await Http.PostAsync("api/runs", new StringContent(body, Encoding.UTF8, "application/json"));
@@ -212,7 +241,7 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
         var res = await Http.PostAsync("api/runs", new StringContent("{\"scenario\": ", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, res.StatusCode);
         string error = (await res.Content.ReadFromJsonAsync<ApiError>(Json))!.Error;
-        Assert.StartsWith("malformed JSON: ", error);
+        Assert.StartsWith("malformed JSON (line 1, byte ", error);
         Assert.DoesNotContain("\n", error);
 
         var plain = await Http.PostAsync("api/runs", new StringContent("scenario=alma-will", Encoding.UTF8, "text/plain"));
@@ -234,7 +263,7 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
         await Expect400($"api/runs/{run.Id}/branch", new { intervention = new { kind = "stretch" } }, "intervention.who: name at least one partner (alma, will)");
         var missing = await Http.PostAsJsonAsync("api/runs/nope/step", new { ticks = 1 });
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
-        Assert.Equal("no run 'nope' (it may have been released after being idle)", (await missing.Content.ReadFromJsonAsync<ApiError>(Json))!.Error);
+        Assert.Equal("no run 'nope' (it may have been freed, or released after being idle)", (await missing.Content.ReadFromJsonAsync<ApiError>(Json))!.Error);
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("api/runs/nope/timeline.csv")).StatusCode);
         await Http.DeleteAsync($"api/runs/{run.Id}");
     }
@@ -256,7 +285,8 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
             }
             var over = await own.Http.PostAsJsonAsync("api/runs", new { scenario = "alma-will" });
             Assert.Equal(HttpStatusCode.TooManyRequests, over.StatusCode);
-            Assert.Equal("too many runs at once (limit 6); delete a run or wait until idle runs are released",
+            Assert.Equal("the server holds 6 runs, its limit: press \u201cFree all runs\u201d to end them all (every open tab's), " +
+                         "close workshop tabs you no longer use, or wait: a run nobody uses is freed after 10 minutes",
                 (await over.Content.ReadFromJsonAsync<ApiError>(Json))!.Error);
             var branch = await own.Http.PostAsJsonAsync($"api/runs/{ids[0]}/branch", new { intervention = new { kind = "stretch", who = new[] { "will" } } });
             Assert.Equal(HttpStatusCode.TooManyRequests, branch.StatusCode);
@@ -270,7 +300,7 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
             await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.FromSeconds(1));
             var gone = await own.Http.PostAsJsonAsync($"api/runs/{ids[1]}/step", new { ticks = 1 });
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
-            Assert.Equal($"no run '{ids[1]}' (it may have been released after being idle)", (await gone.Content.ReadFromJsonAsync<ApiError>(Json))!.Error);
+            Assert.Equal($"no run '{ids[1]}' (it may have been freed, or released after being idle)", (await gone.Content.ReadFromJsonAsync<ApiError>(Json))!.Error);
             Assert.Equal(4, await runs.ForgetCollectedAsync());
             Assert.Equal(1, runs.Count);
             Assert.Equal(HttpStatusCode.OK, (await own.Http.GetAsync($"api/runs/{ids[0]}")).StatusCode);

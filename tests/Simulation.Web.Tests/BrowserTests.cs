@@ -134,7 +134,7 @@ public sealed class BrowserTests(BrowserFixture fx)
     [Fact]
     public async Task A_released_run_is_said_plainly_and_Play_starts_afresh()
     {
-        await OnPageAsync(async page =>
+        await fx.RunAsync(async page =>
         {
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             await page.Keyboard.PressAsync("ArrowRight");
@@ -147,7 +147,7 @@ public sealed class BrowserTests(BrowserFixture fx)
             await page.Keyboard.PressAsync("ArrowRight");
             await page.WaitForFunctionAsync($"() => {ClosenessPoints} === 1");
             Assert.NotEqual(id, (await page.GetAttributeAsync("#export-csv", "href"))!.Split('/')[3]);
-        });
+        }, nameof(A_released_run_is_said_plainly_and_Play_starts_afresh), failedLoadsExpected: true);
     }
 
     [Fact]
@@ -168,25 +168,8 @@ public sealed class BrowserTests(BrowserFixture fx)
         });
     }
 
-    /// <summary>
-    /// Runs a test on a fresh page and closes it; on failure keeps a screenshot and the status line,
-    /// to see what the page showed.
-    /// </summary>
-    private async Task OnPageAsync(Func<IPage, Task> test, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
-    {
-        var page = await fx.OpenAsync();
-        try
-        {
-            await test(page);
-        }
-        catch
-        {
-            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, $"failed-{name}.png") });
-            Console.Error.WriteLine($"{name}: status '{await page.TextContentAsync("#status")}'");
-            throw;
-        }
-        finally { await page.Context.CloseAsync(); }
-    }
+    private Task OnPageAsync(Func<IPage, Task> test, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
+        fx.RunAsync(test, name);
 
     [Fact]
     public async Task The_trainers_story_pause_on_Sunday_evening_branch_where_Will_stretches()

@@ -10,7 +10,16 @@ public sealed class WorkshopHost : IAsyncLifetime
 
     public WorkshopHost() => _scenarioDirectory = FixtureScenarios;
 
-    internal WorkshopHost(string scenarioDirectory) => _scenarioDirectory = scenarioDirectory;
+    internal WorkshopHost(string scenarioDirectory, WorkshopOptions? options = null)
+    {
+        _scenarioDirectory = scenarioDirectory;
+        if (options is not null) Options = options;
+    }
+
+    /// <summary>A server over a shelf of the test's own (one that fails, say).</summary>
+    internal WorkshopHost(ScenarioShelf shelf) : this("") => _shelf = shelf;
+
+    private readonly ScenarioShelf? _shelf;
 
     /// <summary>The repository's scenario library, found from the test's output folder.</summary>
     public static string RepoScenarios
@@ -35,7 +44,7 @@ public sealed class WorkshopHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // A real server: the page's runs are grains in the silo it hosts (no gateway, free ports).
-        _app = WorkshopServer.Build(Options, new ScenarioShelf(() => WorkshopServer.ReadLibrary(_scenarioDirectory)));
+        _app = WorkshopServer.Build(Options, _shelf ?? new ScenarioShelf(_scenarioDirectory));
         await _app.StartAsync();
         Address = WorkshopServer.Address(_app);
         Http = new HttpClient { BaseAddress = Address };

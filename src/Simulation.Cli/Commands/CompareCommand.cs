@@ -5,7 +5,7 @@ using Simulation.Scenarios;
 namespace Simulation.Cli.Commands;
 
 /// <summary>
-/// <c>compare A [B]</c>: a what-if. Two scenarios, or one scenario and <c>--set</c> changes for the
+/// <c>compare A [B]</c>: a what-if. Two scenarios, or one scenario and <c>--set</c>/<c>--stretch</c> changes for the
 /// second run; both on the same seed, overlaid in compare.svg (and compare.png) and set side by side in compare.html.
 /// </summary>
 public sealed class CompareCommand : ICliCommand
@@ -34,21 +34,24 @@ public sealed class CompareCommand : ICliCommand
             string pathA = p.GetValue(first)!;
             string? pathB = p.GetValue(second);
             var sets = options.Sets(p);
-            if (pathB is null && sets.Length == 0)
+            var stretches = options.Stretches(p);
+            var changes = options.Changes(p);
+            if (pathB is null && changes.Length == 0)
                 throw ScenarioException.One("compare", 1, 1,
-                    "compare needs a second scenario or at least one --set change (e.g. --set will.responsiveness=0.8)");
+                    "compare needs a second scenario or at least one --set or --stretch change (e.g. --set will.responsiveness=0.8, --stretch both@week3)");
 
             if (p.GetValue(seeds) is { } seedList)
-                return await EnsembleAsync(context, simulate, options, p, pathA, pathB, sets, seedList, ct);
+                return await EnsembleAsync(context, simulate, options, p, pathA, pathB, sets, stretches, seedList, ct);
 
             // A is the scenario as written (with --length/--seed); B gets the changes
             var a = options.Apply(ScenarioLoader.Load(pathA), p, withSets: false);
             var b = pathB is null ? a : options.Apply(ScenarioLoader.Load(pathB), p, withSets: false);
             if (sets.Length > 0) b = ScenarioChanges.WithSets(b, sets);
+            if (stretches.Length > 0) b = ScenarioStretches.WithStretches(b, stretches);
             b = ScenarioChanges.WithSeed(b, a.Spec.Seed); // the same seed, so only the change differs
             string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
             // Printable: the label also reaches the progress bar, which writes to the terminal directly
-            string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : ""));
+            string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (changes.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : ""));
             var size = options.ChartSize(p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"),
                 [ComparisonWriter.ChartFile, ComparisonWriter.ImageFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
@@ -80,29 +83,37 @@ public sealed class CompareCommand : ICliCommand
     /// sweep's batches on worker grains; compare.svg/png/html and runs.csv into out/NAME-what-if-seeds-A-B.
     /// </summary>
     private static async Task<int> EnsembleAsync(CliContext context, Simulate simulate, CommonOptions options, ParseResult p,
-        string pathA, string? pathB, System.Collections.Immutable.ImmutableArray<string> sets, string seedList, CancellationToken ct)
+        string pathA, string? pathB, System.Collections.Immutable.ImmutableArray<string> sets,
+        System.Collections.Immutable.ImmutableArray<string> stretches, string seedList, CancellationToken ct)
     {
         if (p.GetValue(options.Seed) is not null)
             throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
         var (loadedA, textA) = SweepInput.Read(pathA);
         var (loadedB, textB) = pathB is null ? (loadedA, textA) : SweepInput.Read(pathB);
-        var a = options.Apply(loadedA, p, withSets: false);
-        var b = options.Apply(loadedB, p, withSets: false);
-        if (sets.Length > 0) b = ScenarioChanges.WithSets(b, sets);
+        // B's changes in the order the workers apply them: --set, then --length, then --stretch
+        string? length = p.GetValue(options.Length);
+        var a = length is null ? loadedA : ScenarioChanges.WithLength(loadedA, length);
+        var b = sets.Length > 0 ? ScenarioChanges.WithSets(loadedB, sets) : loadedB;
+        if (length is not null) b = ScenarioChanges.WithLength(b, length);
+        if (stretches.Length > 0) b = ScenarioStretches.WithStretches(b, stretches);
         if (a.Spec.Partners.Select(x => x.Id).SequenceEqual(b.Spec.Partners.Select(x => x.Id)) is false)
             throw ScenarioException.One(pathB ?? pathA, 1, 1, "an ensemble compares the same couple: both scenarios need the same partner ids, in the same order");
         var seedsPlan = Sweeps.SweepPlan.ParseSeeds(seedList);
         string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
-        string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length > 0 ? " with " + string.Join(", ", sets) : ""));
+        string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length + stretches.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : ""));
         var size = options.ChartSize(p);
         string folder = CommonOptions.RunFolder(pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}", [$"seeds-{seedList}"]);
         string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder), EnsembleFiles.Names);
 
-        Grains.SweepWork Work(string text, string path, System.Collections.Immutable.ImmutableArray<string> baseSets, Scenario s) =>
-            new(text, path, baseSets, p.GetValue(options.Length), [.. seedsPlan.Select((seed, k) => new Grains.SweepJob(k, [], seed))], s.Spec.Hours, WithCloseness: true);
+        Grains.SweepWork Work(string text, string path, System.Collections.Immutable.ImmutableArray<string> baseSets,
+            System.Collections.Immutable.ImmutableArray<string> baseStretches, Scenario s) =>
+            new(text, path, baseSets, length, [.. seedsPlan.Select((seed, k) => new Grains.SweepJob(k, [], seed))], s.Spec.Hours, WithCloseness: true)
+            {
+                BaseStretches = baseStretches,
+            };
         var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
         var (outcomes, silos, took) = await simulate.SweepAsync(context, $"Comparing {a.Name} over {seedsPlan.Length} seeds",
-            [Work(textA, pathA, [], a), Work(textB, pathB ?? pathA, sets, b)], ct);
+            [Work(textA, pathA, [], [], a), Work(textB, pathB ?? pathA, sets, stretches, b)], ct);
         await warm;
         var ensemble = new Sweeps.Ensemble(
             new Sweeps.EnsembleSide(labelA, a, outcomes[0].Figures, outcomes[0].Closeness),

@@ -26,8 +26,8 @@ public sealed class RunCommand : ICliCommand
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
             var size = options.ChartSize(p);
-            // a what-if (--set) gets its own folder, so it never replaces the baseline a trainer made
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.Sets(p))), ReportWriter.FileNames);
+            // a what-if (--set, --stretch) gets its own folder, so it never replaces the baseline a trainer made
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.Changes(p))), ReportWriter.FileNames);
 
             // the chart code compiles on the other core while the run simulates
             var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
