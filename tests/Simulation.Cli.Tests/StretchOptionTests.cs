@@ -10,9 +10,9 @@ public sealed class StretchOptionTests
         var r = await Cli.Run("run", t.Scenario(length: "2w"), "--stretch", "both@week2", "--stretch", "will@day3:0.5", "--out", t["o"]);
         Assert.True(r.ExitCode == 0, r.Err);
         var events = File.ReadAllLines(Path.Combine(t["o"], "events.csv"));
-        Assert.Contains("48,2026-03-09T08:00,will,intervention,,,starts stretching", events);
-        Assert.Contains("168,2026-03-14T08:00,alma,intervention,,,starts stretching", events);
-        Assert.Contains("168,2026-03-14T08:00,will,intervention,,,starts stretching", events);
+        Assert.Contains("48,2026-03-09T08:00,will,intervention,,,starts stretching,", events);
+        Assert.Contains("168,2026-03-14T08:00,alma,intervention,,,starts stretching,", events);
+        Assert.Contains("168,2026-03-14T08:00,will,intervention,,,starts stretching,", events);
     }
 
     [Fact]
