@@ -668,7 +668,7 @@ public static class Expectations
         }
 
         /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window.</summary>
-        public TickRecord[] Ticks(DateTime from, DateTime until)
+        public Hour[] Ticks(DateTime from, DateTime until)
         {
             var (lo, hi) = hours.Range(Max(from, From), Min(until, Until));
             return hi > lo ? hours.Records[lo..hi] : [];
@@ -683,17 +683,43 @@ public static class Expectations
     }
 
     /// <summary>
-    /// A run's hours as records, built once for all its claims, and its hours and events found by position:
+    /// One hour of a run as the detectors read it (what a <see cref="TickRecord"/> says), read from the
+    /// timeline's columns when asked: a year of records was 2 MB to build and collect for every run of a sweep.
+    /// </summary>
+    private readonly struct Hour(Timeline timeline, int tick)
+    {
+        public int Tick => tick;
+        public DateTime Time => timeline.Time(tick);
+        public double Closeness => timeline.Closeness(tick);
+        public Snapshots Partners => new(timeline, tick);
+    }
+
+    /// <summary>Both partners' snapshots of an hour, by index in scenario order.</summary>
+    private readonly struct Snapshots(Timeline timeline, int tick) : IEnumerable<PartnerSnapshot>
+    {
+        public PartnerSnapshot this[int partner] => timeline.Partner(tick, partner);
+
+        public IEnumerator<PartnerSnapshot> GetEnumerator()
+        {
+            yield return timeline.Partner(tick, 0);
+            yield return timeline.Partner(tick, 1);
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>
+    /// A run's hours, listed once for all its claims, and its hours and events found by position:
     /// hour i is the moment start + i hours, and the events come in time order. (Building the records and
     /// scanning every hour and event per claim cost more than a four-week run.)
     /// </summary>
     private sealed class RunHours(RunResult run)
     {
-        private TickRecord[]? _records;
+        private Hour[]? _records;
 
         public RunResult Run { get; } = run;
 
-        public TickRecord[] Records => _records ??= [.. Run.Timeline];
+        public Hour[] Records => _records ??= [.. Enumerable.Range(0, Run.Timeline.Length).Select(t => new Hour(Run.Timeline, t))];
 
         /// <summary>The indices of the hours at or after <paramref name="from"/> and before <paramref name="until"/>.</summary>
         public (int Lo, int Hi) Range(DateTime from, DateTime until)
