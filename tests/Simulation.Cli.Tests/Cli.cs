@@ -28,6 +28,15 @@ public static class Cli
         throw new InvalidOperationException("Simulation.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The two folders hold the same files, byte for byte.</summary>
+    public static void AssertSameFiles(string expected, string actual)
+    {
+        var names = Directory.GetFiles(expected).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(names, Directory.GetFiles(actual).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        foreach (var name in names)
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, name!))), $"{name} differs");
+    }
+
     public static string Broken => Path.Combine(Root, "tests", "Simulation.Scenarios.Tests", "broken");
     public static string Fixtures => Path.Combine(Root, "tests", "Simulation.Scenarios.Tests", "fixtures");
 }

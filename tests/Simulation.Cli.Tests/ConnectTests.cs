@@ -22,13 +22,13 @@ public sealed class ConnectTests
         var remote = await Cli.Run("run", scenario, "--out", t["remote"], "--connect", $"127.0.0.1:{gateway}");
         Assert.True(own.ExitCode == 0, own.Err);
         Assert.True(remote.ExitCode == 0, remote.Err);
-        AssertSameFiles(t["own"], t["remote"]);
+        Cli.AssertSameFiles(t["own"], t["remote"]);
 
         var ownWhatIf = await Cli.Run("compare", scenario, "--set", "will.avoidance=3", "--out", t["own-what-if"]);
         var remoteWhatIf = await Cli.Run("compare", scenario, "--set", "will.avoidance=3", "--out", t["remote-what-if"], "--connect", $"localhost:{gateway}");
         Assert.True(remoteWhatIf.ExitCode == 0, remoteWhatIf.Err);
         Assert.Equal(0, ownWhatIf.ExitCode);
-        AssertSameFiles(t["own-what-if"], t["remote-what-if"]);
+        Cli.AssertSameFiles(t["own-what-if"], t["remote-what-if"]);
         await server.StopAsync();
     }
 
@@ -57,11 +57,4 @@ public sealed class ConnectTests
         Assert.False(Directory.Exists(t["out"]));
     }
 
-    private static void AssertSameFiles(string expected, string actual)
-    {
-        var names = Directory.GetFiles(expected).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(names, Directory.GetFiles(actual).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        foreach (var name in names)
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, name!))), $"{name} differs");
-    }
 }

@@ -32,7 +32,7 @@ public sealed class SweepTests
 
         var second = await Cli.Run([.. args, "--out", t["b"]]);
         Assert.Equal(0, second.ExitCode);
-        AssertSameFiles(t["a"], t["b"]);
+        Cli.AssertSameFiles(t["a"], t["b"]);
     }
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class SweepTests
         Assert.True(there.ExitCode == 0, there.Err);
         Assert.Contains("on 1 silo", here.Out);
         Assert.Contains("on 2 silos", there.Out);
-        AssertSameFiles(t["here"], t["there"]);
+        Cli.AssertSameFiles(t["here"], t["there"]);
 
         // 2. A longer sweep through the cluster; one silo is killed (by its process id, at once) once the
         //    sweep is under way. Its lost batches go again to the other, and the files come out the same.
@@ -82,7 +82,7 @@ public sealed class SweepTests
 
         var reference = await Cli.Run([.. big, "--out", t["reference"]]);
         Assert.True(reference.ExitCode == 0, reference.Err);
-        AssertSameFiles(t["reference"], t["killed"]);
+        Cli.AssertSameFiles(t["reference"], t["killed"]);
     }
 
     [Fact]
@@ -96,13 +96,6 @@ public sealed class SweepTests
         Assert.False(Directory.Exists(t["o"]), "an interrupted sweep left its folder behind");
     }
 
-    private static void AssertSameFiles(string expected, string actual)
-    {
-        var names = Directory.GetFiles(expected).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(names, Directory.GetFiles(actual).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        foreach (var name in names)
-            Assert.True(File.ReadAllBytes(Path.Combine(expected, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, name!))), $"{name} differs");
-    }
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Signal(int pid, int signal);
@@ -134,8 +127,7 @@ public sealed class EnsembleCompareTests
 
         var second = await Cli.Run([.. args, "--out", t["b"]]);
         Assert.Equal(0, second.ExitCode);
-        foreach (var f in Directory.GetFiles(t["a"]).Select(Path.GetFileName))
-            Assert.True(File.ReadAllBytes(t[$"a/{f}"]).AsSpan().SequenceEqual(File.ReadAllBytes(t[$"b/{f}"])), $"{f} differs");
+        Cli.AssertSameFiles(t["a"], t["b"]);
     }
 
     [Fact]
