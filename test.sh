@@ -23,7 +23,8 @@ trap 'rm -f "$log"' EXIT
 status=0
 # One test project at a time (-m:1): on 2 cores the process, cluster and browser tests would otherwise
 # crowd each other, and the tests that bound couplesim's time would measure the crowd.
-dotnet test Simulation.sln -c Release --no-build -v quiet -nologo -m:1 2>&1 | tee "$log" || status=$?
+# The minimal console logger prints a failed test's message and stack (quiet alone prints only its name).
+dotnet test Simulation.sln -c Release --no-build -v quiet -nologo -m:1 --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
 # One closing line over all test projects, in the plain form CI reads.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -101,6 +101,9 @@ public sealed class SimulationCluster : IAsyncDisposable
             {
                 // A start that failed or was cancelled half-way must not leave a silo running in this process.
                 await StopQuietlyAsync(host);
+                // Orleans reports a start cancelled between its stages as OrleansLifecycleCanceledException,
+                // not as a cancellation: callers (Ctrl+C on a command) must see it as one.
+                if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("the silo's start was cancelled", ex, cancellationToken);
                 bool chosenByUs = options.SiloPort == 0 && (options.GatewayPort == 0 || options.Redis is null);
                 if (!(chosenByUs && attempt < 3 && IsPortTaken(ex))) throw;
             }
@@ -146,7 +149,7 @@ public sealed class SimulationCluster : IAsyncDisposable
         catch (Exception ex)
         {
             await StopQuietlyAsync(host);
-            if (cancellationToken.IsCancellationRequested) throw;
+            if (cancellationToken.IsCancellationRequested) throw new OperationCanceledException("connecting was cancelled", ex, cancellationToken);
             throw new IOException($"{where} answers, but no couplesim silo took this client on within {ConnectTimeout.TotalSeconds:0} s", ex);
         }
         return new SimulationCluster(host, null, null);
