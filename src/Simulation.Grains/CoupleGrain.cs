@@ -19,8 +19,11 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     public async ValueTask StartAsync(CoupleSpec spec)
     {
         Begin(spec, new Relationship(spec), new Timeline.Builder(spec.Start));
-        for (int i = 0; i < 2; i++)
-            await _partners[i].StartAsync(spec.Partners[i], spec.Partners[1 - i].Id, spec.Seed);
+        // both partners activate at once (an activation is the dearest call of a short run)
+        var first = _partners[0].StartAsync(spec.Partners[0], spec.Partners[1].Id, spec.Seed);
+        var second = _partners[1].StartAsync(spec.Partners[1], spec.Partners[0].Id, spec.Seed);
+        await first;
+        await second;
     }
 
     public async ValueTask RestoreAsync(CoupleSnapshot snapshot)
@@ -177,6 +180,9 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
         if (_relationship is null) return;
         _relationship = null;
         _events.Clear();
-        foreach (var partner in _partners) await partner.ReleaseAsync();
+        var first = _partners[0].ReleaseAsync();
+        var second = _partners[1].ReleaseAsync();
+        await first;
+        await second;
     }
 }
