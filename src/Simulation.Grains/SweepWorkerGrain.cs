@@ -13,6 +13,8 @@ public sealed class SweepWorkerGrain : Grain, ISweepWorkerGrain
 {
     // The scenario of the last batch, read once: a sweep sends every batch the same text.
     private (SweepBatch Batch, Scenario Scenario)? _last;
+    // A run's hours are read into its figures and dropped: the next run writes over them (one turn at a time).
+    private readonly RunBuffers _buffers = new();
 
     public ValueTask<SweepResults> RunAsync(SweepBatch batch)
     {
@@ -22,10 +24,11 @@ public sealed class SweepWorkerGrain : Grain, ISweepWorkerGrain
         foreach (var job in batch.Jobs)
         {
             var run = ScenarioChanges.WithSeed(ScenarioChanges.WithSets(scenario, job.Sets), job.Seed);
-            var result = CoupleSimulation.Run(run.Spec);
-            figures.Add(RunFigures.Of(job.Run, run, result));
-            if (batch.WithCloseness)
-                closeness.Add([.. Enumerable.Range(0, result.Timeline.Length).Select(result.Timeline.Closeness)]);
+            var (runFigures, series) = CoupleSimulation.Run(run.Spec, _buffers, result => (
+                RunFigures.Of(job.Run, run, result),
+                batch.WithCloseness ? [.. Enumerable.Range(0, result.Timeline.Length).Select(result.Timeline.Closeness)] : ImmutableArray<double>.Empty));
+            figures.Add(runFigures);
+            if (batch.WithCloseness) closeness.Add(series);
         }
         return ValueTask.FromResult(new SweepResults(figures.MoveToImmutable(), closeness.ToImmutable()));
     }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Simulation.Model;
 
@@ -95,14 +96,26 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
         /// <summary>Hours collected so far.</summary>
         public int Count { get; private set; }
 
+        /// <summary>
+        /// Starts again from hour 0 of a run starting at <paramref name="runStart"/>, writing over the blocks it has.
+        /// Every timeline this builder handed out changes with it: only for <see cref="CoupleSimulation.Run{T}"/>,
+        /// which lends its result for one call.
+        /// </summary>
+        internal void Restart(DateTime runStart) => (start, Count) = (runStart, 0);
+
         /// <summary>Adds the next hour.</summary>
         public void Add(double closeness, in PartnerSnapshot first, in PartnerSnapshot second)
         {
             int at = Count % BlockHours;
             if (at == 0)
             {
-                _closeness.Add(_closenessBlock = new double[BlockHours]);
-                _partners.Add(_partnersBlock = new PartnerSnapshot[2 * BlockHours]);
+                int block = Count / BlockHours;
+                if (block < _closeness.Count) (_closenessBlock, _partnersBlock) = (_closeness[block], _partners[block]); // restarted
+                else
+                {
+                    _closeness.Add(_closenessBlock = new double[BlockHours]);
+                    _partners.Add(_partnersBlock = new PartnerSnapshot[2 * BlockHours]);
+                }
             }
             _closenessBlock[at] = closeness;
             _partnersBlock[2 * at] = first;
@@ -130,6 +143,10 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
         }
 
         /// <summary>The hours collected so far. Later hours do not change it.</summary>
-        public Timeline ToTimeline() => new(start, [.. _closeness], [.. _partners], Count);
+        public Timeline ToTimeline()
+        {
+            int blocks = (Count + BlockHours - 1) / BlockHours; // a restarted builder may hold more
+            return new(start, CollectionsMarshal.AsSpan(_closeness)[..blocks].ToArray(), CollectionsMarshal.AsSpan(_partners)[..blocks].ToArray(), Count);
+        }
     }
 }

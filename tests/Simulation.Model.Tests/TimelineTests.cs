@@ -97,4 +97,26 @@ public sealed class TimelineTests
         Assert.Equal(Snap(699, 0), copy.Partner(699, 0));
         Assert.Same(Timeline.Empty, Timeline.Create([]));
     }
+
+    [Fact]
+    public void Runs_in_reused_buffers_read_as_fresh_runs_whatever_ran_before()
+    {
+        // A long run, then a shorter one and another start: the blocks written over must read as the new run
+        // alone (no hour of the year left past the shorter run's end, every time from the new start).
+        CoupleSpec Spec(int hours, ulong seed, DateTime start) =>
+            new("t", start, hours, seed, 0.5, [new PartnerSpec("a", "A", 6, 2), new PartnerSpec("b", "B", 2, 6)], [], [], []);
+        var buffers = new RunBuffers();
+        foreach (var spec in new[] { Spec(24 * 365, 1, Start), Spec(24 * 28, 2, Start.AddDays(3)), Spec(Timeline.BlockHours + 1, 3, Start), Spec(24 * 28, 2, Start.AddDays(3)) })
+        {
+            var fresh = CoupleSimulation.Run(spec);
+            bool same = CoupleSimulation.Run(spec, buffers, lent =>
+            {
+                Assert.Equal(fresh.Timeline.Length, lent.Timeline.Length);
+                Assert.Equal(fresh.Timeline, lent.Timeline);
+                Assert.True(fresh.Events.SequenceEqual(lent.Events), $"the events of the {spec.Hours}-hour run differ");
+                return true;
+            });
+            Assert.True(same);
+        }
+    }
 }
