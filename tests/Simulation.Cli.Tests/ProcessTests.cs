@@ -64,6 +64,22 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task Each_what_if_of_compare_writes_a_folder_of_its_own()
+    {
+        using var t = new TempDir();
+        Directory.CreateDirectory(t["scenarios"]);
+        File.Copy(Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), Path.Combine(t["scenarios"], "alma-will.yaml"));
+        string[] what = ["compare", "scenarios/alma-will.yaml", "--length", "2d", "--set"];
+        foreach (string[] args in new string[][] { [.. what, "will.avoidance=3"], [.. what, "will.responsiveness=0.8"], [.. what, "will.avoidance=3", "--seeds", "1-3"] })
+        {
+            var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, args);
+            Assert.True(r.Code == 0, r.Err);
+        }
+        Assert.Equal(["alma-will-what-if-will.avoidance=3", "alma-will-what-if-will.avoidance=3,seeds-1-3", "alma-will-what-if-will.responsiveness=0.8"],
+            Directory.GetDirectories(t["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Ctrl_C_during_a_run_exits_130_and_writes_nothing()
     {
         using var t = new TempDir();

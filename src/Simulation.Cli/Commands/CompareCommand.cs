@@ -53,7 +53,9 @@ public sealed class CompareCommand : ICliCommand
             // Printable: the label also reaches the progress bar, which writes to the terminal directly
             string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (changes.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : ""));
             var size = options.ChartSize(p);
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}"),
+            // each what-if its own folder (out/alma-will-what-if-will.responsiveness=0.8): a second one never replaces the first
+            string folder = CommonOptions.RunFolder(pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}", changes);
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder),
                 [ComparisonWriter.ChartFile, ComparisonWriter.ImageFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
 
             // the chart code compiles on the other core while the runs simulate
@@ -80,7 +82,7 @@ public sealed class CompareCommand : ICliCommand
 
     /// <summary>
     /// <c>compare A --set … --seeds A-B</c> (or <c>compare A B --seeds …</c>): both sides on every seed, run as a
-    /// sweep's batches on worker grains; compare.svg/png/html and runs.csv into out/NAME-what-if-seeds-A-B.
+    /// sweep's batches on worker grains; compare.svg/png/html and runs.csv into out/NAME-what-if-CHANGES,seeds-A-B.
     /// </summary>
     private static async Task<int> EnsembleAsync(CliContext context, Simulate simulate, CommonOptions options, ParseResult p,
         string pathA, string? pathB, System.Collections.Immutable.ImmutableArray<string> sets,
@@ -102,7 +104,7 @@ public sealed class CompareCommand : ICliCommand
         string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
         string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length + stretches.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : ""));
         var size = options.ChartSize(p);
-        string folder = CommonOptions.RunFolder(pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}", [$"seeds-{seedList}"]);
+        string folder = CommonOptions.RunFolder(pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}", [.. options.Changes(p), $"seeds-{seedList}"]);
         string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder), EnsembleFiles.Names);
 
         Grains.SweepWork Work(string text, string path, System.Collections.Immutable.ImmutableArray<string> baseSets,
