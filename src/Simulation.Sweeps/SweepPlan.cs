@@ -145,8 +145,12 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
             {
                 foreach (var d in ex.Diagnostics)
                 {
-                    int column = d.Location.Column <= key.Length ? d.Location.Column : at;
-                    problems.Add(new Diagnostic(new SourceLocation("--vary", 1, column), d.Message.Replace("(in `", "(as `", StringComparison.Ordinal)));
+                    // a mistake in the key is shown in the --vary as typed; one in a value as the --set it would be
+                    bool inKey = d.Location.Column <= key.Length;
+                    string message = d.Message;
+                    int cut = message.LastIndexOf(" (in `", StringComparison.Ordinal);
+                    if (cut >= 0) message = message[..cut] + (inKey ? $" (in `{Printable.Quote($"{key}={spec}")}`)" : " (as `" + message[(cut + 6)..]);
+                    problems.Add(new Diagnostic(new SourceLocation("--vary", 1, inKey ? d.Location.Column : at), message));
                 }
                 return null;
             }
