@@ -62,8 +62,9 @@ public sealed record TickView(int Tick, DateTime Time, double Closeness, IReadOn
 /// <summary>A marker an event puts on a partner's lane (kinds as in <see cref="VisualInfo.Marks"/>).</summary>
 public sealed record EventMark(string Partner, string Kind);
 
+/// <summary>An event as events.csv has it (<paramref name="Tone"/>: a protest's or give-up's tone, or empty), with its caption and markers.</summary>
 public sealed record EventView(
-    int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason, string Caption,
+    int Tick, DateTime Time, string Actor, string Kind, string Target, string Outcome, string Reason, string Tone, string Caption,
     IReadOnlyList<EventMark> Marks);
 
 /// <summary>A marker kind of the report charts: shape, colour and row within a lane (0 = bottom).</summary>

@@ -219,7 +219,7 @@ internal static class WorkshopMapping
         .ToArray();
 
     public static EventView Event(SimEvent e, RunEntry run) => new(
-        e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, Captions.For(e, run.Names),
+        e.Tick, e.Time, e.Actor, e.Kind, e.Target, e.Outcome, e.Reason, e.Tone, Captions.For(e, run.Names),
         Reports.ChartMarks.For(e, run.PartnerIds).Select(m => new EventMark(m.PartnerId, m.Kind.Key)).ToArray());
 
     /// <summary>Colours and markers of <see cref="Reports.ClosenessChart"/>, for the page's legend and lanes.</summary>

@@ -57,6 +57,18 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
     }
 
     [Fact]
+    public async Task Events_carry_the_tone_of_a_protest_as_events_csv_does()
+    {
+        var run = await Create(new { scenario = "alma-will" });
+        var step = await Step(run.Id, 24 * 28);
+        var protests = step.Events.Where(e => e.Kind == "protest").ToArray();
+        Assert.NotEmpty(protests);
+        Assert.Equal(["angry", "pleading"], protests.Select(e => e.Tone).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(step.Events.Where(e => e.Kind == "bid"), e => Assert.Equal("", e.Tone));
+        Assert.Equal(HttpStatusCode.NoContent, (await Http.DeleteAsync($"api/runs/{run.Id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Creates_steps_and_deletes_a_run_with_slider_values()
     {
         var run = await Create(new { scenario = "alma-will", partners = new { will = new { avoidance = 3.0, wound = "late" } }, seed = 11, hours = 100 });
