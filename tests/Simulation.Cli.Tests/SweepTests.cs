@@ -123,6 +123,18 @@ public sealed class EnsembleCompareTests
         string html = File.ReadAllText(t["a/compare.html"]);
         Assert.Contains("Same way", html);
         Assert.Contains("of 10</td>", html);
+        // a change beyond chance is green when B is the warmer side, orange when the colder, bold black when neither
+        var better = Simulation.Sweeps.RunFigure.For(Simulation.Scenarios.ScenarioLoader.Load(args[1])).ToDictionary(f => f.Column, f => f.HigherIsBetter);
+        var marked = System.Text.RegularExpressions.Regex.Matches(html,
+            @"<tr data-figure=""([a-z_]+)"">.*?<span(?: class=""([a-z-]+)"")?>[^<]*</span></td><td class=""num"">([^\s<]+)[^<]* to ([^\s<]+)[^<]*</td>");
+        Assert.Equal(better.Count, marked.Count);
+        foreach (System.Text.RegularExpressions.Match m in marked)
+        {
+            bool? up = m.Groups[3].Value.StartsWith('+') ? true : m.Groups[4].Value.StartsWith('−') ? false : null;
+            string expected = up is null ? "" : better[m.Groups[1].Value] is { } b ? (up == b ? "diff-pos" : "diff-neg") : "diff-moved";
+            Assert.True(expected == m.Groups[2].Value, $"{m.Groups[1].Value}: {m.Groups[2].Value} (interval {m.Groups[3].Value} to {m.Groups[4].Value})");
+        }
+        Assert.Contains(marked, m => m.Groups[2].Value.Length > 0);
         System.Xml.Linq.XDocument.Parse(File.ReadAllText(t["a/compare.svg"]));
 
         var second = await Cli.Run([.. args, "--out", t["b"]]);
