@@ -20,10 +20,9 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
     {
         Begin(spec, new Relationship(spec), new Timeline.Builder(spec.Start));
         // both partners activate at once (an activation is the dearest call of a short run)
-        var first = _partners[0].StartAsync(spec.Partners[0], spec.Partners[1].Id, spec.Seed);
-        var second = _partners[1].StartAsync(spec.Partners[1], spec.Partners[0].Id, spec.Seed);
-        await first;
-        await second;
+        await Task.WhenAll(
+            _partners[0].StartAsync(spec.Partners[0], spec.Partners[1].Id, spec.Seed).AsTask(),
+            _partners[1].StartAsync(spec.Partners[1], spec.Partners[0].Id, spec.Seed).AsTask());
     }
 
     public async ValueTask RestoreAsync(CoupleSnapshot snapshot)
@@ -180,9 +179,6 @@ public sealed class CoupleGrain : Grain, ICoupleGrain
         if (_relationship is null) return;
         _relationship = null;
         _events.Clear();
-        var first = _partners[0].ReleaseAsync();
-        var second = _partners[1].ReleaseAsync();
-        await first;
-        await second;
+        await Task.WhenAll(_partners[0].ReleaseAsync().AsTask(), _partners[1].ReleaseAsync().AsTask());
     }
 }

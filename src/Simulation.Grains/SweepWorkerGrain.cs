@@ -13,18 +13,20 @@ public sealed class SweepWorkerGrain : Grain, ISweepWorkerGrain
 {
     // The scenario of the last batch, read once: a sweep sends every batch the same text.
     private (SweepBatch Batch, Scenario Scenario)? _last;
-    // A run's hours are read into its figures and dropped: the next run writes over them (one turn at a time).
-    private readonly RunBuffers _buffers = new();
 
     public ValueTask<SweepResults> RunAsync(SweepBatch batch)
     {
         var scenario = Read(batch);
+        // A run's hours are read into its figures and dropped, so the batch's runs share one set of buffers, each
+        // run writing over the last. Per batch, not per grain: an idle worker would keep its longest run's hours
+        // until collected. Safe because a batch runs start to end in this synchronous call.
+        var buffers = new RunBuffers();
         var figures = ImmutableArray.CreateBuilder<RunFigures>(batch.Jobs.Length);
         var closeness = ImmutableArray.CreateBuilder<ImmutableArray<double>>(batch.WithCloseness ? batch.Jobs.Length : 0);
         foreach (var job in batch.Jobs)
         {
             var run = ScenarioChanges.WithSeed(ScenarioChanges.WithSets(scenario, job.Sets), job.Seed);
-            var (runFigures, series) = CoupleSimulation.Run(run.Spec, _buffers, result => (
+            var (runFigures, series) = CoupleSimulation.Run(run.Spec, buffers, result => (
                 RunFigures.Of(job.Run, run, result),
                 batch.WithCloseness ? [.. Enumerable.Range(0, result.Timeline.Length).Select(result.Timeline.Closeness)] : ImmutableArray<double>.Empty));
             figures.Add(runFigures);

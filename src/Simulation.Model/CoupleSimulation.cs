@@ -61,7 +61,7 @@ public sealed class CoupleSimulation
     /// it computes from the result, never the result. For sweeps, whose runs are read once and dropped: a
     /// four-week run's hours are 155 KB to allocate and collect otherwise.
     /// </summary>
-    public static T Run<T>(CoupleSpec spec, RunBuffers buffers, Func<RunResult, T> read)
+    internal static T Run<T>(CoupleSpec spec, RunBuffers buffers, Func<RunResult, T> read)
     {
         var sim = new CoupleSimulation(spec);
         buffers.Timeline.Restart(spec.Start);
@@ -74,8 +74,11 @@ public sealed class CoupleSimulation
         [.. spec.Partners.Select(p => new ResolvedPartner(p, PartnerParameters.Derive(p)))];
 }
 
-/// <summary>What <see cref="CoupleSimulation.Run{T}"/> reuses from run to run: one per thread (a sweep worker grain).</summary>
-public sealed class RunBuffers
+/// <summary>
+/// What <see cref="CoupleSimulation.Run{T}"/> reuses from run to run, for one caller at a time (a sweep worker's batch).
+/// Internal, with the lending run (to the sweep workers and the tests): a result kept past its call would show the next run's hours.
+/// </summary>
+internal sealed class RunBuffers
 {
     internal Timeline.Builder Timeline { get; } = new(default);
     internal List<SimEvent> Events { get; } = [];

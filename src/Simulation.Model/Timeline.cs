@@ -13,7 +13,8 @@ namespace Simulation.Model;
 /// 17,520 objects that every garbage collection during the run had to copy, and a direct run is
 /// about 15 % faster for it (docs/performance.md). Reading an hour builds its <see cref="TickRecord"/>; <see cref="Closeness"/>
 /// and <see cref="Partner"/> read one value without building it. Immutable: the blocks it shares
-/// with its <see cref="Builder"/> are only ever appended to past its <see cref="Length"/>.
+/// with its <see cref="Builder"/> are only ever appended to past its <see cref="Length"/> (unless that builder is
+/// restarted, which only <see cref="CoupleSimulation.Run{T}"/> does, for a result it lends for one call).
 /// </remarks>
 [CollectionBuilder(typeof(Timeline), nameof(Create))]
 public sealed class Timeline : IReadOnlyList<TickRecord>
@@ -142,7 +143,7 @@ public sealed class Timeline : IReadOnlyList<TickRecord>
             Add(record.Closeness, record.Partners[0], record.Partners[1]);
         }
 
-        /// <summary>The hours collected so far. Later hours do not change it.</summary>
+        /// <summary>The hours collected so far. Later hours do not change it (a <see cref="Restart"/> does).</summary>
         public Timeline ToTimeline()
         {
             int blocks = (Count + BlockHours - 1) / BlockHours; // a restarted builder may hold more

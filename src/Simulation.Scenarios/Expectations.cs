@@ -92,7 +92,7 @@ public static class Expectations
         Array.Sort(distress, byDistress);
         for (int lo = 0, hi; lo < distress.Length; lo = hi)
         {
-            for (hi = lo + 1; hi < distress.Length && distress[hi] == distress[lo]; hi++) { }
+            for (hi = lo + 1; hi < distress.Length && distress[hi].Equals(distress[lo]); hi++) { } // Equals: NaN ties with NaN, as CompareTo has it
             if (hi - lo > 1) Array.Sort(byDistress, lo, hi - lo);
         }
         int q = byDistress.Length / 4;

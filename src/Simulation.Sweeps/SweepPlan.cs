@@ -149,7 +149,7 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
                     bool inKey = d.Location.Column <= key.Length;
                     string message = d.Message;
                     int cut = message.LastIndexOf(" (in `", StringComparison.Ordinal);
-                    if (cut >= 0) message = message[..cut] + (inKey ? $" (in `{Printable.Quote($"{key}={spec}")}`)" : " (as `" + message[(cut + 6)..]);
+                    if (cut >= 0) message = message[..cut] + (inKey ? $" (in `{Printable.Quote(text)}`)" : " (as `" + message[(cut + 6)..]);
                     problems.Add(new Diagnostic(new SourceLocation("--vary", 1, inKey ? d.Location.Column : at), message));
                 }
                 return null;
