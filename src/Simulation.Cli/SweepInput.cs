@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Text;
 using Simulation.Scenarios;
 
 namespace Simulation.Cli;
@@ -24,13 +22,10 @@ public static class SweepInput
         return "couplesim " + string.Join(' ', words);
     }
 
-    /// <summary>The scenario and the text the workers will read: the very bytes the loader checked.</summary>
+    /// <summary>The scenario and the text the workers will read: the very text the loader checked (the file is read once).</summary>
     public static (Scenario Scenario, string Text) Read(string path)
     {
-        var scenario = ScenarioLoader.Load(path);
-        byte[] bytes = File.ReadAllBytes(path);
-        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != scenario.Sha256)
-            throw ScenarioException.One(path, 1, 1, "the file changed while it was being read; run the sweep again");
-        return (scenario, new UTF8Encoding(false, true).GetString(bytes).TrimStart('\uFEFF'));
+        var scenario = ScenarioLoader.Load(path, out var text);
+        return (scenario, text);
     }
 }

@@ -16,10 +16,12 @@ public static class ScenarioLoader
     /// file, a folder, a device or pipe, or a file over <see cref="ScenarioLimits.MaxFileBytes"/> (at 1:1);
     /// never another exception, and bounded in time and memory by <see cref="ScenarioLimits"/>.
     /// </summary>
-    public static Scenario Load(string path)
+    public static Scenario Load(string path) => Load(path, out _);
+
+    /// <summary>As <see cref="Load(string)"/>, and gives the text it read (without a byte-order mark): what a sweep sends its workers.</summary>
+    public static Scenario Load(string path, out string text)
     {
         var bytes = SafeRead.Bytes(path, out var problem) ?? throw ScenarioException.One(path, 1, 1, problem!);
-        string text;
         try
         {
             text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
@@ -42,7 +44,7 @@ public static class ScenarioLoader
         return Read(yamlText, path, Hash(Encoding.UTF8.GetBytes(yamlText)));
     }
 
-    /// <summary>Like <see cref="Load"/>, but returns the diagnostics instead of throwing.</summary>
+    /// <summary>Like <see cref="Load(string)"/>, but returns the diagnostics instead of throwing.</summary>
     public static bool TryLoad(string path, out Scenario? scenario, out ImmutableArray<Diagnostic> diagnostics)
     {
         try
