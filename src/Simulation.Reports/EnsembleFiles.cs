@@ -107,7 +107,7 @@ public static class EnsembleFiles
         var sb = new StringBuilder();
         var spec = e.A.Scenario.Spec;
         sb.Append($"<h1>What if? {Escape(e.A.Scenario.Title)}</h1>\n");
-        sb.Append($"<p class=\"meta\">A: {Escape(e.A.Label)} · B: {Escape(e.B.Label)} · {RunText.Plural(e.Seeds.Length, "seed")} ({Escape(SeedText(e.Seeds))}), the same for both · {RunText.LengthWords(spec.Hours)} each</p>\n");
+        sb.Append($"<p class=\"meta\">A: {Escape(e.A.Label)} · B: {Escape(e.B.Label)} · {RunText.Plural(e.Seeds.Length, "seed")} ({Escape(RunText.Seeds(e.Seeds))}), the same for both · {RunText.LengthWords(spec.Hours)} each</p>\n");
         sb.Append($"<figure class=\"chart\" id=\"chart\">\n{HtmlParts.InlineSvg(svg)}</figure>\n");
 
         var changes = e.Changes();
@@ -123,7 +123,7 @@ public static class EnsembleFiles
             // beyond chance: green or orange by which side is the warmer one (as the one-seed compare colours it), bold either way
             bool? up = c.Change.Low > 0 ? true : c.Change.High < 0 ? false : null;
             string cls = up is null ? "" : c.Figure.HigherIsBetter is { } better ? (up == better ? " class=\"diff-pos\"" : " class=\"diff-neg\"") : " class=\"diff-moved\"";
-            sb.Append($"<tr data-figure=\"{c.Figure.Column}\"><td title=\"{Escape(c.Figure.Meaning)}\">{Escape(c.Figure.Label)}</td><td class=\"num\">{V(c.Figure, c.A.Mean)}</td><td class=\"num\">{V(c.Figure, c.B.Mean)}</td>" +
+            sb.Append($"<tr data-figure=\"{c.Figure.Column}\"><td title=\"{Escape(c.Figure.Meaning)}\">{Escape(c.Figure.Label)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.A.Mean)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.B.Mean)}</td>" +
                       $"<td class=\"num\"><span{cls}>{Signed(c.Figure, c.Change.Mean)}</span></td><td class=\"num\">{Signed(c.Figure, c.Change.Low)} to {Signed(c.Figure, c.Change.High)}</td>" +
                       $"<td class=\"num\">{c.SameWay} of {c.Seeds}</td></tr>\n");
         }
@@ -133,8 +133,8 @@ public static class EnsembleFiles
         if (sa.Length + sb2.Length > 0)
         {
             sb.Append("<h2>The teaching claims</h2>\n<table class=\"claims\"><thead><tr><th>Claim</th><th class=\"num\">A: shown on</th><th class=\"num\">B: shown on</th></tr></thead><tbody>\n");
-            var claims = e.A.Scenario.Expect.Select(x => ScenarioReports.Outcome(new Scenarios.ExpectationResult(x, true, "")).Claim).ToList();
-            var claimsB = e.B.Scenario.Expect.Select(x => ScenarioReports.Outcome(new Scenarios.ExpectationResult(x, true, "")).Claim).ToList();
+            var claims = e.A.Scenario.Expect.Select(ScenarioReports.Claim).ToList();
+            var claimsB = e.B.Scenario.Expect.Select(ScenarioReports.Claim).ToList();
             foreach (var claim in claims.Union(claimsB))
             {
                 int ia = claims.IndexOf(claim), ib = claimsB.IndexOf(claim);
@@ -154,16 +154,10 @@ public static class EnsembleFiles
         return HtmlParts.Page($"What if? {e.A.Scenario.Title}", sb.ToString());
     }
 
-    private static string SeedText(ImmutableArray<ulong> s) =>
-        s.Length > 1 && s.Zip(s.Skip(1)).All(p => p.Second == p.First + 1) ? $"{s[0]}–{s[^1]}" : string.Join(", ", s);
-
-    private static bool Share(RunFigure f) => f.Column is "positive_share" || f.Column.EndsWith("_time_withdrawn", StringComparison.Ordinal);
-
-    private static string V(RunFigure f, double v) => Share(f) ? RunText.Percent(v) : f.Count ? RunText.Fixed(v, 1) : RunText.Fixed(v);
 
     private static string Signed(RunFigure f, double v)
     {
-        string text = Share(f) ? (v * 100).ToString("0.0", C) + " pts" : RunText.Fixed(v, f.Count ? 1 : 2);
+        string text = f.Share ? (v * 100).ToString("0.0", C) + " pts" : RunText.Fixed(v, f.Count ? 1 : 2);
         return v > 0 ? "+" + text : v < 0 ? "−" + text.TrimStart('-') : text;
     }
 
@@ -185,7 +179,7 @@ public static class EnsembleFiles
             {
                 var r = s.Runs[k];
                 sb.Append(side).Append(',').Append(e.Seeds[k].ToString(C));
-                foreach (var f in figures) sb.Append(',').Append(f.Count ? ((long)f.Read(r)).ToString(C) : CsvWriters.D(f.Read(r)));
+                foreach (var f in figures) sb.Append(',').Append(CsvWriters.Figure(f, r));
                 for (int c = 0; c < claims; c++) sb.Append(',').Append(c < r.Claims.Length ? (r.Claims[c] ? "true" : "false") : "");
                 sb.Append('\n');
             }

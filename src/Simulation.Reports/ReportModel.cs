@@ -22,7 +22,10 @@ public sealed record ScenarioInfo(string Name, string Title, string Summary, str
 public sealed record ExpectationOutcome(string Pattern, ImmutableArray<KeyValuePair<string, string>> Args, bool Passed, string Detail)
 {
     /// <summary>The claim as one line: <c>pursue-withdraw (pursuer: alma, distancer: will)</c>.</summary>
-    public string Claim => Args.IsDefaultOrEmpty ? Pattern : $"{Pattern} ({string.Join(", ", Args.Select(a => $"{a.Key}: {a.Value}"))})";
+    public string Claim => ClaimLine(Pattern, Args);
+
+    internal static string ClaimLine(string pattern, ImmutableArray<KeyValuePair<string, string>> args) =>
+        args.IsDefaultOrEmpty ? pattern : $"{pattern} ({string.Join(", ", args.Select(a => $"{a.Key}: {a.Value}"))})";
 }
 
 /// <summary>Everything the run reports need: the run, its scenario and the claims' results.</summary>

@@ -31,6 +31,13 @@ public static class RunText
     public static string LengthWords(int hours) =>
         hours > 0 && hours % 168 == 0 ? Plural(hours / 168, "week") : hours > 0 && hours % 24 == 0 ? Plural(hours / 24, "day") : Plural(hours, "hour");
 
+    /// <summary>Seeds as a reader writes them: "1–10" for a run of consecutive ones, else the list.</summary>
+    public static string Seeds(IReadOnlyList<ulong> s) =>
+        s.Count > 1 && s.Zip(s.Skip(1)).All(p => p.Second == p.First + 1) ? $"{s[0]}–{s[^1]}" : string.Join(", ", s);
+
+    /// <summary>A sweep figure's value as the pages show it: a share in percent, a count with one decimal (a mean), else two.</summary>
+    public static string Figure(Sweeps.RunFigure f, double v) => f.Share ? Percent(v) : f.Count ? Fixed(v, 1) : Fixed(v);
+
     public static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>A share as a percentage: "62%".</summary>

@@ -12,10 +12,12 @@ public static class ScenarioReports
         new(s.Name, s.Title, s.Summary, s.Notes.What, s.Notes.Notice, s.Notes.Try, s.Sha256);
 
     /// <summary>One claim's verdict; arguments in ordinal key order so files never vary.</summary>
-    public static ExpectationOutcome Outcome(ExpectationResult r) =>
-        new(r.Expectation.Pattern,
-            [.. r.Expectation.Args.OrderBy(a => a.Key, StringComparer.Ordinal)],
-            r.Passed, r.Detail);
+    public static ExpectationOutcome Outcome(ExpectationResult r) => new(r.Expectation.Pattern, Args(r.Expectation), r.Passed, r.Detail);
+
+    /// <summary>A claim as one line, before any run: <c>pursue-withdraw (distancer: will, pursuer: alma)</c>.</summary>
+    public static string Claim(Expectation e) => ExpectationOutcome.ClaimLine(e.Pattern, Args(e));
+
+    private static ImmutableArray<KeyValuePair<string, string>> Args(Expectation e) => [.. e.Args.OrderBy(a => a.Key, StringComparer.Ordinal)];
 
     /// <summary>A run of <paramref name="scenario"/> with its claims evaluated (<see cref="Expectations.Evaluate(Scenario, RunResult)"/>).</summary>
     public static RunReport For(Scenario scenario, RunResult run) =>

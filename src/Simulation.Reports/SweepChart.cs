@@ -29,8 +29,7 @@ public static class SweepChart
     public static string Seeds(SweepPlan plan)
     {
         var s = plan.Seeds;
-        bool range = s.Length > 1 && s.Zip(s.Skip(1)).All(p => p.Second == p.First + 1);
-        return range ? $"seeds {s[0]}–{s[^1]}" : s.Length == 1 ? $"seed {s[0]}" : "seeds " + string.Join(", ", s);
+        return s.Length == 1 ? $"seed {s[0]}" : "seeds " + RunText.Seeds(s);
     }
 
     // ---- one key: curves with bands ----------------------------------------------------------------

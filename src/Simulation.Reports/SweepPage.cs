@@ -46,7 +46,7 @@ public static class SweepPage
             foreach (var f in shown)
             {
                 var e = p.Figures[sweep.Figures.IndexOf(f)];
-                sb.Append($"<td class=\"num\">{Escape(Value(f, e.Mean))} <small>± {Escape(Value(f, (e.High - e.Low) / 2))}</small></td>");
+                sb.Append($"<td class=\"num\">{Escape(RunText.Figure(f, e.Mean))} <small>± {Escape(RunText.Figure(f, (e.High - e.Low) / 2))}</small></td>");
             }
             foreach (var share in p.ClaimShares) sb.Append($"<td class=\"num\">{RunText.Percent(share)}</td>");
             sb.Append("</tr>\n");
@@ -58,7 +58,7 @@ public static class SweepPage
         sb.Append("<h2>The figures</h2>\n<dl class=\"defs\">\n");
         foreach (var f in sweep.Figures) sb.Append($"<dt><code>{Escape(f.Column)}</code> — {Escape(f.Label)}</dt><dd>{Escape(f.Meaning)}</dd>\n");
         foreach (var (e, c) in s.Expect.Select((e, c) => (e, c)))
-            sb.Append($"<dt><code>claim_{c + 1}_{Escape(e.Pattern)}</code></dt><dd>{Escape(ScenarioReports.Outcome(new Scenarios.ExpectationResult(e, true, "")).Claim)}: shown or not on each run; per point the share of seeds on which it showed</dd>\n");
+            sb.Append($"<dt><code>claim_{c + 1}_{Escape(e.Pattern)}</code></dt><dd>{Escape(ScenarioReports.Claim(e))}: shown or not on each run; per point the share of seeds on which it showed</dd>\n");
         sb.Append("</dl>\n");
 
         sb.Append("<h2>What was run</h2>\n<table class=\"run\"><tbody>\n");
@@ -74,10 +74,6 @@ public static class SweepPage
     }
 
     private static string Values(Axis a) => a.Values.Length <= 6 ? string.Join(", ", a.Values) : $"{a.Values[0]} … {a.Values[^1]} ({a.Values.Length} values)";
-
-    private static string Value(RunFigure f, double v) =>
-        f.Column.EndsWith("_share", StringComparison.Ordinal) || f.Column.EndsWith("_withdrawn", StringComparison.Ordinal)
-            ? RunText.Percent(v) : f.Count ? RunText.Fixed(v, 1) : RunText.Fixed(v);
 
     private static void Row(StringBuilder sb, string head, string html) => sb.Append($"<tr><th>{head}</th><td>{html}</td></tr>\n");
 }

@@ -35,7 +35,7 @@ public static class SweepTables
             foreach (var v in point.Values) sb.Append(',').Append(CsvWriters.Field(v));
             sb.Append(',').Append(plan.SeedOf(r.Run).ToString(C));
             foreach (var f in figures)
-                sb.Append(',').Append(f.Count ? ((long)f.Read(r)).ToString(C) : CsvWriters.D(f.Read(r)));
+                sb.Append(',').Append(CsvWriters.Figure(f, r));
             foreach (var shown in r.Claims) sb.Append(',').Append(shown ? "true" : "false");
             sb.Append('\n');
         }

@@ -30,9 +30,10 @@ public sealed record RunFigures(
 
 /// <summary>A figure the sweep tables and charts show: its column name, its words, and how to read it off a run.</summary>
 /// <param name="Count">A whole number per run (bids, protests …), written without decimals in runs.csv.</param>
+/// <param name="Share">A share of 0 to 1 (positive share, time withdrawn), shown as a percentage.</param>
 /// <param name="HigherIsBetter">Whether more of it is the warmer, calmer side (closeness, interactions that went
 /// well), less of it (protests, distress, time withdrawn, give-ups), or neither (how many interactions or bids).</param>
-public sealed record RunFigure(string Column, string Label, string Meaning, Func<RunFigures, double> Read, bool Count = false, bool? HigherIsBetter = null)
+public sealed record RunFigure(string Column, string Label, string Meaning, Func<RunFigures, double> Read, bool Count = false, bool Share = false, bool? HigherIsBetter = null)
 {
     /// <summary>The figures of a scenario's runs, in table order: the couple's, then each partner's.</summary>
     public static ImmutableArray<RunFigure> For(Scenario scenario)
@@ -40,14 +41,14 @@ public sealed record RunFigure(string Column, string Label, string Meaning, Func
         var list = new List<RunFigure>
         {
             new("mean_closeness", "Mean closeness", "closeness averaged over every hour (0 apart, 1 close)", f => f.MeanCloseness, HigherIsBetter: true),
-            new("positive_share", "Positive share", "share of interactions that went well (answered, soothed or accepted)", f => f.PositiveShare, HigherIsBetter: true),
+            new("positive_share", "Positive share", "share of interactions that went well (answered, soothed or accepted)", f => f.PositiveShare, Share: true, HigherIsBetter: true),
             new("interactions", "Interactions", "bids, protests, call-backs and repairs that got an answer or a refusal", f => f.Interactions, Count: true),
         };
         foreach (var (p, i) in scenario.Spec.Partners.Select((p, i) => (p, i)))
         {
             list.Add(new($"{p.Id}_bids", $"{p.Name}'s bids", $"calm reaches for contact by {p.Name}", f => f.Partners[i].Bids, Count: true));
             list.Add(new($"{p.Id}_protests", $"{p.Name}'s protests", $"distressed, demanding bids by {p.Name}", f => f.Partners[i].Protests, Count: true, HigherIsBetter: false));
-            list.Add(new($"{p.Id}_time_withdrawn", $"{p.Name} withdrawn", $"share of hours {p.Name} spent withdrawn", f => f.Partners[i].TimeWithdrawn, HigherIsBetter: false));
+            list.Add(new($"{p.Id}_time_withdrawn", $"{p.Name} withdrawn", $"share of hours {p.Name} spent withdrawn", f => f.Partners[i].TimeWithdrawn, Share: true, HigherIsBetter: false));
             list.Add(new($"{p.Id}_mean_distress", $"{p.Name}'s distress", $"{p.Name}'s distress averaged over every hour", f => f.Partners[i].MeanDistress, HigherIsBetter: false));
             list.Add(new($"{p.Id}_give_ups", $"{p.Name}'s give-ups", $"times {p.Name} gave up pursuing and turned angry", f => f.Partners[i].GiveUps, Count: true, HigherIsBetter: false));
         }

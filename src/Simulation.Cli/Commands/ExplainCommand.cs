@@ -126,7 +126,7 @@ public sealed class ExplainCommand : ICliCommand
         {
             o.WriteLine("Claims (verified by `couplesim check`)");
             foreach (var e in s.Expect)
-                o.WriteLine($"  {ScenarioReports.Outcome(new ExpectationResult(e, true, "")).Claim}");
+                o.WriteLine($"  {ScenarioReports.Claim(e)}");
         }
     }
 
