@@ -93,7 +93,7 @@ public sealed class Simulate : IAsyncDisposable
                     foreach (var work in works)
                     {
                         double before = task.Value;
-                        outcomes.Add(await SweepDispatch.RunAsync(cluster.Client, work, new Progress<int>(n => task.Value = before + n), ct));
+                        outcomes.Add(await SweepDispatch.RunAsync(cluster.Client, work, new Progress<int>(n => task.Value = before + n), ct, silos));
                     }
                 });
         }
@@ -112,7 +112,7 @@ public sealed class Simulate : IAsyncDisposable
                     double rate = n / clock.Elapsed.TotalSeconds;
                     context.Output.WriteLine($"  {n} of {total} runs ({rate:0} runs/s, about {Math.Ceiling((total - n) / Math.Max(rate, 1e-9)):0} s left)");
                 });
-                outcomes.Add(await SweepDispatch.RunAsync(cluster.Client, work, lines, ct));
+                outcomes.Add(await SweepDispatch.RunAsync(cluster.Client, work, lines, ct, silos));
                 before += work.Jobs.Length;
             }
         }

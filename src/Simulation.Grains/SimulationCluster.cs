@@ -293,6 +293,9 @@ public sealed class SimulationCluster : IAsyncDisposable
         return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
-    private static bool IsPortTaken(Exception ex) =>
-        ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } || ex.InnerException is { } inner && IsPortTaken(inner);
+    /// <summary>Whether a start failed because a port is taken (Orleans reports it as a socket error, maybe wrapped).</summary>
+    public static bool IsPortTaken(Exception ex) =>
+        ex is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse }
+        || ex.InnerException is { } inner && IsPortTaken(inner)
+        || ex is AggregateException all && all.InnerExceptions.Any(IsPortTaken);
 }

@@ -30,11 +30,12 @@ public static class SweepDispatch
     /// <summary>Tries per batch before the sweep gives up (a failure that repeats is not a lost silo).</summary>
     public const int MaxAttempts = 8;
 
+    /// <param name="silos">The cluster's silos, when the caller already asked (else this asks).</param>
     public static async Task<SweepOutcome> RunAsync(IGrainFactory grains, SweepWork work, IProgress<int>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int? silos = null)
     {
-        int silos = (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
-        int slots = Math.Max(4, 4 * silos);
+        silos ??= (await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count;
+        int slots = Math.Max(4, 4 * silos.Value);
         // Small enough that every slot gets several batches (a short sweep still uses every core), and no batch
         // holds more than about HoursPerBatch simulated hours.
         int perBatch = Math.Clamp(Math.Min(HoursPerBatch / Math.Max(1, work.HoursPerRun), (work.Jobs.Length + 4 * slots - 1) / (4 * slots)), 1, 64);

@@ -41,10 +41,8 @@ public sealed class SweepWorkerGrain : Grain, ISweepWorkerGrain
             && last.Batch.BaseSets.SequenceEqual(batch.BaseSets) && last.Batch.Length == batch.Length
             && last.Batch.BaseStretches.SequenceEqual(batch.BaseStretches))
             return last.Scenario;
-        var scenario = ScenarioLoader.Parse(batch.ScenarioText, batch.ScenarioPath);
-        if (batch.BaseSets.Length > 0) scenario = ScenarioChanges.WithSets(scenario, batch.BaseSets);
-        if (batch.Length is { } length) scenario = ScenarioChanges.WithLength(scenario, length);
-        if (batch.BaseStretches.Length > 0) scenario = ScenarioStretches.WithStretches(scenario, batch.BaseStretches);
+        var scenario = ScenarioChanges.WithChanges(ScenarioLoader.Parse(batch.ScenarioText, batch.ScenarioPath),
+            batch.BaseSets, batch.Length, batch.BaseStretches);
         _last = (batch, scenario);
         return scenario;
     }

@@ -82,6 +82,18 @@ public static class ScenarioChanges
         Words.SeedProblem(text, out var seed, "--seed") is { } problem ? throw ScenarioException.One("--seed", 1, 1, problem) : seed;
 
     /// <summary>Sets the run seed.</summary>
+    /// <summary>
+    /// A command's changes in the order the command line applies them: --set, then --length, then --stretch
+    /// (checked against the final length). What a sweep's workers and an ensemble's sides are run with.
+    /// </summary>
+    public static Scenario WithChanges(Scenario s, IReadOnlyCollection<string> sets, string? length, IReadOnlyCollection<string> stretches)
+    {
+        if (sets.Count > 0) s = WithSets(s, sets);
+        if (length is not null) s = WithLength(s, length);
+        if (stretches.Count > 0) s = ScenarioStretches.WithStretches(s, stretches);
+        return s;
+    }
+
     public static Scenario WithSeed(Scenario s, ulong seed) => s with { Spec = s.Spec with { Seed = seed } };
 
     /// <summary>

@@ -92,12 +92,10 @@ public sealed class CompareCommand : ICliCommand
             throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
         var (loadedA, textA) = SweepInput.Read(pathA);
         var (loadedB, textB) = pathB is null ? (loadedA, textA) : SweepInput.Read(pathB);
-        // B's changes in the order the workers apply them: --set, then --length, then --stretch
+        // B's changes as the workers apply them (ScenarioChanges.WithChanges)
         string? length = p.GetValue(options.Length);
-        var a = length is null ? loadedA : ScenarioChanges.WithLength(loadedA, length);
-        var b = sets.Length > 0 ? ScenarioChanges.WithSets(loadedB, sets) : loadedB;
-        if (length is not null) b = ScenarioChanges.WithLength(b, length);
-        if (stretches.Length > 0) b = ScenarioStretches.WithStretches(b, stretches);
+        var a = ScenarioChanges.WithChanges(loadedA, [], length, []);
+        var b = ScenarioChanges.WithChanges(loadedB, sets, length, stretches);
         if (a.Spec.Partners.Select(x => x.Id).SequenceEqual(b.Spec.Partners.Select(x => x.Id)) is false)
             throw ScenarioException.One(pathB ?? pathA, 1, 1, "an ensemble compares the same couple: both scenarios need the same partner ids, in the same order");
         var seedsPlan = Sweeps.SweepPlan.ParseSeeds(seedList);

@@ -38,7 +38,7 @@ public sealed class ServeCommand : ICliCommand
             {
                 await app.StartAsync(ct);
             }
-            catch (Exception ex) when (IsTaken(ex, g))
+            catch (Exception ex) when (g != 0 && Grains.SimulationCluster.IsPortTaken(ex))
             {
                 throw ScenarioException.One("--gateway-port", 1, 1, $"cannot listen on port {g} for the grain gateway (in use?); try another --gateway-port, or 0 for none");
             }
@@ -60,10 +60,4 @@ public sealed class ServeCommand : ICliCommand
         }));
         return command;
     }
-
-    /// <summary>Whether starting failed because the gateway's port is taken (Orleans reports it as a socket error, maybe wrapped).</summary>
-    private static bool IsTaken(Exception ex, int gateway) =>
-        gateway != 0 && (ex is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
-                         || ex.InnerException is { } inner && IsTaken(inner, gateway)
-                         || ex is AggregateException agg && agg.InnerExceptions.Any(e => IsTaken(e, gateway)));
 }
