@@ -46,14 +46,7 @@ public sealed class CoupleSimulation
         foreach (var e in more) events.Add(e);
     }
 
-    public static RunResult Run(CoupleSpec spec)
-    {
-        var sim = new CoupleSimulation(spec);
-        var timeline = new Timeline.Builder(spec.Start);
-        var events = new List<SimEvent>();
-        while (!sim.Finished) sim.Step(timeline, events);
-        return new RunResult(spec, Resolve(spec), timeline.ToTimeline(), [.. events]);
-    }
+    public static RunResult Run(CoupleSpec spec) => Run(spec, new RunBuffers(), result => result); // fresh buffers: the result may be kept
 
     /// <summary>
     /// Runs a couple in <paramref name="buffers"/> kept from run to run, and hands the result to <paramref name="read"/>:

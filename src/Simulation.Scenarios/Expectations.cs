@@ -395,7 +395,7 @@ public static class Expectations
         string window = $"{c.Text("day")} {c.Text("time")} + {c.Text("within")}";
         if (hoursIn == 0 || hoursOut == 0 || weeks == 0)
             return (null, $"needs {window} windows, other weekday hours and a full week in the window; found {hoursIn} and {hoursOut} hours, {weeks} weeks");
-        var protests = c.Events(c.From, c.Until).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).ToArray();
+        var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
         double rateIn = protests.Count(e => Inside(e.Time)) / (double)hoursIn;
         double rateOut = protests.Count(e => !Inside(e.Time) && Weekday(e.Time)) / (double)hoursOut;
         int peaks = 0;
@@ -428,7 +428,7 @@ public static class Expectations
         int weeks = ticks.Length / Week;
         if (weeks < 2)
             return (null, $"needs two full weeks in the window; found {weeks}");
-        var protests = c.Events(c.From, c.Until).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).ToArray();
+        var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
         var perWeek = Enumerable.Range(0, weeks).Select(k =>
         {
             DateTime from = tl.Time(ticks[k * Week]), until = from.AddHours(Week);
@@ -515,7 +515,8 @@ public static class Expectations
         return new ArraySegment<SimEvent>(sorted, lo, Math.Max(0, hi - lo));
     }
 
-    private static int FirstAtOrAfter(SimEvent[] sorted, DateTime t)
+    /// <summary>The index of the first of <paramref name="sorted"/>'s events (in time order) at or after <paramref name="t"/>.</summary>
+    private static int FirstAtOrAfter(ReadOnlySpan<SimEvent> sorted, DateTime t)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -536,7 +537,7 @@ public static class Expectations
         string who = c.Text("who");
         double minShare = c.Number("min_share");
         var tl = c.Run.Timeline;
-        var protests = c.Events(c.From, c.Until).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).ToArray();
+        var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
         if (protests.Length == 0)
             return (null, $"{who} made no protests in the window");
         var angry = protests.Where(e => e.Tone == Tones.Angry).ToArray();
@@ -568,7 +569,7 @@ public static class Expectations
         if (before.Length == 0 || after.Length == 0)
             return (null, $"needs the 24 h before {Words.Time(at)} and the 24–48 h after it; found {before.Length} and {after.Length} hours");
         double db = before.Average(t => t.Partners[w].Distress), da = after.Average(t => t.Partners[w].Distress);
-        var protests = c.Events(at, Add(at, window)).Where(e => e.Actor == who && e.Kind == EventKinds.Protest).Select(e => e.Time).ToArray();
+        var protests = Protests(c.Events(at, Add(at, window)), who).Select(e => e.Time).ToArray();
         var from = Add(at, settle);
         DateTime? episode = null;
         for (int i = 0; i + 2 < protests.Length && episode is null; i++)
@@ -579,6 +580,10 @@ public static class Expectations
     }
 
     // ---- measures ----------------------------------------------------------------------
+
+    /// <summary><paramref name="who"/>'s protests among <paramref name="events"/>.</summary>
+    private static IEnumerable<SimEvent> Protests(IEnumerable<SimEvent> events, string who) =>
+        events.Where(e => e.Actor == who && e.Kind == EventKinds.Protest);
 
     private static int Asks(IEnumerable<SimEvent> events, string id) =>
         events.Count(e => e.Actor == id && e.Kind is EventKinds.Bid or EventKinds.Protest);
@@ -623,6 +628,8 @@ public static class Expectations
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// <summary>Adds hours, stopping at the ends of the calendar rather than throwing.</summary>
     private static DateTime Add(DateTime t, double hours)
@@ -688,10 +695,6 @@ public static class Expectations
 
         /// <summary>The events in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window, in the run's order.</summary>
         public SimEvent[] Events(DateTime from, DateTime until) => hours.Events(Max(from, From), Min(until, Until));
-
-        private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
-
-        private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
     }
 
     /// <summary>
@@ -746,19 +749,8 @@ public static class Expectations
         public SimEvent[] Events(DateTime from, DateTime until)
         {
             var events = Run.Events;
-            int lo = FirstAtOrAfter(events, from), hi = FirstAtOrAfter(events, until);
+            int lo = FirstAtOrAfter(events.AsSpan(), from), hi = FirstAtOrAfter(events.AsSpan(), until);
             return hi > lo ? [.. events[lo..hi]] : [];
-        }
-
-        private static int FirstAtOrAfter(ImmutableArray<SimEvent> sorted, DateTime t)
-        {
-            int lo = 0, hi = sorted.Length;
-            while (lo < hi)
-            {
-                int mid = (lo + hi) >>> 1;
-                if (sorted[mid].Time < t) lo = mid + 1; else hi = mid;
-            }
-            return lo;
         }
     }
 }
