@@ -73,7 +73,7 @@ public static class RunText
             EventKinds.Protest => $"{Protest(e.Tone, a, t)}{Answer(e.Outcome, t)}",
             EventKinds.Callback => $"{a} calls {Or(t, "back")}{(t.Length > 0 ? " back" : "")}{Take(e.Outcome, t)}",
             EventKinds.Repair => $"{a} tries to repair{Take(e.Outcome, t)}",
-            EventKinds.GiveUp => Explained(e.Tone == Tones.Angry ? $"{a} gives up and turns angry" : $"{a} gives up for now"),
+            EventKinds.GiveUp => Explained(GiveUp(e.Tone, a)),
             EventKinds.SendAway => Explained($"{a} sends {Or(t, "the partner")} away"),
             EventKinds.Withdraw => Explained($"{a} withdraws"),
             EventKinds.Return => Explained($"{a} comes back"),
@@ -98,12 +98,15 @@ public static class RunText
     private static string Or(string s, string fallback) => s.Length > 0 ? s : fallback;
 
     /// <summary>A protest by its tone: "Alma protests angrily", "Alma pleads with Will" (no tone: "Alma protests").</summary>
-    private static string Protest(string tone, string actor, string target) => tone switch
+    public static string Protest(string tone, string actor, string target) => tone switch
     {
         Tones.Angry => $"{actor} protests angrily",
         Tones.Pleading => target.Length > 0 ? $"{actor} pleads with {target}" : $"{actor} pleads",
         _ => $"{actor} protests",
     };
+
+    /// <summary>A give-up by its tone: "Alma gives up and turns angry", else "Alma gives up for now".</summary>
+    public static string GiveUp(string tone, string actor) => tone == Tones.Angry ? $"{actor} gives up and turns angry" : $"{actor} gives up for now";
 
     private static string Answer(string outcome, string target) => outcome switch
     {

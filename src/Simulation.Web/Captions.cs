@@ -14,15 +14,10 @@ public static class Captions
         string what = e.Kind switch
         {
             EventKinds.Bid => $"{who} reaches out{To(other)}",
-            EventKinds.Protest => e.Tone switch
-            {
-                Tones.Angry => $"{who} protests angrily",
-                Tones.Pleading => other.Length > 0 ? $"{who} pleads with {other}" : $"{who} pleads",
-                _ => $"{who} protests",
-            },
+            EventKinds.Protest => Reports.RunText.Protest(e.Tone, who, other),
             EventKinds.Callback => $"{who} calls back",
             EventKinds.Repair => $"{who} tries to repair",
-            EventKinds.GiveUp => e.Tone == Tones.Angry ? $"{who} gives up and turns angry" : $"{who} gives up for now",
+            EventKinds.GiveUp => Reports.RunText.GiveUp(e.Tone, who),
             EventKinds.SendAway => other.Length > 0 ? $"{who} sends {other} away" : $"{who} sends the partner away",
             EventKinds.Withdraw => $"{who} withdraws",
             EventKinds.Return => $"{who} comes back",

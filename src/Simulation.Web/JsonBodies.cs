@@ -137,7 +137,6 @@ internal static partial class JsonBodies
         if (IsDictionary(t, out _) || ElementType(t) is not null || t == typeof(string) || t.IsPrimitive) return [];
         // The request records' members, named as on the wire; the records are the page's own, with no hidden members.
         return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.Name != "EqualityContract")
             .Select(p => Options.PropertyNamingPolicy!.ConvertName(p.Name)).ToList();
     }
 

@@ -65,7 +65,7 @@ internal sealed class RunRegistry(WorkshopOptions options, IGrainFactory grains)
     public int Count { get { lock (_lock) return _runs.Count; } }
 
     /// <summary>Starts a new run of <paramref name="spec"/>.</summary>
-    public async Task<RunEntry> CreateAsync(string scenario, CoupleSpec spec, CancellationToken ct)
+    public async Task<RunEntry> CreateAsync(string scenario, CoupleSpec spec)
     {
         await ReserveAsync();
         string id = NewId();
@@ -79,7 +79,7 @@ internal sealed class RunRegistry(WorkshopOptions options, IGrainFactory grains)
     }
 
     /// <summary>Forks <paramref name="source"/> as it stands now into a new run (the caller holds its gate).</summary>
-    public async Task<RunEntry> ForkAsync(RunEntry source, CancellationToken ct)
+    public async Task<RunEntry> ForkAsync(RunEntry source)
     {
         await ReserveAsync();
         string id = NewId();

@@ -13,7 +13,7 @@ internal sealed record ShelfListing(IReadOnlyList<ShelfScenario> Scenarios, IRea
 /// <summary>
 /// The scenario library behind the page, cached: a trainer can edit a file during the break and
 /// reload the page, but a request does not read every file. At most once per
-/// <see cref="CheckEvery"/> the folder is listed and each file's size and time looked at; only a
+/// <see cref="DefaultCheckEvery"/> (or as told) the folder is listed and each file's size and time looked at; only a
 /// new or changed file is read again (the loader is bounded: one bad or huge file costs a
 /// fraction of a second once, and only marks itself broken).
 /// </summary>
@@ -47,8 +47,6 @@ internal sealed class ScenarioShelf
 
     /// <summary>Scenario files read so far (a file is read when it is new or has changed).</summary>
     public int Reads => Volatile.Read(ref _reads);
-
-    public TimeSpan CheckEvery => _checkEvery;
 
     public ShelfListing List()
     {

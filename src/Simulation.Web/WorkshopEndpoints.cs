@@ -116,7 +116,7 @@ internal static class WorkshopEndpoints
 
         try
         {
-            var run = await runs.CreateAsync(scenario.Info.Name, spec, http.HttpContext.RequestAborted);
+            var run = await runs.CreateAsync(scenario.Info.Name, spec);
             return TypedResults.Json(run.Info(), Json, statusCode: StatusCodes.Status201Created);
         }
         catch (TooManyRunsException ex) { return TooMany(ex); }
@@ -199,7 +199,7 @@ internal static class WorkshopEndpoints
         {
             if (run.Released) return NotFound(id);
             if (run.Finished) return Conflict("the run has finished; branch before the end");
-            fork = await runs.ForkAsync(run, http.HttpContext.RequestAborted);
+            fork = await runs.ForkAsync(run);
         }
         catch (TooManyRunsException ex) { return TooMany(ex); }
         finally { run.Gate.Release(); }
