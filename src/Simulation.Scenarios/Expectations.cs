@@ -74,40 +74,40 @@ public static class Expectations
     {
         int p = c.PartnerIndex("pursuer"), d = c.PartnerIndex("distancer");
         string pn = c.Text("pursuer"), dn = c.Text("distancer");
-        var ticks = c.Ticks(c.From, c.Until);
-        if (ticks.Length < 8)
-            return (null, $"only {ticks.Length} hours in the window; needs at least 8");
-        var sp = ticks.Select(t => t.Partners[p].Stance).ToArray();
-        var sd = ticks.Select(t => t.Partners[d].Stance).ToArray();
+        var (lo, hi) = c.Range(c.From, c.Until);
+        int n = hi - lo;
+        if (n < 8)
+            return (null, $"only {n} hours in the window; needs at least 8");
+        var tl = c.Run.Timeline;
+        var sp = new double[n];
+        var sd = new double[n];
+        var distress = new ulong[n]; // the pursuer's, as keys that sort as the doubles do
+        for (int k = 0; k < n; k++)
+        {
+            var pursuer = tl.Partner(lo + k, p);
+            sp[k] = pursuer.Stance;
+            distress[k] = SortKey(pursuer.Distress);
+            sd[k] = tl.Partner(lo + k, d).Stance;
+        }
         double r = Correlation(sp, sd);
         double maxR = c.Number("max_correlation");
         double meanP = sp.Average(), meanD = sd.Average();
 
-        // The hours by the pursuer's distress (ties by hour, as OrderBy then ThenBy would put them), sorted as
-        // indices: sorting the records themselves cost more than the run on a year.
-        var distress = ticks.Select(t => t.Partners[p].Distress).ToArray();
-        var byDistress = Enumerable.Range(0, ticks.Length).ToArray();
-        // The primitive sort (no comparer: a quarter of the claims' time in a sweep), then equal distresses
-        // back in hour order: the window's hours are in hour order, so index order is hour order.
-        Array.Sort(distress, byDistress);
-        for (int lo = 0, hi; lo < distress.Length; lo = hi)
-        {
-            for (hi = lo + 1; hi < distress.Length && distress[hi].Equals(distress[lo]); hi++) { } // Equals: NaN ties with NaN, as CompareTo has it
-            if (hi - lo > 1) Array.Sort(byDistress, lo, hi - lo);
-        }
-        int q = byDistress.Length / 4;
-        double low = byDistress.Take(q).Average(i => sd[i]);
-        double high = byDistress.Skip(byDistress.Length - q).Average(i => sd[i]);
-
+        // The distancer's mean stance over the quarter of the hours with the pursuer's lowest distress and over the
+        // quarter with the highest (equal distresses ranked by hour, as OrderBy then ThenBy would). Only the two
+        // quarters are needed, not the order: the quarter's bounds are selected, then each quarter summed in hour order
+        // (sorting the hours by distress took half of the claims' time in a sweep).
+        int q = n / 4;
+        double low = QuarterMean(sd, distress, q, lowest: true), high = QuarterMean(sd, distress, q, lowest: false);
         bool shows = r <= maxR && meanP > meanD && high < low;
         var detail = $"stance correlation {Words.F2(r)} (claim <= {Words.F2(maxR)}); mean stance {pn} {Words.F2(meanP)}, {dn} {Words.F2(meanD)}; " +
                      $"{dn}'s mean stance when {pn}'s distress is in its top quartile {Words.F2(high)}, bottom quartile {Words.F2(low)}";
         if (c.Has("max_positive_share"))
         {
             double max = c.Number("max_positive_share");
-            var (share, n) = PositiveShare(c.Events(c.From, c.Until));
-            detail += $"; positive share {Words.F2(share)} of {n} interactions (claim < {Words.F2(max)})";
-            if (n == 0)
+            var (share, interactions) = PositiveShare(c.Events(c.From, c.Until));
+            detail += $"; positive share {Words.F2(share)} of {interactions} interactions (claim < {Words.F2(max)})";
+            if (interactions == 0)
                 return (null, detail);
             shows &= share < max;
         }
@@ -382,22 +382,27 @@ public static class Expectations
         double ratio = c.Number("ratio"), peakShare = c.Number("peak_share");
         var tl = c.Run.Timeline;
         var ticks = c.TickIndices();
-        bool Inside(DateTime t)
+        // Inside the week's window: at most `within` hours after the last day-and-time at or before the moment.
+        bool InsideAt(DayOfWeek weekday, long timeOfDay)
         {
-            var start = t.Date.AddDays(-(((int)t.DayOfWeek - (int)day + 7) % 7)) + time;
-            if (start > t) start = start.AddDays(-7);
-            return (t - start).TotalHours < within;
+            long since = ((int)weekday - (int)day + 7) % 7 * TimeSpan.TicksPerDay + timeOfDay - time.Ticks;
+            if (since < 0) since += 7 * TimeSpan.TicksPerDay;
+            return new TimeSpan(since).TotalHours < within;
         }
-        static bool Weekday(DateTime t) => t.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
-        var inside = ticks.Select(i => Inside(tl.Time(i))).ToArray(); // by position in the window, once
-        int hoursIn = inside.Count(x => x), hoursOut = ticks.Where((i, k) => !inside[k] && Weekday(tl.Time(i))).Count();
+        bool Inside(DateTime t) => InsideAt(t.DayOfWeek, t.TimeOfDay.Ticks);
+        static bool Weekday(DayOfWeek d) => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        var clock = c.Clock;
+        var inside = ticks.Select(i => InsideAt(clock[i].Day, clock[i].TimeOfDay)).ToArray(); // by position in the window, once
+        int hoursIn = inside.Count(x => x), hoursOut = 0;
+        for (int k = 0; k < ticks.Length; k++)
+            if (!inside[k] && Weekday(clock[ticks[k]].Day)) hoursOut++;
         int weeks = ticks.Length / Week;
         string window = $"{c.Text("day")} {c.Text("time")} + {c.Text("within")}";
         if (hoursIn == 0 || hoursOut == 0 || weeks == 0)
             return (null, $"needs {window} windows, other weekday hours and a full week in the window; found {hoursIn} and {hoursOut} hours, {weeks} weeks");
         var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
         double rateIn = protests.Count(e => Inside(e.Time)) / (double)hoursIn;
-        double rateOut = protests.Count(e => !Inside(e.Time) && Weekday(e.Time)) / (double)hoursOut;
+        double rateOut = protests.Count(e => !Inside(e.Time) && Weekday(e.Time.DayOfWeek)) / (double)hoursOut;
         int peaks = 0;
         for (int k = 0; k < weeks; k++)
         {
@@ -450,12 +455,30 @@ public static class Expectations
         double minCloseness = c.Number("min_closeness"), maxWeekend = c.Number("max_weekend_withdrawn"), maxEvening = c.Number("max_evening_withdrawn");
         var tl = c.Run.Timeline;
         var ticks = c.TickIndices();
-        var saturdays = ticks.Where(i => tl.Time(i) is { DayOfWeek: DayOfWeek.Saturday, Hour: >= 8 and < 23 })
-            .GroupBy(i => tl.Time(i).Date).Select(g => g.Average(tl.Closeness)).ToArray();
-        var weekend = ticks.Where(i => tl.Time(i) is { DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday, Hour: >= 8 and < 18 }).ToArray();
-        var evenings = ticks.Where(i => tl.Time(i) is { DayOfWeek: >= DayOfWeek.Tuesday and <= DayOfWeek.Thursday, Hour: >= 18 and < 23 }).ToArray();
-        if (saturdays.Length == 0 || weekend.Length == 0 || evenings.Length == 0)
-            return (null, $"needs Saturdays, weekend daytime and Tuesday to Thursday evenings; found {saturdays.Length} Saturdays, {weekend.Length} and {evenings.Length} hours");
+        var clock = c.Clock;
+        // Each Saturday's hours from 08:00 to 23:00 (one run of them per date), averaged in hour order.
+        var saturdays = new List<double>();
+        double sum = 0;
+        int count = 0, lastDate = -1;
+        var weekendHours = new List<int>();
+        var eveningHours = new List<int>();
+        foreach (int i in ticks)
+        {
+            var (weekday, hour, date) = (clock[i].Day, clock[i].Hour, clock[i].Date);
+            if (weekday == DayOfWeek.Saturday && hour is >= 8 and < 23)
+            {
+                if (date != lastDate && count > 0) { saturdays.Add(sum / count); (sum, count) = (0, 0); }
+                lastDate = date;
+                sum += tl.Closeness(i);
+                count++;
+            }
+            if (weekday is DayOfWeek.Saturday or DayOfWeek.Sunday && hour is >= 8 and < 18) weekendHours.Add(i);
+            if (weekday is >= DayOfWeek.Tuesday and <= DayOfWeek.Thursday && hour is >= 18 and < 23) eveningHours.Add(i);
+        }
+        if (count > 0) saturdays.Add(sum / count);
+        int[] weekend = [.. weekendHours], evenings = [.. eveningHours];
+        if (saturdays.Count == 0 || weekend.Length == 0 || evenings.Length == 0)
+            return (null, $"needs Saturdays, weekend daytime and Tuesday to Thursday evenings; found {saturdays.Count} Saturdays, {weekend.Length} and {evenings.Length} hours");
         double Withdrawn(int[] hours) => hours.Count(i => tl.Partner(i, w).Withdrawn) / (double)hours.Length;
         double weekendShare = Withdrawn(weekend), eveningShare = Withdrawn(evenings), lowest = saturdays.Min();
         return (lowest >= minCloseness && weekendShare <= maxWeekend && eveningShare <= maxEvening,
@@ -475,7 +498,8 @@ public static class Expectations
         var day = Words.ParseDay(c.Text("day"))!.Value;
         var tl = c.Run.Timeline;
         var ticks = c.TickIndices();
-        var days = ticks.Where(i => tl.Time(i).DayOfWeek == day && tl.Time(i).Hour == 0).Select(i => tl.Time(i)).ToArray();
+        var clock = c.Clock;
+        var days = ticks.Where(i => clock[i].Day == day && clock[i].Hour == 0).Select(tl.Time).ToArray();
         if (days.Length == 0)
             return (null, $"no whole {c.Text("day")} in the window");
         // who's events and the partner's refused call-backs, in time order, each day's found by binary search:
@@ -489,12 +513,18 @@ public static class Expectations
         {
             // the day's hours by index (the window's hours are whole hours from the start, in order)
             int from = (int)((date - start).Ticks / TimeSpan.TicksPerHour);
-            var work = Enumerable.Range(from, Math.Min(24, tl.Length - from))
-                .Where(i => tl.Time(i) >= c.From && tl.Time(i) < c.Until && tl.Partner(i, 1 - w).Circumstances.Availability < 0.5)
-                .Select(tl.Time).ToArray();
-            if (work.Length == 0)
+            // The partner's first and last working hour of the day (reachable less than half the time), in the window.
+            var (lo, hi) = c.Range(date, date.AddDays(1));
+            int firstHour = -1, lastHour = -1;
+            for (int i = Math.Max(lo, from); i < Math.Min(hi, from + 24); i++)
+            {
+                if (tl.Partner(i, 1 - w).Circumstances.Availability >= 0.5) continue;
+                if (firstHour < 0) firstHour = i;
+                lastHour = i;
+            }
+            if (firstHour < 0)
                 continue;
-            DateTime first = work[0], last = work[^1];
+            DateTime first = tl.Time(firstHour), last = tl.Time(lastHour);
             var today = Between(mine, first, last);
             var call = today.FirstOrDefault(e => e.Kind is EventKinds.Bid or EventKinds.Protest && e.Outcome is Outcomes.Missed or Outcomes.Rebuffed);
             if (call is not null && Between(mine, call.Time, last).Any(e => e.Kind == EventKinds.GiveUp && e.Tone == Tones.Angry))
@@ -609,6 +639,73 @@ public static class Expectations
         return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
     }
 
+    /// <summary>
+    /// A double's bits as a key whose unsigned order is <see cref="double.CompareTo(double)"/>'s: NaN first, −0 equal to +0.
+    /// </summary>
+    private static ulong SortKey(double x)
+    {
+        if (double.IsNaN(x)) return 0;
+        long bits = BitConverter.DoubleToInt64Bits(x == 0 ? 0.0 : x);
+        return bits < 0 ? ~(ulong)bits : (ulong)bits | 1UL << 63; // negatives reversed below the positives; 0 stays free for NaN
+    }
+
+    /// <summary>
+    /// The mean of <paramref name="values"/> over the <paramref name="q"/> positions with the lowest (or highest)
+    /// <paramref name="keys"/>, equal keys ranked by position: the first ones count among the lowest, the last among the highest.
+    /// </summary>
+    private static double QuarterMean(double[] values, ulong[] keys, int q, bool lowest)
+    {
+        if (q == 0) return double.NaN;
+        // The key at the quarter's edge: the q-th lowest, or the q-th highest.
+        ulong edge = Select([.. keys], lowest ? q - 1 : keys.Length - q);
+        int strictly = 0;
+        foreach (ulong k in keys) if (lowest ? k < edge : k > edge) strictly++;
+        int ties = q - strictly; // of the keys equal to the edge, how many are in the quarter
+        double sum = 0;
+        if (lowest)
+        {
+            for (int i = 0; i < keys.Length; i++)
+                if (keys[i] < edge || keys[i] == edge && ties-- > 0) sum += values[i];
+        }
+        else
+        {
+            // The highest quarter's ties are the latest hours, so they are found from the end; the sum still runs in hour order.
+            var inside = new bool[keys.Length];
+            for (int i = keys.Length - 1; i >= 0; i--)
+                inside[i] = keys[i] > edge || keys[i] == edge && ties-- > 0;
+            for (int i = 0; i < keys.Length; i++)
+                if (inside[i]) sum += values[i];
+        }
+        return sum / q;
+    }
+
+    /// <summary>The <paramref name="rank"/>-th lowest of <paramref name="keys"/> (0 the lowest); reorders them (Hoare's selection).</summary>
+    private static ulong Select(ulong[] keys, int rank)
+    {
+        int lo = 0, hi = keys.Length - 1;
+        while (lo < hi)
+        {
+            ulong pivot = keys[lo + (hi - lo) / 2];
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (keys[i] < pivot) i++;
+                while (keys[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (keys[i], keys[j]) = (keys[j], keys[i]);
+                    i++;
+                    j--;
+                }
+            }
+            // Now keys[lo..j] <= pivot <= keys[i..hi], and any between equal the pivot.
+            if (rank <= j) hi = j;
+            else if (rank >= i) lo = i;
+            else return keys[rank];
+        }
+        return keys[rank];
+    }
+
     private static double StandardDeviation(double[] x)
     {
         double m = x.Average();
@@ -679,6 +776,12 @@ public static class Expectations
             return -1;
         }
 
+        /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window, as the first index and the one after the last.</summary>
+        public (int Lo, int Hi) Range(DateTime from, DateTime until) => hours.Range(Max(from, From), Min(until, Until));
+
+        /// <summary>Each hour's weekday, time of day and date, by index in the run.</summary>
+        public HourClock[] Clock => hours.Clock;
+
         /// <summary>The indices of the hours in the claim's window, in order.</summary>
         public int[] TickIndices()
         {
@@ -695,6 +798,26 @@ public static class Expectations
 
         /// <summary>The events in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window, in the run's order.</summary>
         public SimEvent[] Events(DateTime from, DateTime until) => hours.Events(Max(from, From), Min(until, Until));
+    }
+
+    /// <summary>When an hour of a run starts: its weekday, its time of day (in ticks), and its date as days since the run's first.</summary>
+    private readonly record struct HourClock(DayOfWeek Day, long TimeOfDay, int Date)
+    {
+        public int Hour => (int)(TimeOfDay / TimeSpan.TicksPerHour);
+
+        /// <summary>The clock of hours 0 … <paramref name="hours"/> − 1 of a run starting at <paramref name="start"/>.</summary>
+        public static HourClock[] Of(DateTime start, int hours)
+        {
+            var clock = new HourClock[hours];
+            var (day, timeOfDay, date) = (start.DayOfWeek, start.TimeOfDay.Ticks, 0);
+            for (int t = 0; t < hours; t++)
+            {
+                clock[t] = new HourClock(day, timeOfDay, date);
+                if ((timeOfDay += TimeSpan.TicksPerHour) >= TimeSpan.TicksPerDay)
+                    (timeOfDay, day, date) = (timeOfDay - TimeSpan.TicksPerDay, (DayOfWeek)(((int)day + 1) % 7), date + 1);
+            }
+            return clock;
+        }
     }
 
     /// <summary>
@@ -735,6 +858,12 @@ public static class Expectations
         public RunResult Run { get; } = run;
 
         public Hour[] Records => _records ??= [.. Enumerable.Range(0, Run.Timeline.Length).Select(t => new Hour(Run.Timeline, t))];
+
+        private HourClock[]? _clock;
+
+        /// <summary>Each hour's weekday, time of day and date, counted on from the run's start once for all claims
+        /// (each hour's from its own date took a quarter of the claims' time in a sweep).</summary>
+        public HourClock[] Clock => _clock ??= HourClock.Of(Run.Spec.Start, Run.Timeline.Length);
 
         /// <summary>The indices of the hours at or after <paramref name="from"/> and before <paramref name="until"/>.</summary>
         public (int Lo, int Hi) Range(DateTime from, DateTime until)
