@@ -38,7 +38,7 @@ public static class SweepDispatch
         int slots = Math.Max(4, 4 * silos.Value);
         // Small enough that every slot gets several batches (a short sweep still uses every core), and no batch
         // holds more than about HoursPerBatch simulated hours.
-        int perBatch = Math.Clamp(Math.Min(HoursPerBatch / Math.Max(1, work.HoursPerRun), (work.Jobs.Length + 4 * slots - 1) / (4 * slots)), 1, 64);
+        int perBatch = Math.Clamp(Math.Min(HoursPerBatch / Math.Max(1, work.HoursPerRun), (work.Jobs.Length + 8 * slots - 1) / (8 * slots)), 1, 64);
         var batches = work.Jobs.Chunk(perBatch).Select(jobs => ImmutableArray.Create(jobs)).ToArray();
         slots = Math.Min(slots, batches.Length);
         var figures = new RunFigures?[work.Jobs.Max(j => j.Run) + 1];

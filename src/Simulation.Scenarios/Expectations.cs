@@ -98,7 +98,7 @@ public static class Expectations
         // quarters are needed, not the order: the quarter's bounds are selected, then each quarter summed in hour order
         // (sorting the hours by distress took half of the claims' time in a sweep).
         int q = n / 4;
-        double low = QuarterMean(sd, distress, q, lowest: true), high = QuarterMean(sd, distress, q, lowest: false);
+        var (low, high) = QuarterMeans(sd, distress, q);
         bool shows = r <= maxR && meanP > meanD && high < low;
         var detail = $"stance correlation {Words.F2(r)} (claim <= {Words.F2(maxR)}); mean stance {pn} {Words.F2(meanP)}, {dn} {Words.F2(meanD)}; " +
                      $"{dn}'s mean stance when {pn}'s distress is in its top quartile {Words.F2(high)}, bottom quartile {Words.F2(low)}";
@@ -347,19 +347,26 @@ public static class Expectations
         }
         if (moments.Count == 0)
             return (null, $"no {c.Text("day")} {c.Text("time")} in the window with {c.Text("within")} after it inside the run");
-        var withdrawals = c.Run.Events.Where(e => e.Actor == who && e.Kind == EventKinds.Withdraw).Select(e => e.Time)
-            .Concat(Enumerable.Range(1, Math.Max(0, timeline.Length - 1))
-                .Where(i => timeline.Partner(i, w).Withdrawn && !timeline.Partner(i - 1, w).Withdrawn)
-                .Select(timeline.Time))
-            .Order().ToArray();
+        // Who's withdrawals: the events, and the hours the timeline shows who newly withdrawn.
+        var withdrawals = new List<DateTime>();
+        foreach (var e in c.Run.Events)
+            if (e.Actor == who && e.Kind == EventKinds.Withdraw) withdrawals.Add(e.Time);
+        bool was = timeline.Length > 0 && timeline.Partner(0, w).Withdrawn;
+        for (int i = 1; i < timeline.Length; i++)
+        {
+            bool withdrawn = timeline.Partner(i, w).Withdrawn;
+            if (withdrawn && !was) withdrawals.Add(timeline.Time(i));
+            was = withdrawn;
+        }
+        withdrawals.Sort();
         int hits = 0;
         foreach (var m in moments)
         {
             // The first withdrawal at or after m, if it comes within the window.
-            int k = Array.BinarySearch(withdrawals, m);
+            int k = withdrawals.BinarySearch(m);
             if (k < 0)
                 k = ~k;
-            if (k < withdrawals.Length && withdrawals[k] <= Add(m, within))
+            if (k < withdrawals.Count && withdrawals[k] <= Add(m, within))
                 hits++;
         }
         double share = hits / (double)moments.Count;
@@ -381,7 +388,8 @@ public static class Expectations
         int within = c.Duration("within");
         double ratio = c.Number("ratio"), peakShare = c.Number("peak_share");
         var tl = c.Run.Timeline;
-        var ticks = c.TickIndices();
+        var (lo, hi) = c.Range(c.From, c.Until);
+        int n = hi - lo;
         // Inside the week's window: at most `within` hours after the last day-and-time at or before the moment.
         bool InsideAt(DayOfWeek weekday, long timeOfDay)
         {
@@ -392,11 +400,14 @@ public static class Expectations
         bool Inside(DateTime t) => InsideAt(t.DayOfWeek, t.TimeOfDay.Ticks);
         static bool Weekday(DayOfWeek d) => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
         var clock = c.Clock;
-        var inside = ticks.Select(i => InsideAt(clock[i].Day, clock[i].TimeOfDay)).ToArray(); // by position in the window, once
-        int hoursIn = inside.Count(x => x), hoursOut = 0;
-        for (int k = 0; k < ticks.Length; k++)
-            if (!inside[k] && Weekday(clock[ticks[k]].Day)) hoursOut++;
-        int weeks = ticks.Length / Week;
+        var inside = new bool[n]; // by position in the window, once
+        int hoursIn = 0, hoursOut = 0;
+        for (int k = 0; k < n; k++)
+        {
+            if (inside[k] = InsideAt(clock[lo + k].Day, clock[lo + k].TimeOfDay)) hoursIn++;
+            else if (Weekday(clock[lo + k].Day)) hoursOut++;
+        }
+        int weeks = n / Week;
         string window = $"{c.Text("day")} {c.Text("time")} + {c.Text("within")}";
         if (hoursIn == 0 || hoursOut == 0 || weeks == 0)
             return (null, $"needs {window} windows, other weekday hours and a full week in the window; found {hoursIn} and {hoursOut} hours, {weeks} weeks");
@@ -407,10 +418,10 @@ public static class Expectations
         for (int k = 0; k < weeks; k++)
         {
             int top = k * Week; // position in the window of the week's first highest distress
-            double highest = tl.Partner(ticks[top], w).Distress;
+            double highest = tl.Partner(lo + top, w).Distress;
             for (int j = top + 1; j < (k + 1) * Week; j++)
             {
-                double distress = tl.Partner(ticks[j], w).Distress;
+                double distress = tl.Partner(lo + j, w).Distress;
                 if (distress > highest) (top, highest) = (j, distress);
             }
             if (inside[top]) peaks++;
@@ -429,14 +440,14 @@ public static class Expectations
         string who = c.Text("who");
         double maxGrowth = c.Number("max_growth");
         var tl = c.Run.Timeline;
-        var ticks = c.TickIndices();
-        int weeks = ticks.Length / Week;
+        var (lo, hi) = c.Range(c.From, c.Until);
+        int weeks = (hi - lo) / Week;
         if (weeks < 2)
             return (null, $"needs two full weeks in the window; found {weeks}");
         var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
         var perWeek = Enumerable.Range(0, weeks).Select(k =>
         {
-            DateTime from = tl.Time(ticks[k * Week]), until = from.AddHours(Week);
+            DateTime from = tl.Time(lo + k * Week), until = from.AddHours(Week);
             return protests.Count(e => e.Time >= from && e.Time < until);
         }).ToArray();
         return (perWeek[^1] <= maxGrowth * Math.Max(1, perWeek[0]),
@@ -454,7 +465,7 @@ public static class Expectations
         string who = c.Text("who");
         double minCloseness = c.Number("min_closeness"), maxWeekend = c.Number("max_weekend_withdrawn"), maxEvening = c.Number("max_evening_withdrawn");
         var tl = c.Run.Timeline;
-        var ticks = c.TickIndices();
+        var (lo, hi) = c.Range(c.From, c.Until);
         var clock = c.Clock;
         // Each Saturday's hours from 08:00 to 23:00 (one run of them per date), averaged in hour order.
         var saturdays = new List<double>();
@@ -462,7 +473,7 @@ public static class Expectations
         int count = 0, lastDate = -1;
         var weekendHours = new List<int>();
         var eveningHours = new List<int>();
-        foreach (int i in ticks)
+        for (int i = lo; i < hi; i++)
         {
             var (weekday, hour, date) = (clock[i].Day, clock[i].Hour, clock[i].Date);
             if (weekday == DayOfWeek.Saturday && hour is >= 8 and < 23)
@@ -497,10 +508,12 @@ public static class Expectations
         string who = c.Text("who"), other = c.Run.Partners[1 - w].Spec.Id;
         var day = Words.ParseDay(c.Text("day"))!.Value;
         var tl = c.Run.Timeline;
-        var ticks = c.TickIndices();
+        var (windowLo, windowHi) = c.Range(c.From, c.Until);
         var clock = c.Clock;
-        var days = ticks.Where(i => clock[i].Day == day && clock[i].Hour == 0).Select(tl.Time).ToArray();
-        if (days.Length == 0)
+        var days = new List<DateTime>();
+        for (int i = windowLo; i < windowHi; i++)
+            if (clock[i].Day == day && clock[i].Hour == 0) days.Add(tl.Time(i));
+        if (days.Count == 0)
             return (null, $"no whole {c.Text("day")} in the window");
         // who's events and the partner's refused call-backs, in time order, each day's found by binary search:
         // scanning every event for every day cost as much as a year's run
@@ -533,8 +546,8 @@ public static class Expectations
                 refused++;
         }
         double minShare = c.Number("min_share"), minRefused = c.Number("min_refused_share");
-        return (scenes >= minShare * days.Length && refused >= minRefused * days.Length,
-            $"on {scenes} of {days.Length} {c.Text("day")}days a call of {who}'s to {other} at work was missed or turned away and {who} then gave up in anger before the end of {other}'s working day (claim >= {Words.F2(minShare)}); " +
+        return (scenes >= minShare * days.Count && refused >= minRefused * days.Count,
+            $"on {scenes} of {days.Count} {c.Text("day")}days a call of {who}'s to {other} at work was missed or turned away and {who} then gave up in anger before the end of {other}'s working day (claim >= {Words.F2(minShare)}); " +
             $"{other}'s call-back was refused on {refused} of them (claim >= {Words.F2(minRefused)})");
     }
 
@@ -650,33 +663,33 @@ public static class Expectations
     }
 
     /// <summary>
-    /// The mean of <paramref name="values"/> over the <paramref name="q"/> positions with the lowest (or highest)
-    /// <paramref name="keys"/>, equal keys ranked by position: the first ones count among the lowest, the last among the highest.
+    /// The mean of <paramref name="values"/> over the <paramref name="q"/> positions with the lowest
+    /// <paramref name="keys"/> and over the <paramref name="q"/> with the highest, equal keys ranked by position
+    /// (the first ones count among the lowest, the last among the highest). Each mean is summed in position order.
     /// </summary>
-    private static double QuarterMean(double[] values, ulong[] keys, int q, bool lowest)
+    private static (double Low, double High) QuarterMeans(double[] values, ulong[] keys, int q)
     {
-        if (q == 0) return double.NaN;
-        // The key at the quarter's edge: the q-th lowest, or the q-th highest.
-        ulong edge = Select([.. keys], lowest ? q - 1 : keys.Length - q);
-        int strictly = 0;
-        foreach (ulong k in keys) if (lowest ? k < edge : k > edge) strictly++;
-        int ties = q - strictly; // of the keys equal to the edge, how many are in the quarter
-        double sum = 0;
-        if (lowest)
+        if (q == 0) return (double.NaN, double.NaN);
+        var scratch = (ulong[])keys.Clone(); // selection reorders; the second selection works on the first's order as well
+        ulong lowEdge = Select(scratch, q - 1), highEdge = Select(scratch, keys.Length - q);
+        int below = 0, atLow = 0, above = 0, atHigh = 0;
+        foreach (ulong k in keys)
         {
-            for (int i = 0; i < keys.Length; i++)
-                if (keys[i] < edge || keys[i] == edge && ties-- > 0) sum += values[i];
+            if (k < lowEdge) below++;
+            else if (k == lowEdge) atLow++;
+            if (k > highEdge) above++;
+            else if (k == highEdge) atHigh++;
         }
-        else
+        // Of the keys equal to an edge, the lowest quarter takes the first q − below, the highest the last q − above.
+        int lowTies = q - below, highSkip = atHigh - (q - above);
+        double low = 0, high = 0;
+        for (int i = 0; i < keys.Length; i++)
         {
-            // The highest quarter's ties are the latest hours, so they are found from the end; the sum still runs in hour order.
-            var inside = new bool[keys.Length];
-            for (int i = keys.Length - 1; i >= 0; i--)
-                inside[i] = keys[i] > edge || keys[i] == edge && ties-- > 0;
-            for (int i = 0; i < keys.Length; i++)
-                if (inside[i]) sum += values[i];
+            ulong k = keys[i];
+            if (k < lowEdge || k == lowEdge && lowTies-- > 0) low += values[i];
+            if (k > highEdge || k == highEdge && highSkip-- <= 0) high += values[i];
         }
-        return sum / q;
+        return (low / q, high / q);
     }
 
     /// <summary>The <paramref name="rank"/>-th lowest of <paramref name="keys"/> (0 the lowest); reorders them (Hoare's selection).</summary>
@@ -782,13 +795,6 @@ public static class Expectations
         /// <summary>Each hour's weekday, time of day and date, by index in the run.</summary>
         public HourClock[] Clock => hours.Clock;
 
-        /// <summary>The indices of the hours in the claim's window, in order.</summary>
-        public int[] TickIndices()
-        {
-            var (lo, hi) = hours.Range(From, Until);
-            return [.. Enumerable.Range(lo, hi - lo)];
-        }
-
         /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window.</summary>
         public Hour[] Ticks(DateTime from, DateTime until)
         {
@@ -801,7 +807,7 @@ public static class Expectations
     }
 
     /// <summary>When an hour of a run starts: its weekday, its time of day (in ticks), and its date as days since the run's first.</summary>
-    private readonly record struct HourClock(DayOfWeek Day, long TimeOfDay, int Date)
+    private readonly record struct HourClock(long TimeOfDay, int Date, DayOfWeek Day) // in this order: 16 bytes, not 24
     {
         public int Hour => (int)(TimeOfDay / TimeSpan.TicksPerHour);
 
@@ -812,7 +818,7 @@ public static class Expectations
             var (day, timeOfDay, date) = (start.DayOfWeek, start.TimeOfDay.Ticks, 0);
             for (int t = 0; t < hours; t++)
             {
-                clock[t] = new HourClock(day, timeOfDay, date);
+                clock[t] = new HourClock(timeOfDay, date, day);
                 if ((timeOfDay += TimeSpan.TicksPerHour) >= TimeSpan.TicksPerDay)
                     (timeOfDay, day, date) = (timeOfDay - TimeSpan.TicksPerDay, (DayOfWeek)(((int)day + 1) % 7), date + 1);
             }
