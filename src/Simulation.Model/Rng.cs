@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace Simulation.Model;
@@ -63,15 +64,15 @@ public struct Rng // its draws are inlined: a partner-hour takes half a dozen
         // On locals: the state lives in a heap object, and xor-ing its fields in place chains each step
         // through memory (the generator was the slowest part of a partner-hour).
         ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
-        ulong result = RotateLeft(s1 * 5, 7) * 9;
+        // BitOperations' rotation is an intrinsic (one instruction). A rotation of our own was a call in
+        // PartnerMind.Decide, which inlines so much that the JIT stopped inlining there: two calls a draw.
+        ulong result = BitOperations.RotateLeft(s1 * 5, 7) * 9;
         ulong t = s1 << 17;
         s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3;
-        s2 ^= t; s3 = RotateLeft(s3, 45);
+        s2 ^= t; s3 = BitOperations.RotateLeft(s3, 45);
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
         return result;
     }
-
-    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
     private static ulong SplitMix(ref ulong x)
     {
