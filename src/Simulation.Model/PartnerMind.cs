@@ -57,7 +57,6 @@ public sealed class PartnerMind
     private bool _sentAway;         // has sent the partner away since last asleep: once a night
     private double _practice;       // how far stretching has taken hold (0 … the commitment)
     private double _experience = PriorBids; // bids learned from, fading: sets how much the next answer teaches
-    private readonly double _priorAnswer;   // the answer rate expected before any experience
     private int _unanswered, _angryHours, _repairWindow, _callbackDue;
     private double _angerStrength = RebuffAnger; // how hard the current anger pushes away
 
@@ -65,7 +64,7 @@ public sealed class PartnerMind
     {
         _anxiety = _originalAnxiety;
         _rng = Rng.For(runSeed, spec.Id);
-        _expected = _expectedLong = _priorAnswer;
+        _expected = _expectedLong = 1 - 0.6 * _originalAnxiety; // before any experience: the anxious expect less from a partner
         Rederive(0);
     }
 
@@ -87,7 +86,6 @@ public sealed class PartnerMind
         _avoidance = PartnerParameters.Trait(spec.Avoidance);
         _originalAnxiety = PartnerParameters.Trait(spec.Anxiety);
         _minimiser = _avoidance > _originalAnxiety;
-        _priorAnswer = 1 - 0.6 * _originalAnxiety; // the anxious expect less from a partner
     }
 
     public string Id => _spec.Id;

@@ -114,8 +114,9 @@ public sealed class Relationship
     public ImmutableArray<SimEvent> Resolve(in PartnerMove a, in PartnerMove b, out TickOutcome first, out TickOutcome second)
     {
         DateTime time = Time;
-        var (outA, effectA, evA) = Answer(0, a, b, time);
-        var (outB, effectB, evB) = Answer(1, b, a, time);
+        var ca = _plans[0][_tick]; var cb = _plans[1][_tick];
+        var (outA, effectA, evA) = Answer(0, a, b, cb.Availability, time);
+        var (outB, effectB, evB) = Answer(1, b, a, ca.Availability, time);
 
         double rejection = 0, rejectedA = 0, rejectedB = 0;
         if (_happeningStarts[_tick])
@@ -129,7 +130,6 @@ public sealed class Relationship
             }
         }
 
-        var ca = _plans[0][_tick]; var cb = _plans[1][_tick];
         double c = _closeness, dc = 0;
         if (!(ca.Asleep && cb.Asleep))
         {
@@ -166,12 +166,13 @@ public sealed class Relationship
         return hour;
     }
 
-    private (Outcome Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, DateTime time)
+    /// <param name="theirAvailability">The other partner's availability this hour (from their circumstances).</param>
+    private (Outcome Outcome, double Effect, SimEvent? Event) Answer(int i, in PartnerMove mine, in PartnerMove theirs, double theirAvailability, DateTime time)
     {
         if (mine.Reach == Reach.None) return (Outcome.None, 0, null);
         var ready = theirs.Readiness;
         // One can only send away a partner who is at home and within reach; otherwise nothing happens.
-        if (mine.Reach == Reach.SendAway && (!ready.Reachable || _plans[1 - i][_tick].Availability < AtHome)) return (Outcome.Missed, 0, null);
+        if (mine.Reach == Reach.SendAway && (!ready.Reachable || theirAvailability < AtHome)) return (Outcome.Missed, 0, null);
         (Outcome outcome, double effect) = mine.Reach switch
         {
             _ when !ready.Reachable => (Outcome.Missed, 0.0),
