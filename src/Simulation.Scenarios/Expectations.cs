@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using Simulation.Model;
 using Words = Simulation.Scenarios.Text;
 
@@ -527,7 +528,7 @@ public static class Expectations
             // the day's hours by index (the window's hours are whole hours from the start, in order)
             int from = (int)((date - start).Ticks / TimeSpan.TicksPerHour);
             // The partner's first and last working hour of the day (reachable less than half the time), in the window.
-            var (lo, hi) = c.Range(date, date.AddDays(1));
+            var (lo, hi) = c.Range(date, Add(date, 24)); // Add: a run ending at the calendar's end has no next day
             int firstHour = -1, lastHour = -1;
             for (int i = Math.Max(lo, from); i < Math.Min(hi, from + 24); i++)
             {
@@ -692,12 +693,20 @@ public static class Expectations
         return (low / q, high / q);
     }
 
-    /// <summary>The <paramref name="rank"/>-th lowest of <paramref name="keys"/> (0 the lowest); reorders them (Hoare's selection).</summary>
+    /// <summary>
+    /// The <paramref name="rank"/>-th lowest of <paramref name="keys"/> (0 the lowest); reorders them (Hoare's selection).
+    /// A sequence that keeps defeating the middle pivot is sorted instead, so the time stays n log n at worst.
+    /// </summary>
     private static ulong Select(ulong[] keys, int rank)
     {
         int lo = 0, hi = keys.Length - 1;
-        while (lo < hi)
+        for (int rounds = 2 * (BitOperations.Log2((uint)keys.Length) + 1); lo < hi; rounds--)
         {
+            if (rounds == 0)
+            {
+                Array.Sort(keys, lo, hi - lo + 1);
+                return keys[rank];
+            }
             ulong pivot = keys[lo + (hi - lo) / 2];
             int i = lo, j = hi;
             while (i <= j)
