@@ -24,10 +24,14 @@ status=0
 # One test project at a time (-m:1): on 2 cores the process, cluster and browser tests would otherwise
 # crowd each other, and the tests that bound couplesim's time would measure the crowd.
 # The minimal console logger prints a failed test's message and stack (quiet alone prints only its name).
-dotnet test Simulation.sln -c Release --no-build -v quiet -nologo -m:1 --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
+# --blame: if a test host crashes, the run names the test that was running (a crash aborts its project's run).
+dotnet test Simulation.sln -c Release --no-build -v quiet -nologo -m:1 --blame --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
 # One closing line over all test projects, in the plain form CI reads.
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
-echo "${passed:-0} passed, ${failed:-0} failed"
+aborted=$(grep -c 'Test Run Aborted' "$log" || true)
+summary="${passed:-0} passed, ${failed:-0} failed"
+if [ "${aborted:-0}" -gt 0 ]; then summary="$summary, $aborted test run(s) aborted (a test host crashed: see above)"; fi
+echo "$summary"
 exit "$status"
