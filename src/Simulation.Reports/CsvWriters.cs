@@ -51,11 +51,11 @@ public static class CsvWriters
         return sb.ToString();
     }
 
-    /// <summary>Four decimals, never "-0.0000".</summary>
     /// <summary>A figure's cell in runs.csv: a count as a whole number, anything else as <see cref="D"/>.</summary>
     internal static string Figure(Sweeps.RunFigure f, Sweeps.RunFigures run) =>
         f.Count ? ((long)f.Read(run)).ToString(CultureInfo.InvariantCulture) : D(f.Read(run));
 
+    /// <summary>Four decimals, never "-0.0000".</summary>
     internal static string D(double v)
     {
         double r = Math.Round(v, 4, MidpointRounding.AwayFromZero);

@@ -154,7 +154,6 @@ public static class EnsembleFiles
         return HtmlParts.Page($"What if? {e.A.Scenario.Title}", sb.ToString());
     }
 
-
     private static string Signed(RunFigure f, double v)
     {
         string text = f.Share ? (v * 100).ToString("0.0", C) + " pts" : RunText.Fixed(v, f.Count ? 1 : 2);

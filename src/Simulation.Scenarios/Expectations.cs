@@ -807,7 +807,7 @@ public static class Expectations
         /// <summary>The hours in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window.</summary>
         public Hour[] Ticks(DateTime from, DateTime until)
         {
-            var (lo, hi) = hours.Range(Max(from, From), Min(until, Until));
+            var (lo, hi) = Range(from, until);
             return hi > lo ? hours.Records[lo..hi] : [];
         }
 

@@ -81,7 +81,6 @@ public static class ScenarioChanges
     public static ulong ParseSeed(string text) =>
         Words.SeedProblem(text, out var seed, "--seed") is { } problem ? throw ScenarioException.One("--seed", 1, 1, problem) : seed;
 
-    /// <summary>Sets the run seed.</summary>
     /// <summary>
     /// A command's changes in the order the command line applies them: --set, then --length, then --stretch
     /// (checked against the final length). What a sweep's workers and an ensemble's sides are run with.
@@ -94,6 +93,7 @@ public static class ScenarioChanges
         return s;
     }
 
+    /// <summary>Sets the run seed.</summary>
     public static Scenario WithSeed(Scenario s, ulong seed) => s with { Spec = s.Spec with { Seed = seed } };
 
     /// <summary>
