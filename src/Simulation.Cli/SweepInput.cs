@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Simulation.Scenarios;
 
 namespace Simulation.Cli;
 
-/// <summary>What the sweep and the ensemble compare send their workers, and how their pages name the command.</summary>
+/// <summary>How the sweep's and the ensemble compare's pages name the command that made them.</summary>
 public static class SweepInput
 {
     /// <summary>The command as typed, for the page's "what was run" (options whose output does not change the files left out).</summary>
@@ -20,12 +19,5 @@ public static class SweepInput
             words.Add(w.Length == 0 || w.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"') ? "'" + w.Replace("'", "'\\''") + "'" : w);
         }
         return "couplesim " + string.Join(' ', words);
-    }
-
-    /// <summary>The scenario and the text the workers will read: the very text the loader checked (the file is read once).</summary>
-    public static (Scenario Scenario, string Text) Read(string path)
-    {
-        var scenario = ScenarioLoader.Load(path, out var text);
-        return (scenario, text);
     }
 }

@@ -398,7 +398,6 @@ public static class Expectations
             if (since < 0) since += 7 * TimeSpan.TicksPerDay;
             return new TimeSpan(since).TotalHours < within;
         }
-        bool Inside(DateTime t) => InsideAt(t.DayOfWeek, t.TimeOfDay.Ticks);
         static bool Weekday(DayOfWeek d) => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
         var clock = c.Clock;
         var inside = new bool[n]; // by position in the window, once
@@ -413,8 +412,9 @@ public static class Expectations
         if (hoursIn == 0 || hoursOut == 0 || weeks == 0)
             return (null, $"needs {window} windows, other weekday hours and a full week in the window; found {hoursIn} and {hoursOut} hours, {weeks} weeks");
         var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
-        double rateIn = protests.Count(e => Inside(e.Time)) / (double)hoursIn;
-        double rateOut = protests.Count(e => !Inside(e.Time) && Weekday(e.Time.DayOfWeek)) / (double)hoursOut;
+        // a protest is an event of its hour (e.Tick), which lies in the window like the protest
+        double rateIn = protests.Count(e => inside[e.Tick - lo]) / (double)hoursIn;
+        double rateOut = protests.Count(e => !inside[e.Tick - lo] && Weekday(clock[e.Tick].Day)) / (double)hoursOut;
         int peaks = 0;
         for (int k = 0; k < weeks; k++)
         {
@@ -472,8 +472,7 @@ public static class Expectations
         var saturdays = new List<double>();
         double sum = 0;
         int count = 0, lastDate = -1;
-        var weekendHours = new List<int>();
-        var eveningHours = new List<int>();
+        int weekend = 0, weekendWithdrawn = 0, evenings = 0, eveningsWithdrawn = 0;
         for (int i = lo; i < hi; i++)
         {
             var (weekday, hour, date) = (clock[i].Day, clock[i].Hour, clock[i].Date);
@@ -484,15 +483,14 @@ public static class Expectations
                 sum += tl.Closeness(i);
                 count++;
             }
-            if (weekday is DayOfWeek.Saturday or DayOfWeek.Sunday && hour is >= 8 and < 18) weekendHours.Add(i);
-            if (weekday is >= DayOfWeek.Tuesday and <= DayOfWeek.Thursday && hour is >= 18 and < 23) eveningHours.Add(i);
+            int withdrawn = tl.Partner(i, w).Withdrawn ? 1 : 0;
+            if (weekday is DayOfWeek.Saturday or DayOfWeek.Sunday && hour is >= 8 and < 18) (weekend, weekendWithdrawn) = (weekend + 1, weekendWithdrawn + withdrawn);
+            if (weekday is >= DayOfWeek.Tuesday and <= DayOfWeek.Thursday && hour is >= 18 and < 23) (evenings, eveningsWithdrawn) = (evenings + 1, eveningsWithdrawn + withdrawn);
         }
         if (count > 0) saturdays.Add(sum / count);
-        int[] weekend = [.. weekendHours], evenings = [.. eveningHours];
-        if (saturdays.Count == 0 || weekend.Length == 0 || evenings.Length == 0)
-            return (null, $"needs Saturdays, weekend daytime and Tuesday to Thursday evenings; found {saturdays.Count} Saturdays, {weekend.Length} and {evenings.Length} hours");
-        double Withdrawn(int[] hours) => hours.Count(i => tl.Partner(i, w).Withdrawn) / (double)hours.Length;
-        double weekendShare = Withdrawn(weekend), eveningShare = Withdrawn(evenings), lowest = saturdays.Min();
+        if (saturdays.Count == 0 || weekend == 0 || evenings == 0)
+            return (null, $"needs Saturdays, weekend daytime and Tuesday to Thursday evenings; found {saturdays.Count} Saturdays, {weekend} and {evenings} hours");
+        double weekendShare = weekendWithdrawn / (double)weekend, eveningShare = eveningsWithdrawn / (double)evenings, lowest = saturdays.Min();
         return (lowest >= minCloseness && weekendShare <= maxWeekend && eveningShare <= maxEvening,
             $"Saturday mean closeness {string.Join(", ", saturdays.Select(Words.F2))} (claim: each >= {Words.F2(minCloseness)}); " +
             $"{who} withdrawn {Words.F2(weekendShare)} of weekend daytime (claim <= {Words.F2(maxWeekend)}) and {Words.F2(eveningShare)} of Tuesday to Thursday evenings (claim <= {Words.F2(maxEvening)})");
@@ -522,15 +520,12 @@ public static class Expectations
         var mine = events.Where(e => e.Actor == who).ToArray();
         var refusals = events.Where(e => e.Actor == other && e.Kind == EventKinds.Callback && e.Outcome == Outcomes.Refused).ToArray();
         int scenes = 0, refused = 0;
-        var start = c.Run.Spec.Start;
         foreach (var date in days)
         {
-            // the day's hours by index (the window's hours are whole hours from the start, in order)
-            int from = (int)((date - start).Ticks / TimeSpan.TicksPerHour);
             // The partner's first and last working hour of the day (reachable less than half the time), in the window.
             var (lo, hi) = c.Range(date, Add(date, 24)); // Add: a run ending at the calendar's end has no next day
             int firstHour = -1, lastHour = -1;
-            for (int i = Math.Max(lo, from); i < Math.Min(hi, from + 24); i++)
+            for (int i = lo; i < hi; i++)
             {
                 if (tl.Partner(i, 1 - w).Circumstances.Availability >= 0.5) continue;
                 if (firstHour < 0) firstHour = i;

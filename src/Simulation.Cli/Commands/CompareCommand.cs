@@ -90,8 +90,10 @@ public sealed class CompareCommand : ICliCommand
     {
         if (p.GetValue(options.Seed) is not null)
             throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
-        var (loadedA, textA) = SweepInput.Read(pathA);
-        var (loadedB, textB) = pathB is null ? (loadedA, textA) : SweepInput.Read(pathB);
+        // the workers get the very text the loader checked (the file is read once)
+        var loadedA = ScenarioLoader.Load(pathA, out string textA);
+        string textB = textA;
+        var loadedB = pathB is null ? loadedA : ScenarioLoader.Load(pathB, out textB);
         // B's changes as the workers apply them (ScenarioChanges.WithChanges)
         string? length = p.GetValue(options.Length);
         var a = ScenarioChanges.WithChanges(loadedA, [], length, []);

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Text;
 using Simulation.Grains;
 using Simulation.Reports;
 using Simulation.Scenarios;
@@ -44,7 +42,7 @@ public sealed class SweepCommand : ICliCommand
             // The silo (or the cluster's client) starts now, while the input is read and checked.
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
             string path = p.GetValue(scenario)!;
-            var (loaded, text) = SweepInput.Read(path);
+            var loaded = ScenarioLoader.Load(path, out string text); // the workers get the very text the loader checked
             var s = options.Apply(loaded, p);
             var plan = SweepPlan.Parse(s, p.GetValue(vary) ?? [], p.GetValue(seeds));
             var figures = RunFigure.For(s);
