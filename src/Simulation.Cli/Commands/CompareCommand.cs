@@ -49,12 +49,10 @@ public sealed class CompareCommand : ICliCommand
             if (sets.Length > 0) b = ScenarioChanges.WithSets(b, sets);
             if (stretches.Length > 0) b = ScenarioStretches.WithStretches(b, stretches);
             b = ScenarioChanges.WithSeed(b, a.Spec.Seed); // the same seed, so only the change differs
-            string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
-            // Printable: the label also reaches the progress bar, which writes to the terminal directly
-            string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (changes.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : ""));
+            var (labelA, labelB) = Labels(a, b, pathB is null, sets, stretches);
             var size = options.ChartSize(p);
             // each what-if its own folder (out/alma-will-what-if-will.responsiveness=0.8): a second one never replaces the first
-            string folder = CommonOptions.RunFolder(pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}", changes);
+            string folder = CommonOptions.RunFolder(FolderBase(a, b, pathB is null), changes);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder),
                 [ComparisonWriter.ChartFile, ComparisonWriter.ImageFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
 
@@ -81,6 +79,18 @@ public sealed class CompareCommand : ICliCommand
     }
 
     /// <summary>
+    /// The sides' labels: A as written (or its name), B by its name with its changes. Printable: the labels also
+    /// reach the progress bar, which writes to the terminal directly.
+    /// </summary>
+    private static (string A, string B) Labels(Scenario a, Scenario b, bool oneScenario,
+        System.Collections.Immutable.ImmutableArray<string> sets, System.Collections.Immutable.ImmutableArray<string> stretches) =>
+        (oneScenario ? $"{a.Name} as written" : a.Name,
+         Printable.Line((oneScenario ? a.Name : b.Name) + (sets.Length + stretches.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : "")));
+
+    /// <summary>The output folder's name before its changes: <c>NAME-what-if</c>, or <c>A-vs-B</c> for two scenarios.</summary>
+    private static string FolderBase(Scenario a, Scenario b, bool oneScenario) => oneScenario ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}";
+
+    /// <summary>
     /// <c>compare A --set … --seeds A-B</c> (or <c>compare A B --seeds …</c>): both sides on every seed, run as a
     /// sweep's batches on worker grains; compare.svg/png/html and runs.csv into out/NAME-what-if-CHANGES,seeds-A-B.
     /// </summary>
@@ -101,10 +111,9 @@ public sealed class CompareCommand : ICliCommand
         if (a.Spec.Partners.Select(x => x.Id).SequenceEqual(b.Spec.Partners.Select(x => x.Id)) is false)
             throw ScenarioException.One(pathB ?? pathA, 1, 1, "an ensemble compares the same couple: both scenarios need the same partner ids, in the same order");
         var seedsPlan = Sweeps.SweepPlan.ParseSeeds(seedList);
-        string labelA = pathB is null ? $"{a.Name} as written" : a.Name;
-        string labelB = Printable.Line((pathB is null ? a.Name : b.Name) + (sets.Length + stretches.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : ""));
+        var (labelA, labelB) = Labels(a, b, pathB is null, sets, stretches);
         var size = options.ChartSize(p);
-        string folder = CommonOptions.RunFolder(pathB is null ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}", [.. options.Changes(p), $"seeds-{seedList}"]);
+        string folder = CommonOptions.RunFolder(FolderBase(a, b, pathB is null), [.. options.Changes(p), $"seeds-{seedList}"]);
         string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder), EnsembleFiles.Names);
 
         Grains.SweepWork Work(string text, string path, System.Collections.Immutable.ImmutableArray<string> baseSets,
