@@ -19,14 +19,16 @@ public static class ScenarioChanges
     private static readonly string[] RunKeys = ["closeness", "seed", "length"];
 
     /// <summary>Applies <c>--set</c> changes in order. Throws <see cref="ScenarioException"/> listing every bad one.</summary>
-    public static Scenario WithSets(Scenario s, IEnumerable<string> sets)
+    /// <param name="place">Where a problem was, for its message, from the set and the column in it: by default
+    /// <c>in `SET`</c>; a command that builds sets from its own arguments names those (<c>sweep --vary</c>).</param>
+    public static Scenario WithSets(Scenario s, IEnumerable<string> sets, Func<string, int, string>? place = null)
     {
         var problems = new List<Diagnostic>();
         var spec = s.Spec;
         foreach (var set in sets)
         {
             void Fail(int column, string message) =>
-                problems.Add(new Diagnostic(new SourceLocation("--set", 1, column), $"{message} (in `{Words.Q(set)}`)"));
+                problems.Add(new Diagnostic(new SourceLocation("--set", 1, column), $"{message} ({place?.Invoke(set, column) ?? $"in `{Words.Q(set)}`"})"));
 
             int eq = set.IndexOf('=');
             if (eq <= 0)

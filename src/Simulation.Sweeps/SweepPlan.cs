@@ -140,18 +140,12 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
         // Each value must be one --set would take; its problem is reported at the value's place here.
         foreach (var value in values)
         {
-            try { ScenarioChanges.WithSets(scenario, [$"{key}={value}"]); }
+            // a mistake in the key is shown in the --vary as typed; one in a value as the --set it would be
+            try { ScenarioChanges.WithSets(scenario, [$"{key}={value}"], (set, column) => column <= key.Length ? $"in `{Printable.Quote(text)}`" : $"as `{Printable.Quote(set)}`"); }
             catch (ScenarioException ex)
             {
                 foreach (var d in ex.Diagnostics)
-                {
-                    // a mistake in the key is shown in the --vary as typed; one in a value as the --set it would be
-                    bool inKey = d.Location.Column <= key.Length;
-                    string message = d.Message;
-                    int cut = message.LastIndexOf(" (in `", StringComparison.Ordinal);
-                    if (cut >= 0) message = message[..cut] + (inKey ? $" (in `{Printable.Quote(text)}`)" : " (as `" + message[(cut + 6)..]);
-                    problems.Add(new Diagnostic(new SourceLocation("--vary", 1, inKey ? d.Location.Column : at), message));
-                }
+                    problems.Add(new Diagnostic(new SourceLocation("--vary", 1, d.Location.Column <= key.Length ? d.Location.Column : at), d.Message));
                 return null;
             }
         }
