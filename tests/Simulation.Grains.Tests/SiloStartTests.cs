@@ -13,10 +13,8 @@ public sealed class SiloStartTests
     public async Task A_start_cancelled_at_any_point_ends_as_a_cancellation()
     {
         await using (await SimulationCluster.StartSiloAsync()) { } // compiled once
-        var clock = Stopwatch.StartNew();
-        var first = await SimulationCluster.StartSiloAsync();
-        var whole = clock.Elapsed;
-        await first.DisposeAsync();
+        var whole = TimeSpan.MaxValue; // how long a start takes: the fastest seen, so the cuts fall inside one
+        for (int i = 0; i < 2; i++) whole = Min(whole, await TimedStartAsync(CancellationToken.None));
 
         int cancelled = 0;
         for (int k = 1; k <= 8; k++)
@@ -24,7 +22,8 @@ public sealed class SiloStartTests
             using var cut = new CancellationTokenSource(whole * k / 9);
             try
             {
-                await using var silo = await SimulationCluster.StartSiloAsync(cancellationToken: cut.Token);
+                // A start that was not cut is one more measure: a machine that got faster meanwhile is cut earlier next.
+                whole = Min(whole, await TimedStartAsync(cut.Token));
             }
             catch (OperationCanceledException)
             {
@@ -38,4 +37,16 @@ public sealed class SiloStartTests
         var run = await after.RunAsync(Couples.Make(6, 2, 2, 5.5, 1, hours: 24));
         Assert.Equal(24, run.Timeline.Length);
     }
+
+    /// <summary>Starts a silo and stops it again; how long the start took.</summary>
+    private static async Task<TimeSpan> TimedStartAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var silo = await SimulationCluster.StartSiloAsync(cancellationToken: cancellationToken);
+        var took = clock.Elapsed;
+        await silo.DisposeAsync();
+        return took;
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
