@@ -273,22 +273,33 @@ public static class ComparisonWriter
         return list;
     }
 
+    /// <summary>How a row of the figures table reads: a value (two decimals), a share (a percentage) or a count.</summary>
+    private enum Kind { Value, Share, Count }
+
     private static void MetricTable(StringBuilder sb, RunReport a, RunReport b)
     {
         RunMetrics ma = a.Metrics, mb = b.Metrics;
         sb.Append("<table class=\"metric-diff\"><thead><tr><th>Figure</th><th class=\"num\">A</th><th class=\"num\">B</th><th class=\"num\">B − A</th></tr></thead><tbody>\n");
-        // higherIsBetter null: a change is neither good nor bad in itself (e.g. how many interactions there were)
-        void Row(string id, string label, double x, double y, Func<double, string> f, bool? higherIsBetter = true)
+        // higherIsBetter null: a change is neither good nor bad in itself (e.g. how many interactions there were).
+        // A change under ten of the usual last digit gets one decimal more, for A and B too, so that it shows and
+        // matches them; a row is coloured only when the change it shows is not zero ("4% 5% +0%" in orange misled).
+        void Row(string id, string label, double x, double y, Kind kind, bool? higherIsBetter = true)
         {
             double d = y - x;
-            string cls = Math.Abs(d) < 1e-9 || higherIsBetter is null ? "" : (d > 0) == higherIsBetter ? "diff-pos" : "diff-neg";
-            string sign = d > 0 ? "+" : d < 0 ? "−" : "±";
-            sb.Append($"<tr data-metric=\"{id}\"><td>{Escape(label)}</td><td class=\"num\">{f(x)}</td><td class=\"num\">{f(y)}</td>" +
-                      $"<td class=\"num {cls}\">{sign}{f(Math.Abs(d))}</td></tr>\n");
+            int decimals = kind == Kind.Count ? 0 : Math.Abs(d) < 0.1 ? 3 : 2;
+            string shown = kind switch
+            {
+                Kind.Share => (Math.Abs(d) * 100).ToString("F" + (decimals - 2), CultureInfo.InvariantCulture) + " pts",
+                _ => RunText.Fixed(Math.Abs(d), decimals),
+            };
+            bool moved = shown.Any(c => c is >= '1' and <= '9');
+            string cls = !moved || higherIsBetter is null ? "" : (d > 0) == higherIsBetter ? "diff-pos" : "diff-neg";
+            string sign = !moved ? "±" : d > 0 ? "+" : "−";
+            string Value(double v) => kind == Kind.Share ? (v * 100).ToString("F" + (decimals - 2), CultureInfo.InvariantCulture) + "%" : RunText.Fixed(v, decimals);
+            sb.Append($"<tr data-metric=\"{id}\"><td>{Escape(label)}</td><td class=\"num\">{Value(x)}</td><td class=\"num\">{Value(y)}</td>" +
+                      $"<td class=\"num {cls}\">{sign}{shown}</td></tr>\n");
         }
-        string F2(double v) => RunText.Fixed(v);
-        string P(double v) => RunText.Percent(v);
-        string I(double v) => v.ToString("0", CultureInfo.InvariantCulture);
+        const Kind F2 = Kind.Value, P = Kind.Share, I = Kind.Count;
         Row("mean-closeness", "Mean closeness", ma.MeanCloseness, mb.MeanCloseness, F2);
         Row("min-closeness", "Lowest closeness", ma.MinCloseness, mb.MinCloseness, F2);
         Row("positive-share", "Interactions that went well", ma.PositiveShare, mb.PositiveShare, P);

@@ -124,7 +124,7 @@ public static class EnsembleFiles
             bool? up = c.Change.Low > 0 ? true : c.Change.High < 0 ? false : null;
             string cls = up is null ? "" : c.Figure.HigherIsBetter is { } better ? (up == better ? " class=\"diff-pos\"" : " class=\"diff-neg\"") : " class=\"diff-moved\"";
             sb.Append($"<tr data-figure=\"{c.Figure.Column}\"><td title=\"{Escape(c.Figure.Meaning)}\">{Escape(c.Figure.Label)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.A.Mean)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.B.Mean)}</td>" +
-                      $"<td class=\"num\"><span{cls}>{Signed(c.Figure, c.Change.Mean)}</span></td><td class=\"num\">{Signed(c.Figure, c.Change.Low)} to {Signed(c.Figure, c.Change.High)}</td>" +
+                      $"<td class=\"num\"><span{cls}>{RunText.FigureChange(c.Figure, c.Change.Mean)}</span></td><td class=\"num\">{RunText.FigureChange(c.Figure, c.Change.Low)} to {RunText.FigureChange(c.Figure, c.Change.High)}</td>" +
                       $"<td class=\"num\">{c.SameWay} of {c.Seeds}</td></tr>\n");
         }
         sb.Append("</tbody></table>\n");
@@ -152,12 +152,6 @@ public static class EnsembleFiles
         sb.Append("</tbody></table>\n");
         sb.Append($"<p class=\"defs\">Every run's figures are in <a href=\"{RunsFile}\">{RunsFile}</a>, a row per side and seed.</p>\n");
         return HtmlParts.Page($"What if? {e.A.Scenario.Title}", sb.ToString());
-    }
-
-    private static string Signed(RunFigure f, double v)
-    {
-        string text = f.Share ? (v * 100).ToString("0.0", C) + " pts" : RunText.Fixed(v, f.Count ? 1 : 2);
-        return v > 0 ? "+" + text : v < 0 ? "−" + text.TrimStart('-') : text;
     }
 
     // ---- table ---------------------------------------------------------------------------------

@@ -38,6 +38,17 @@ public static class RunText
     /// <summary>A sweep figure's value as the pages show it: a share in percent, a count with one decimal (a mean), else two.</summary>
     public static string Figure(Sweeps.RunFigure f, double v) => f.Share ? Percent(v) : f.Count ? Fixed(v, 1) : Fixed(v);
 
+    /// <summary>
+    /// A change of a figure, signed: "+0.12", "+0.015", "−1.5", "+13.1 pts" (a share's change in percentage points).
+    /// A value's change under 0.1 gets a third decimal, so that a change between two means shown as 0.54 and 0.56 does
+    /// not read as "+0.01".
+    /// </summary>
+    public static string FigureChange(Sweeps.RunFigure f, double v)
+    {
+        string text = f.Share ? Math.Abs(v * 100).ToString("0.0", C) + " pts" : Fixed(Math.Abs(v), f.Count ? 1 : Math.Abs(v) < 0.1 ? 3 : 2);
+        return v > 0 ? "+" + text : v < 0 ? "−" + text : text; // the sign of what was measured, even where it rounds to nothing
+    }
+
     public static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     /// <summary>A share as a percentage: "62%".</summary>

@@ -114,7 +114,8 @@ public sealed class EnsembleCompareTests
         var first = await Cli.Run([.. args, "--out", t["a"]]);
         Assert.True(first.ExitCode == 0, first.Err);
         Assert.Contains("over 10 seeds", first.Out);
-        Assert.Matches(@"Positive share\s+A 0\.\d\d\s+B 0\.\d\d\s+change -?0\.\d\d \(95% interval .* to .*\), the same way on \d+ of 10 seeds", first.Out);
+        // the terminal writes shares and changes as the page does: percentages, and the change in points
+        Assert.Matches(@"Positive share\s+A \d+%\s+B \d+%\s+change [+−]?\d+\.\d pts \(95% interval .* pts to .* pts\), the same way on \d+ of 10 seeds", first.Out);
         Assert.Equal(["compare.html", "compare.png", "compare.svg", "runs.csv"], Directory.GetFiles(t["a"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var rows = File.ReadAllLines(t["a/runs.csv"]);
         Assert.Equal(1 + 20, rows.Length);

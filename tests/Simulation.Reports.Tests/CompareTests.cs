@@ -134,6 +134,32 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void Each_figure_change_shows_the_digit_it_moved_and_is_coloured_only_when_it_shows_one()
+    {
+        var (a, b) = Pair();
+        string html = ComparisonWriter.Page(a, b);
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, "<tr data-metric=\"([^\"]+)\"><td>[^<]*</td><td class=\"num\">([^<]*)</td><td class=\"num\">([^<]*)</td><td class=\"num ([^\"]*)\">([^<]*)</td></tr>");
+        Assert.NotEmpty(rows);
+        foreach (System.Text.RegularExpressions.Match row in rows)
+        {
+            string change = row.Groups[5].Value;
+            bool shows = change.Any(c => c is >= '1' and <= '9');
+            // "+0%" or "−0.00" next to two different figures read as a contradiction; a change that shows nothing is "±0", uncoloured
+            Assert.True(shows || (change.StartsWith('±') && row.Groups[4].Value.Trim() == ""), $"{row.Groups[1].Value}: {change} ({row.Groups[4].Value})");
+            if (shows) Assert.True(change[0] is '+' or '−', change);
+            // A, B and the change are written to the same number of decimals
+            string Number(string v) => new([.. v.Where(c => char.IsDigit(c) || c == '.')]);
+            int decimals = Number(change).Split('.').ElementAtOrDefault(1)?.Length ?? 0;
+            Assert.Equal(Number(row.Groups[2].Value).Split('.').ElementAtOrDefault(1)?.Length ?? 0, decimals);
+            // a small change of a value or a share has the decimal more that keeps two digits of it ("+0.017", "+0.3 pts")
+            double size = double.Parse(Number(change), System.Globalization.CultureInfo.InvariantCulture);
+            bool share = row.Groups[2].Value.EndsWith('%'), value = !share && row.Groups[2].Value.Contains('.');
+            if (share && size < 10) Assert.True(decimals == 1, $"{row.Groups[1].Value}: {change}");
+            if (value && size < 0.1) Assert.True(decimals == 3, $"{row.Groups[1].Value}: {change}");
+        }
+    }
+
+    [Fact]
     public void Control_characters_in_a_title_and_names_leave_compare_svg_and_html_valid()
     {
         var (a, b) = Pair();

@@ -138,7 +138,8 @@ public sealed class CompareCommand : ICliCommand
         o.WriteLine($"Ran {2 * seedsPlan.Length} runs in {took.TotalSeconds:0.0} s on {RunText.Plural(silos, "silo")}");
         o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {string.Join(", ", written.Select(Path.GetFileName))}");
         foreach (var c in ensemble.Changes().Take(2))
-            o.WriteLine($"  {c.Figure.Label,-15} A {RunText.Fixed(c.A.Mean)}  B {RunText.Fixed(c.B.Mean)}  change {RunText.Fixed(c.Change.Mean)} (95% interval {RunText.Fixed(c.Change.Low)} to {RunText.Fixed(c.Change.High)}), the same way on {c.SameWay} of {c.Seeds} seeds");
+            o.WriteLine($"  {c.Figure.Label,-15} A {RunText.Figure(c.Figure, c.A.Mean)}  B {RunText.Figure(c.Figure, c.B.Mean)}  change {RunText.FigureChange(c.Figure, c.Change.Mean)} " +
+                        $"(95% interval {RunText.FigureChange(c.Figure, c.Change.Low)} to {RunText.FigureChange(c.Figure, c.Change.High)}), the same way on {c.SameWay} of {c.Seeds} seeds");
         return ExitCodes.Ok;
     }
 }
