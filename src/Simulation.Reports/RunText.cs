@@ -29,7 +29,8 @@ public static class RunText
 
     /// <summary>A run length in words: "4 weeks", "1 day", "36 hours".</summary>
     public static string LengthWords(int hours) =>
-        hours > 0 && hours % 168 == 0 ? Plural(hours / 168, "week") : hours > 0 && hours % 24 == 0 ? Plural(hours / 24, "day") : Plural(hours, "hour");
+        hours > 0 && hours % 8760 == 0 ? Plural(hours / 8760, "year") // as --length counts a year: 365 days
+        : hours > 0 && hours % 168 == 0 ? Plural(hours / 168, "week") : hours > 0 && hours % 24 == 0 ? Plural(hours / 24, "day") : Plural(hours, "hour");
 
     /// <summary>Seeds as a reader writes them: "1–10" for a run of consecutive ones, else the list.</summary>
     public static string Seeds(IReadOnlyList<ulong> s) =>

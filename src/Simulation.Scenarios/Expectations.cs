@@ -452,7 +452,7 @@ public static class Expectations
             return protests.Count(e => e.Time >= from && e.Time < until);
         }).ToArray();
         return (perWeek[^1] <= maxGrowth * Math.Max(1, perWeek[0]),
-            $"{who}'s protests per full week {string.Join(", ", perWeek)} (claim: the last at most {Words.Num(maxGrowth)}x the first, counting the first as at least 1)");
+            $"{who}'s protests per full week {Words.Series([.. perWeek.Select(n => n.ToString(Words.Inv))])} (claim: the last at most {Words.Num(maxGrowth)}x the first, counting the first as at least 1)");
     }
 
     /// <summary>
@@ -469,16 +469,17 @@ public static class Expectations
         var (lo, hi) = c.Range(c.From, c.Until);
         var clock = c.Clock;
         // Each Saturday's hours from 08:00 to 23:00 (one run of them per date), averaged in hour order.
-        var saturdays = new List<double>();
+        var saturdays = new List<(DateTime Day, double Mean)>();
         double sum = 0;
-        int count = 0, lastDate = -1;
+        int count = 0, lastDate = -1, firstHour = -1;
         int weekend = 0, weekendWithdrawn = 0, evenings = 0, eveningsWithdrawn = 0;
         for (int i = lo; i < hi; i++)
         {
             var (weekday, hour, date) = (clock[i].Day, clock[i].Hour, clock[i].Date);
             if (weekday == DayOfWeek.Saturday && hour is >= 8 and < 23)
             {
-                if (date != lastDate && count > 0) { saturdays.Add(sum / count); (sum, count) = (0, 0); }
+                if (date != lastDate && count > 0) { saturdays.Add((tl.Time(firstHour).Date, sum / count)); (sum, count) = (0, 0); }
+                if (count == 0) firstHour = i;
                 lastDate = date;
                 sum += tl.Closeness(i);
                 count++;
@@ -487,12 +488,16 @@ public static class Expectations
             if (weekday is DayOfWeek.Saturday or DayOfWeek.Sunday && hour is >= 8 and < 18) (weekend, weekendWithdrawn) = (weekend + 1, weekendWithdrawn + withdrawn);
             if (weekday is >= DayOfWeek.Tuesday and <= DayOfWeek.Thursday && hour is >= 18 and < 23) (evenings, eveningsWithdrawn) = (evenings + 1, eveningsWithdrawn + withdrawn);
         }
-        if (count > 0) saturdays.Add(sum / count);
+        if (count > 0) saturdays.Add((tl.Time(firstHour).Date, sum / count));
         if (saturdays.Count == 0 || weekend == 0 || evenings == 0)
             return (null, $"needs Saturdays, weekend daytime and Tuesday to Thursday evenings; found {saturdays.Count} Saturdays, {weekend} and {evenings} hours");
-        double weekendShare = weekendWithdrawn / (double)weekend, eveningShare = eveningsWithdrawn / (double)evenings, lowest = saturdays.Min();
+        double weekendShare = weekendWithdrawn / (double)weekend, eveningShare = eveningsWithdrawn / (double)evenings, lowest = saturdays.Min(s => s.Mean);
+        // Which Saturdays fell short, by date: on a long run the list of means alone does not say.
+        var under = saturdays.Where(s => s.Mean < minCloseness).ToArray();
+        string shortfall = under.Length == 0 ? "" : $"; under it on {under.Length} of {saturdays.Count}: " +
+            string.Join(", ", under.Take(5).Select(s => $"{s.Day.ToString("yyyy-MM-dd", Words.Inv)} {Words.F2(s.Mean)}")) + (under.Length > 5 ? ", …" : "");
         return (lowest >= minCloseness && weekendShare <= maxWeekend && eveningShare <= maxEvening,
-            $"Saturday mean closeness {string.Join(", ", saturdays.Select(Words.F2))} (claim: each >= {Words.F2(minCloseness)}); " +
+            $"Saturday mean closeness {Words.Series([.. saturdays.Select(s => Words.F2(s.Mean))])} (claim: each >= {Words.F2(minCloseness)}{shortfall}); " +
             $"{who} withdrawn {Words.F2(weekendShare)} of weekend daytime (claim <= {Words.F2(maxWeekend)}) and {Words.F2(eveningShare)} of Tuesday to Thursday evenings (claim <= {Words.F2(maxEvening)})");
     }
 

@@ -27,6 +27,17 @@ internal static class Text
 
     public static string Time(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm", Inv);
 
+    /// <summary>
+    /// Figures a claim lists (one per week, per Saturday …), in full up to a dozen; a longer list keeps its first
+    /// and last few and says how many there were, so a ten-year run's claim stays a line, not five hundred numbers.
+    /// </summary>
+    public static string Series(IReadOnlyList<string> items)
+    {
+        const int Full = 12, Head = 6, Tail = 3;
+        if (items.Count <= Full) return string.Join(", ", items);
+        return $"{string.Join(", ", items.Take(Head))}, …, {string.Join(", ", items.Skip(items.Count - Tail))} ({items.Count} in all)";
+    }
+
     public static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, Inv, out value) && double.IsFinite(value);
 

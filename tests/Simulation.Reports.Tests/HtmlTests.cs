@@ -20,6 +20,14 @@ public sealed class HtmlTests
         foreach (Match m in Regex.Matches(html, @"url\(([^)]*)\)")) Assert.StartsWith("#", m.Groups[1].Value);
     }
 
+    [Theory]
+    [InlineData(672, "4 weeks")]
+    [InlineData(8760, "1 year")]       // --length 1y: 365 days, said as a year rather than "365 days"
+    [InlineData(87600, "10 years")]
+    [InlineData(48, "2 days")]
+    [InlineData(5, "5 hours")]
+    public void A_run_length_is_said_in_the_largest_whole_unit(int hours, string words) => Assert.Equal(words, RunText.LengthWords(hours));
+
     [Fact]
     public void Report_is_self_contained_with_inline_css_and_svg()
     {

@@ -449,8 +449,18 @@ public sealed class DetectorTests
         Assert.True(r.Passed, r.Detail);
         Assert.Equal("Saturday mean closeness 0.70, 0.70 (claim: each >= 0.60); b withdrawn 0.00 of weekend daytime (claim <= 0.15) " +
                      "and 0.00 of Tuesday to Thursday evenings (claim <= 0.40)", r.Detail);
-        Assert.False(Check(Weekends(0.5, eveningsAway: false), "close-weekends", ("who", "b")).Passed);
+        var low = Check(Weekends(0.5, eveningsAway: false), "close-weekends", ("who", "b"));
+        Assert.False(low.Passed);
+        Assert.Contains($"(claim: each >= 0.60; under it on 2 of 2: {T(0):yyyy-MM-dd} 0.50, {T(Week):yyyy-MM-dd} 0.50)", low.Detail); // which Saturdays, by date
         Assert.False(Check(Weekends(0.7, eveningsAway: true), "close-weekends", ("who", "b")).Passed);
+    }
+
+    [Fact]
+    public void A_long_run_lists_its_weeks_in_short()
+    {
+        var r = Check(Make(100 * Week, i => (0.4, new P(), new P())), "no-escalation", ("who", "a"));
+        Assert.Contains("protests per full week 0, 0, 0, 0, 0, 0, …, 0, 0, 0 (100 in all) (claim", r.Detail);
+        Assert.True(r.Detail.Length < 300, r.Detail);
     }
 
     // ---- missed-call-scene ----

@@ -16,6 +16,16 @@ public sealed class TextTests
         Assert.Equal(expected, Text.Suggest(given, names));
     }
 
+    [Fact]
+    public void A_series_is_written_in_full_up_to_a_dozen_and_in_short_beyond()
+    {
+        string[] Items(int n) => [.. Enumerable.Range(1, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        Assert.Equal("1, 2, 3", Text.Series(Items(3)));
+        Assert.Equal(string.Join(", ", Items(12)), Text.Series(Items(12)));
+        Assert.Equal("1, 2, 3, 4, 5, 6, …, 11, 12, 13 (13 in all)", Text.Series(Items(13)));
+        Assert.Equal("", Text.Series([]));
+    }
+
     [Theory]
     [InlineData("xyz")]
     [InlineData("colour")]
