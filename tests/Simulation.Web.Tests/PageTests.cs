@@ -266,10 +266,21 @@ public sealed class PageTests(BrowserFixture fx)
     private static async Task Redrawn(IPage page) =>
         await page.WaitForFunctionAsync("() => { const w = document.getElementById('chart-wrap'); return document.getElementById('chart').dataset.size === `${Math.max(320, Math.floor(w.clientWidth - 2))}x${Math.max(240, Math.floor(w.clientHeight - 2))}`; }");
 
+    /// <summary>Heights in screen pixels: [closeness panel, closeness top to last lane's bottom, the lanes together, the tallest lower panel].</summary>
+    private const string PlotHeights = """
+        () => {
+          const h = (e) => e.getBoundingClientRect().height;
+          const c = document.querySelector('#chart [data-role=panel-closeness]');
+          const lanes = [...document.querySelectorAll('#chart [data-role^=lane-]')].map((g) => g.firstElementChild);
+          const lower = [...document.querySelectorAll('#chart [data-role^=panel-]')].filter((e) => e !== c).map(h);
+          return [h(c), lanes[lanes.length - 1].getBoundingClientRect().bottom - c.getBoundingClientRect().top, lanes.reduce((a, l) => a + h(l), 0), Math.max(...lower)];
+        }
+        """;
+
     [Theory]
-    [InlineData(1280, 720)]
-    [InlineData(1920, 1080)]
-    public async Task Projector_mode_fits_the_screen_with_legend_and_markers_of_10_px(int width, int height)
+    [InlineData(1280, 720, 0.45)]
+    [InlineData(1920, 1080, 0.55)]
+    public async Task Projector_mode_fits_the_screen_with_legend_and_markers_of_10_px(int width, int height, double closenessShare)
     {
         await FreeAll();
         await fx.RunAsync(async page =>
@@ -291,6 +302,14 @@ public sealed class PageTests(BrowserFixture fx)
             Assert.True(problems.Length == 0, $"{width}x{height}: " + string.Join("; ", problems));
             Assert.True(await page.Locator("#chart .mark").CountAsync() > 20);
             Assert.Equal(4, await page.Locator("[data-role^=lane-]").CountAsync());
+            // The room watches the closeness curve: with a branch's four lanes and distress it keeps the
+            // largest share of the plot (once it was 65 px of 340 at 720p, under lanes of 169 px).
+            var heights = await page.EvaluateAsync<double[]>(PlotHeights);
+            (double closeness, double plot, double lanes, double lower) = (heights[0], heights[1], heights[2], heights[3]);
+            string said = $"{width}x{height}: closeness {closeness:0} px of a {plot:0} px plot, lanes {lanes:0} px, a lower panel {lower:0} px";
+            Assert.True(closeness >= closenessShare * plot, said);
+            Assert.True(closeness > lanes, said);
+            Assert.True(closeness >= 3 * lower, said);
 
             // The sidebar opens with s (the sliders and notes), and still nothing is cut off.
             await page.Keyboard.PressAsync("s");

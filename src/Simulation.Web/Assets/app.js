@@ -696,7 +696,8 @@ function renderNow() {
   const W = Math.max(320, Math.floor(wrap.clientWidth - 2));
   const F = big ? Math.max(15, Math.min(24, Math.round(window.innerHeight / 45))) : 13;
   const LW = big ? 3.5 : 2.2;
-  let rMark = big ? Math.max(7, F * 0.35) : 6.5;   // ≥ 10 px across for every shape
+  // Markers ≥ 10 px across for every shape (squares are 1.7 r); the projector keeps them small, the lanes compact.
+  const rMark = big ? Math.max(6, Math.min(7, F * 0.28)) : 6.5;
   const partners = state.scenario ? state.scenario.partners : [];
   const main = state.main, br = state.branch;
   const runs = [main, br].filter(Boolean);
@@ -720,34 +721,36 @@ function renderNow() {
 
   // The legend sits in the chart (on the projector and in exports alike).
   const legend = legendItems(partners, daily, t0, t1, runs);
-  const legendLayout = layoutLegend(legend, W - 16, F);
+  const legendLayout = layoutLegend(legend, W - 16, F, big);
   const T = 8 + legendLayout.height + 6;
   const axis = timeTicks(start, t0, t1, plotW, F);
   const B = axis.rows * (F + 5) + 8;
-  let laneH = Math.round(rMark * 6 + 6);
-  const laneGap = 4;
-  const gap = Math.round(F * 0.8);
-  const panels = [{ key: "closeness", w: 3, min: F * 4, natural: big ? 230 : 220 }, { key: "stance", w: 1.6, min: F * 2.4, natural: big ? 125 : 120 }];
-  if (state.show.distress) panels.push({ key: "distress", w: 1.4, min: F * 2.4, natural: big ? 110 : 105 });
-  if (state.show.traits) panels.push({ key: "traits", w: 1.3, min: F * 2.4, natural: big ? 105 : 100 });
+  // Lanes hold three rows of markers. On the projector the rows sit 4 px closer than a marker is high:
+  // marks of one hour in neighbouring rows are rare and then overlap by 3 px at most; the height goes to closeness.
+  const laneH = big ? Math.round(3 * (2 * rMark - 4) + 4) : Math.round(rMark * 6 + 6);
+  const laneGap = big ? 3 : 4;
+  const gap = Math.round(F * (big ? 0.4 : 0.8));
+  const panels = [{ key: "closeness", natural: 220 }, { key: "stance", natural: 120 }];
+  if (state.show.distress) panels.push({ key: "distress", natural: 105 });
+  if (state.show.traits) panels.push({ key: "traits", natural: 100 });
   let H;
   if (big) {
-    // The frame's height is all there is: lanes give way first (down to markers 10.4 px across), then the panels.
+    // The frame's height is all there is, and the room watches the closeness curve: lanes and lower
+    // panels get a compact height and closeness all the rest. (Before, the lanes took their room first
+    // and left closeness 65 px of a 470 px chart at 1280×720 with a branch's four lanes.)
     H = Math.max(240, Math.floor(wrap.clientHeight - 2));
-    const room = H - T - B - gap * panels.length;
-    const minPanels = panels.reduce((a, p) => a + p.min, 0);
-    if (lanes.length && room - lanes.length * (laneH + laneGap) < minPanels)
-      laneH = Math.max(39, Math.floor((room - minPanels) / lanes.length - laneGap));
-    const left = room - lanes.length * (laneH + laneGap);
-    const weights = panels.reduce((a, p) => a + p.w, 0);
-    const squeeze = Math.min(1, left / minPanels);
-    for (const p of panels) p.h = Math.max(Math.floor(p.min * squeeze), Math.floor((left * p.w) / weights));
+    const room = H - T - B - gap * panels.length - lanes.length * (laneH + laneGap);
+    // Lower panels (stance, distress, traits): room for their two end labels, a little more on a tall screen.
+    const lower = panels.length - 1;
+    const lowH = Math.floor(Math.max(F * 1.6, Math.min(F * 2.4, room * 0.1)));
+    for (const p of panels) p.h = lowH;
+    // A very low frame (a small window, traits shown too): closeness keeps at least four lines of type.
+    panels[0].h = Math.max(Math.floor(F * 4), room - lowH * lower);
   } else {
     for (const p of panels) p.h = p.natural;
     H = T + panels.reduce((a, p) => a + p.h + gap, 0) + lanes.length * (laneH + laneGap) + B;
   }
   const lanesH = lanes.length * (laneH + laneGap);
-  rMark = Math.min(rMark, (laneH - 4) / 6 + 0.5);
   let y = T;
   const panel = {};
   for (const p of panels) { panel[p.key] = { y0: y, h: p.h }; y += p.h + gap; }
@@ -814,6 +817,8 @@ function renderNow() {
     if (pc.h >= F * 6 || c !== 0.25 && c !== 0.75) ylabel(c.toFixed(2), yC(c));
   }
   title("closeness", pc);
+  // Each panel's extent, unseen: what a test (or a reader of the exported SVG) measures the layout by.
+  for (const p of panels) axes.appendChild(el("rect", { x: L, y: panel[p.key].y0, width: plotW, height: p.h, fill: "none", "data-role": `panel-${p.key}` }));
   for (const s of [-1, 0, 1]) hline(yS(s), s === 0 ? 0.45 : 0.2);
   title("stance", ps);
   // A low panel (a small projector with the sidebar open) gets its two end labels smaller, so they never meet.
@@ -1047,8 +1052,9 @@ function legendItems(partners, daily, t0, t1, runs) {
   for (const m of VISUAL.marks) if (present.has(m.key)) items.push({ key: `mark-${m.key}`, kind: "mark", shape: m.shape, colour: m.color, label: m.label.toLowerCase() });
   return items;
 }
-function layoutLegend(items, width, F) {
-  const size = Math.round(F * 0.88), sw = size * 1.7, gapIn = size * 0.4, gapOut = size * 1.1, rowH = size + 7;
+function layoutLegend(items, width, F, compact) {
+  // Compact (the projector): shorter swatches and gaps, so a 1280 px chart's legend takes a row less.
+  const size = Math.round(F * 0.88), sw = size * (compact ? 1.4 : 1.7), gapIn = size * 0.4, gapOut = size * (compact ? 0.75 : 1.1), rowH = size + (compact ? 5 : 7);
   let xx = 0, row = 0;
   const placed = items.map((it) => {
     const w = sw + gapIn + textWidth(it.label, size);
