@@ -85,6 +85,10 @@ public static partial class WorkshopServer
         ["/"] = ("index.html", "text/html; charset=utf-8"),
         ["/app.js"] = ("app.js", "text/javascript; charset=utf-8"),
         ["/app.css"] = ("app.css", "text/css; charset=utf-8"),
+        // The page names its icon (favicon.svg); /favicon.ico answers too, with the same small SVG, for
+        // the browsers and tools that ask for it anyway: no 404 in a console or the log.
+        ["/favicon.svg"] = ("favicon.svg", "image/svg+xml"),
+        ["/favicon.ico"] = ("favicon.svg", "image/svg+xml"),
     };
 
     private static void MapAssets(WebApplication app)

@@ -56,6 +56,21 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
         Assert.DoesNotContain("http://", (await js.Content.ReadAsStringAsync()).Replace("http://www.w3.org/2000/svg", ""));
     }
 
+    [Theory]
+    [InlineData("favicon.svg")]
+    [InlineData("favicon.ico")]  // asked for by browsers whatever the page names; once a 404 in every log
+    public async Task Serves_a_small_self_contained_favicon(string path)
+    {
+        Assert.Contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"favicon.svg\">", await Http.GetStringAsync(""));
+        var res = await Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, res.StatusCode);
+        Assert.Equal("image/svg+xml", res.Content.Headers.ContentType!.MediaType);
+        var svg = System.Xml.Linq.XDocument.Parse(await res.Content.ReadAsStringAsync());
+        Assert.Equal(System.Xml.Linq.XName.Get("svg", "http://www.w3.org/2000/svg"), svg.Root!.Name);
+        Assert.DoesNotContain("href", svg.ToString());  // nothing fetched from elsewhere
+        Assert.True(res.Content.Headers.ContentLength < 1024);
+    }
+
     [Fact]
     public async Task Events_carry_the_tone_of_a_protest_as_events_csv_does()
     {
