@@ -330,6 +330,31 @@ public sealed class PageTests(BrowserFixture fx)
     // ---------- controls ----------
 
     [Fact]
+    public async Task Play_and_Pause_are_named_in_words_and_their_icon_is_drawn_not_a_glyph()
+    {
+        await FreeAll();
+        await OnPageAsync(async page =>
+        {
+            await page.WaitForFunctionAsync("() => state.scenario !== null");
+            // ⏸ is in none of this machine's fonts: it drew as a box. The name is the word; the icon is CSS.
+            const string Icon = "() => { const g = document.querySelector('#play .glyph'), cs = getComputedStyle(g), r = g.getBoundingClientRect(); return [r.width, r.height, cs.clipPath !== 'none' ? 1 : 0]; }";
+            Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true }).CountAsync());
+            Assert.Equal("Play", await page.TextContentAsync("#play"));
+            var play = await page.EvaluateAsync<double[]>(Icon);
+            Assert.True(play[0] >= 8 && play[1] >= 8 && play[2] == 1, $"the play triangle is {play[0]}x{play[1]}");
+            await page.SelectOptionAsync("#speed", "1");
+            await page.ClickAsync("#play");
+            await page.WaitForFunctionAsync("() => document.querySelector('#play').getAttribute('aria-pressed') === 'true'");
+            Assert.Equal(1, await page.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true }).CountAsync());
+            Assert.Equal("Pause", await page.TextContentAsync("#play"));
+            var pause = await page.EvaluateAsync<double[]>(Icon);
+            Assert.True(pause[0] >= 8 && pause[1] >= 8 && pause[2] == 0, $"the pause bars are {pause[0]}x{pause[1]}");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "pause-button.png"), Clip = new() { X = 0, Y = 0, Width = 900, Height = 160 } });
+            await Pause(page);
+        });
+    }
+
+    [Fact]
     public async Task Seed_length_stretch_and_sliders_come_from_the_address_and_make_the_run()
     {
         await FreeAll();

@@ -378,7 +378,8 @@ function updateButtons() {
   for (const b of $("interventions").querySelectorAll("button")) b.disabled = !live;
   $("branch").disabled = !live || state.main.ticks.length === 0;
   $("step").disabled = !!state.main && state.main.finished && (!state.branch || state.branch.finished);
-  $("play").textContent = state.playing ? "⏸ Pause" : "▶ Play";
+  // The word is the button's name; its icon is drawn in CSS from aria-pressed (⏸ is missing from common fonts).
+  $("play-label").textContent = state.playing ? "Pause" : "Play";
   $("play").setAttribute("aria-pressed", String(state.playing));
   const csv = $("export-csv"), bcsv = $("export-branch-csv");
   if (state.main) { csv.href = `/api/runs/${state.main.info.id}/timeline.csv`; csv.removeAttribute("aria-disabled"); }
