@@ -191,10 +191,16 @@ public static class ComparisonWriter
             lines.Add($"First different event {RunText.DayTime(when)}:");
         }
         else lines.Add($"Runs part: {RunText.DayTime(when)}");
-        if (div.OnlyB.Length > 0) lines.Add("B: " + RunText.Describe(div.OnlyB[0], names));
-        if (div.OnlyA.Length > 0) lines.Add("A: " + RunText.Describe(div.OnlyA[0], names));
-        if (div.OnlyA.Length == 0) lines.Add("A: nothing then");
-        if (div.OnlyB.Length == 0) lines.Add("B: nothing then");
+        // Up to two of each side's events, a line each (both partners starting to stretch is one change, not one of
+        // them); more are counted, so the callout stays small on the chart.
+        void Side(string side, ImmutableArray<SimEvent> only)
+        {
+            if (only.Length == 0) { lines.Add($"{side}: nothing then"); return; }
+            foreach (var e in only.Take(2)) lines.Add($"{side}: {RunText.Describe(e, names)}");
+            if (only.Length > 2) lines.Add($"{side}: and {only.Length - 2} more");
+        }
+        Side("B", div.OnlyB);
+        Side("A", div.OnlyA);
         return string.Join('\n', lines);
     }
 
