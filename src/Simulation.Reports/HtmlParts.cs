@@ -88,9 +88,13 @@ public static class HtmlParts
         sb.Append("<section class=\"notes\" id=\"notes\">\n");
         foreach (var (head, text, cls) in new[] { ("What it shows", s.What, "what"), ("What to notice", s.Notice, "notice"), ("What to try", s.Try, "try") })
             if (text.Length > 0)
-                sb.Append($"<div class=\"note {cls}\"><h3>{head}</h3><p>{Escape(text.Trim())}</p></div>\n");
+                sb.Append($"<div class=\"note {cls}\"><h3>{head}</h3><p>{NoteHtml(text.Trim())}</p></div>\n");
         sb.Append("</section>\n");
     }
+
+    /// <summary>A note's text escaped, a `command` in backticks set as code (as the notes write commands to type).</summary>
+    public static string NoteHtml(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(Escape(text), "`([^`]+)`", "<code>$1</code>");
 
     /// <summary>
     /// A partner's card: traits, style, wound and every derived parameter with its meaning.

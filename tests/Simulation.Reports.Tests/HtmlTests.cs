@@ -102,6 +102,12 @@ public sealed class HtmlTests
         Assert.Equal("36h", RunText.Length(36));
     }
 
+    [Theory]
+    [InlineData("run `couplesim check a.yaml --seed N` again", "run <code>couplesim check a.yaml --seed N</code> again")]
+    [InlineData("a <b> & `x<y`", "a &lt;b&gt; &amp; <code>x&lt;y</code>")] // escaped first: a note cannot inject markup
+    [InlineData("an odd ` stays", "an odd ` stays")]
+    public void A_notes_backticked_command_is_set_as_code(string text, string html) => Assert.Equal(html, HtmlParts.NoteHtml(text));
+
     [Fact]
     public void The_chart_comes_first_under_the_title_and_every_figure_says_what_it_counts()
     {

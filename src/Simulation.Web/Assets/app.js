@@ -49,7 +49,17 @@ const state = {
 
 class Stale extends Error {}
 
+// A note's text, with a `command` in backticks set as code (as report.html shows it); text nodes only, no HTML.
+function setNote(el, text) {
+  el.replaceChildren();
+  text.split("`").forEach((part, i) => {
+    if (i % 2 === 1) { const code = document.createElement("code"); code.textContent = part; el.append(code); }
+    else el.append(part);
+  });
+}
+
 // ---------- styles (same rule as the model: above 4 counts as high) ----------
+
 function styleName(anxiety, avoidance) {
   const a = anxiety > 4, v = avoidance > 4;
   return a ? (v ? "fearful" : "preoccupied") : (v ? "dismissing" : "secure");
@@ -235,9 +245,7 @@ function pickScenario(name, prepared) {
   $("show-traits").checked = state.show.traits;
   $("title").textContent = s.title || s.name;
   $("summary").textContent = s.summary || "";
-  $("what").textContent = s.notes.what || "—";
-  $("notice").textContent = s.notes.notice || "—";
-  $("try").textContent = s.notes.try || "—";
+  for (const key of ["what", "notice", "try"]) setNote($(key), s.notes[key] || "—");
   $("seed").value = state.fields.seed;
   $("length").value = state.fields.length;
   $("stretch").value = state.fields.stretch;
