@@ -77,10 +77,12 @@ internal static partial class YamlTree
         {
             syntaxError = true;
             var (line, column) = (Clamp(ex.Start.Line), Clamp(ex.Start.Column));
-            // YamlDotNet reports tab indentation at 1:1; point at the first tab used as indentation instead.
-            if (ex.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentTab(text) is { } tab)
-                (line, column) = tab;
-            error(line, column, "YAML syntax: " + CleanMessage(ex.Message));
+            string message = CleanMessage(ex.Message);
+            // YamlDotNet reports tab indentation at 1:1, or a tab at a line's start as a later problem ("did not find
+            // expected <document end>" on the next line); point at the first tab used as indentation instead.
+            if (FirstIndentTab(text) is { } tab && (message.Contains("tab", StringComparison.OrdinalIgnoreCase) || tab.Line <= line))
+                (line, column, message) = (tab.Line, tab.Column, "a tab indents this line; YAML indents with spaces only");
+            error(line, column, "YAML syntax: " + InPlainWords(message));
             return null;
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or FormatException or OverflowException)
@@ -212,6 +214,21 @@ internal static partial class YamlTree
     }
 
     /// <summary>YamlDotNet prefixes messages with "(Line: …) - (Line: …): "; the position is ours to print.</summary>
+    /// <summary>
+    /// The parser's words for the mistakes students make most, said as what to do; other messages as the parser gives them.
+    /// </summary>
+    private static string InPlainWords(string message) => message switch
+    {
+        _ when message.Contains("plain scalar value, found invalid mapping", StringComparison.Ordinal) ||
+               message.Contains("Mapping values are not allowed", StringComparison.Ordinal) =>
+            "a `: ` here is not where a key can start: put a value that holds `: ` in quotes, or line this key up with the keys above it",
+        _ when message.Contains("did not find expected key", StringComparison.Ordinal) =>
+            "this line is indented more or less than the keys around it (or a `- ` item is out of line)",
+        _ when message.Contains("quoted scalar", StringComparison.Ordinal) =>
+            "a quote is left open: close the `\"` or `'` that starts here on the same line",
+        _ => message,
+    };
+
     private static string CleanMessage(string message)
     {
         var m = PositionPrefix().Replace(message, "");

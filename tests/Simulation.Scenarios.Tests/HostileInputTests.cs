@@ -56,6 +56,22 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Theory]
+    // the mistakes a student makes in a copied scenario, said as what to do rather than in the parser's words
+    [InlineData("name: x\nlength: 4w: x\n", 2, 11, "put a value that holds `: ` in quotes")]
+    [InlineData("name: x\n seed: 4\n", 2, 6, "line this key up with the keys above it")]
+    [InlineData("name: \"x\ntitle: y\n", 1, 7, "a quote is left open")]
+    [InlineData("\tname: x\ntitle: y\n", 1, 1, "a tab indents this line; YAML indents with spaces only")]
+    [InlineData("name: x\ntitle: y\n\tseed: 4\n", 3, 1, "a tab indents this line; YAML indents with spaces only")]
+    public void Common_yaml_mistakes_are_said_in_plain_words(string text, int line, int column, string words)
+    {
+        var d = Assert.Single(Problems(text));
+        Assert.Equal((line, column), (d.Location.Line, d.Location.Column));
+        Assert.StartsWith("YAML syntax: ", d.Message);
+        Assert.Contains(words, d.Message);
+        Assert.DoesNotContain("scalar", d.Message);
+    }
+
+    [Theory]
     [InlineData("9999-12-24T08:00")]   // passed validate and crashed run with a 5h length
     [InlineData("9001-01-01T00:00")]
     [InlineData("0999-12-31T23:00")]

@@ -37,8 +37,8 @@ public sealed class CompareCommand : ICliCommand
             var stretches = options.Stretches(p);
             var changes = options.Changes(p);
             if (pathB is null && changes.Length == 0)
-                throw ScenarioException.One("compare", 1, 1,
-                    "compare needs a second scenario or at least one --set or --stretch change (e.g. --set will.responsiveness=0.8, --stretch both@week3)");
+                throw ScenarioException.One("couplesim", 1, 1, // a missing argument, reported where the others are (README)
+                    "`couplesim compare` needs a second scenario or at least one --set or --stretch change (e.g. --set will.responsiveness=0.8, --stretch both@week3)");
 
             if (p.GetValue(seeds) is { } seedList)
                 return await EnsembleAsync(context, simulate, options, p, pathA, pathB, sets, stretches, seedList, ct);
