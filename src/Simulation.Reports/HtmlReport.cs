@@ -113,7 +113,8 @@ public static class HtmlReport
         Count(EventKinds.GiveUp, "give-up");
         foreach (var g in list.Where(e => e.Kind == EventKinds.Withdraw).GroupBy(e => e.Actor).OrderBy(g => g.Key, StringComparer.Ordinal))
             parts.Add(g.Count() == 1 ? $"{name(g.Key)} withdraws" : $"{name(g.Key)} withdraws {g.Count()}×");
-        foreach (var e in list.Where(e => e.Kind is EventKinds.Rejection or EventKinds.Intervention or EventKinds.Happening))
+        // A send-away is the evening's turning point (Alma's "go away"): named, not folded into a count.
+        foreach (var e in list.Where(e => e.Kind is EventKinds.SendAway or EventKinds.Rejection or EventKinds.Intervention or EventKinds.Happening))
             parts.Add(RunText.Describe(e, name));
         return parts.Count == 0 ? "quiet" : string.Join(", ", parts);
     }

@@ -20,6 +20,19 @@ public sealed class HtmlTests
         foreach (Match m in Regex.Matches(html, @"url\(([^)]*)\)")) Assert.StartsWith("#", m.Groups[1].Value);
     }
 
+    [Fact]
+    public void A_days_summary_names_a_send_away()
+    {
+        var t = new DateTime(2026, 3, 9, 21, 0, 0);
+        SimEvent[] day =
+        [
+            new(0, t, "alma", EventKinds.Protest, "will", Outcomes.Rebuffed, "distress", Tones.Angry),
+            new(1, t.AddHours(1), "alma", EventKinds.SendAway, "will", Outcomes.None, "inconsolable"),
+        ];
+        string Name(string id) => id == "alma" ? "Alma" : "Will";
+        Assert.Equal("1 protest (0 answered), Alma sends Will away (inconsolable)", HtmlReport.DaySummary(day, Name));
+    }
+
     [Theory]
     [InlineData(672, "4 weeks")]
     [InlineData(8760, "1 year")]       // --length 1y: 365 days, said as a year rather than "365 days"
