@@ -40,6 +40,13 @@ public static class HtmlParts
         th { background: #eeeeee; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.changed td { background: #fff2b3; font-weight: bold; }
+        /* sweep.html's grid points: wider than a projector's window, so they scroll in their box, the key column staying put */
+        .wide { overflow-x: auto; margin-bottom: 12px; }
+        table.points th, table.points td { padding: 5px 7px; }
+        table.points td { white-space: nowrap; }
+        table.points th.claims { text-align: center; }
+        table.points .key { position: sticky; left: 0; background: #ffffff; }
+        table.points th.key { background: #eeeeee; }
         .set { font-size: 14px; font-weight: bold; background: #000000; color: #ffffff; padding: 0 6px; border-radius: 3px; margin-left: 6px; }
         .summary { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr)); gap: 14px; margin-bottom: 16px; }
         .figure { border: 2px solid #000000; padding: 10px 14px; }

@@ -34,24 +34,37 @@ public static class SweepPage
         sb.Append($"<p class=\"defs\">Each value is the mean over the {RunText.Plural(plan.Seeds.Length, "seed")}, ± half its 95% interval. " +
                   $"{Escape(HtmlParts.InteractionsDefined)} Every run is a row of <a href=\"{SweepTables.RunsFile}\">{SweepTables.RunsFile}</a>; every point, with standard deviations and interval ends, of <a href=\"{SweepTables.SummaryFile}\">{SweepTables.SummaryFile}</a>.</p>\n");
         var shown = sweep.Figures.Where(f => !f.Count || f.Column.EndsWith("_protests", StringComparison.Ordinal)).ToArray();
-        sb.Append("<table class=\"points\"><thead><tr>");
-        foreach (var a in plan.Axes) sb.Append($"<th>{Escape(a.Key)}</th>");
-        foreach (var f in shown) sb.Append($"<th class=\"num\" title=\"{Escape(f.Meaning)}\">{Escape(f.Label)}</th>");
-        foreach (var (e, c) in s.Expect.Select((e, c) => (e, c))) sb.Append($"<th class=\"num\">Claim {c + 1}: {Escape(e.Pattern)}</th>");
+        var claims = s.Expect;
+        // In a box of its own, so a narrow window (a projector's 1024 px) scrolls the table instead of cutting it off; the
+        // first key's column stays in view. Claims are headed by number and named in a key below: their names made it too wide.
+        string Key(int i) => i == 0 ? " class=\"key\"" : "";
+        string span = claims.Length > 0 ? " rowspan=\"2\"" : "";
+        sb.Append("<div class=\"wide\"><table class=\"points\"><thead><tr>");
+        foreach (var (a, i) in plan.Axes.Select((a, i) => (a, i))) sb.Append($"<th{span}{Key(i)}>{Escape(a.Key).Replace(".", ".<wbr>", StringComparison.Ordinal)}</th>");
+        foreach (var f in shown) sb.Append($"<th class=\"num\"{span} title=\"{Escape(f.Meaning)}\">{Escape(f.Label)}</th>");
+        if (claims.Length > 0)
+        {
+            sb.Append($"<th class=\"claims\" colspan=\"{claims.Length}\">Claims shown</th></tr>\n<tr>");
+            foreach (var (e, c) in claims.Select((e, c) => (e, c)))
+                sb.Append($"<th class=\"num\" title=\"Claim {c + 1}: {Escape(ScenarioReports.Claim(e))}\">{c + 1}</th>");
+        }
         sb.Append("</tr></thead><tbody>\n");
         foreach (var p in sweep.Points.Take(MaxRows))
         {
             sb.Append($"<tr data-point=\"{p.Point.Index}\">");
-            foreach (var v in p.Point.Values) sb.Append($"<td>{Escape(v)}</td>");
+            foreach (var (v, i) in p.Point.Values.Select((v, i) => (v, i))) sb.Append($"<td{Key(i)}>{Escape(v)}</td>");
             foreach (var f in shown)
             {
                 var e = p.Figures[sweep.Figures.IndexOf(f)];
-                sb.Append($"<td class=\"num\">{Escape(RunText.Figure(f, e.Mean))} <small>± {Escape(RunText.Figure(f, (e.High - e.Low) / 2))}</small></td>");
+                sb.Append($"<td class=\"num\">{Escape(RunText.Figure(f, e.Mean))} <small>±{Escape(RunText.Figure(f, (e.High - e.Low) / 2))}</small></td>");
             }
             foreach (var share in p.ClaimShares) sb.Append($"<td class=\"num\">{RunText.Percent(share)}</td>");
             sb.Append("</tr>\n");
         }
-        sb.Append("</tbody></table>\n");
+        sb.Append("</tbody></table></div>\n");
+        if (claims.Length > 0)
+            sb.Append("<p class=\"defs\" id=\"claim-key\">Claims shown: the share of seeds on which each claim showed. " +
+                      string.Join(" · ", claims.Select((e, c) => $"<b>{c + 1}</b> {Escape(e.Pattern)}")) + "</p>\n");
         if (sweep.Points.Length > MaxRows)
             sb.Append($"<p class=\"defs\">The first {MaxRows} of {sweep.Points.Length} grid points; all are in <a href=\"{SweepTables.SummaryFile}\">{SweepTables.SummaryFile}</a>.</p>\n");
 

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Simulation.Model;
+using Simulation.Scenarios;
+using Simulation.Sweeps;
+
+namespace Simulation.Reports.Tests;
+
+/// <summary>Small real sweeps of Alma and Will (seven claims), run in-process: two days, two seeds a point.</summary>
+internal static class FakeSweeps
+{
+    public static SweepResult Make(params string[] vary)
+    {
+        var s = ScenarioChanges.WithLength(ScenarioLoader.Load(Path.Combine(Root, "scenarios", "alma-will.yaml")), "2d");
+        var plan = SweepPlan.Parse(s, vary, "1-2");
+        var figures = RunFigure.For(plan.Scenario);
+        ImmutableArray<RunFigures> runs = [.. Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec)))];
+        return new SweepResult(plan, figures, RunFigure.Named(figures, "mean_closeness"), runs, SweepSummary.Of(plan, figures, runs), "couplesim sweep alma-will.yaml");
+    }
+
+    private static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Simulation.sln"))) return d.FullName;
+        throw new InvalidOperationException("repository root not found");
+    }
+}
