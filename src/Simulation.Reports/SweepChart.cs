@@ -16,11 +16,11 @@ public static class SweepChart
     public const string ImageFile = "sweep.png";
     public const string ChartId = "sweep-chart";
 
-    public static (string Svg, byte[] Png) Render(SweepResult sweep, string title, ChartSize size)
-    {
-        var figure = sweep.Plan.Axes.Length == 1 ? Curves(sweep, title, size) : Map(sweep, title, size);
-        return figure.ToSvgAndPng(ChartId);
-    }
+    public static (string Svg, byte[] Png) Render(SweepResult sweep, string title, ChartSize size) => Build(sweep, title, size).ToSvgAndPng(ChartId);
+
+    /// <summary>The chart before it is drawn: its panels, top to bottom, and its legend.</summary>
+    public static Figure Build(SweepResult sweep, string title, ChartSize size) =>
+        sweep.Plan.Axes.Length == 1 ? Curves(sweep, title, size) : Map(sweep, title, size);
 
     private static string Subtitle(SweepPlan plan) =>
         $"{RunText.Plural(plan.Points.Length, "grid point")} × {RunText.Plural(plan.Seeds.Length, "seed")} ({Seeds(plan)}) · {RunText.LengthWords(plan.Scenario.Spec.Hours)} each";
@@ -74,19 +74,24 @@ public static class SweepChart
 
         if (plan.Scenario.Expect.Length > 0)
         {
-            var claims = Named(figure, "Claims shown", 1);
+            var claims = Named(figure, "Claims shown", 1.5); // its many lines need more room than the others' one or two
             claims.Axes.SetLimitsY(-0.04, Headroom * 1.02);
             Figure.YTicks(claims, (0, "0"), (0.5, "half"), (1, "all seeds"));
-            for (int c = 0; c < plan.Scenario.Expect.Length; c++)
+            var claimed = plan.Scenario.Expect;
+            var looks = claimed.Select((_, c) => Look(c, style)).ToArray();
+            double[][] shares = [.. claimed.Select((_, c) => sweep.Points.Select(p => p.ClaimShares[c]).ToArray())];
+            // Every marker before any line: a filled circle or square drawn after a dashed line in the same panel makes
+            // SkiaSharp's SVG canvas print "Unsupported path effect" on standard output (ScottPlot 5.1.59), once a marker.
+            for (int c = 0; c < claimed.Length; c++)
+                claims.Add.Markers(xs, shares[c], looks[c].Marker, style.Px(16), ChartPalette.Color(looks[c].Color)).MarkerStyle.LineWidth = style.Px(3);
+            for (int c = 0; c < claimed.Length; c++)
             {
-                var line = claims.Add.ScatterLine(xs, [.. sweep.Points.Select(p => p.ClaimShares[c])], ChartPalette.Color(ClaimColor(c)));
+                var line = claims.Add.ScatterLine(xs, shares[c], ChartPalette.Color(looks[c].Color));
                 line.LineWidth = style.LineWidth;
-                // told apart by colour and marker, not by dashes: SkiaSharp's SVG canvas cannot dash a path
-                // (it draws it solid and prints a complaint on standard output)
-                line.MarkerSize = style.Px(16);
-                line.MarkerShape = ClaimMarkers[c % ClaimMarkers.Length];
-                var item = style.LineItem($"claim {c + 1}: {plan.Scenario.Expect[c].Pattern}", ClaimColor(c), style.Px(4));
-                item.MarkerStyle = new MarkerStyle(line.MarkerShape, style.Px(16), ChartPalette.Color(ClaimColor(c)));
+                line.LinePattern = looks[c].Pattern;
+                line.MarkerSize = 0;
+                var item = style.LineItem($"claim {c + 1}: {claimed[c].Pattern}", looks[c].Color, style.Px(4), looks[c].Pattern);
+                item.MarkerStyle = new MarkerStyle(looks[c].Marker, style.Px(16), ChartPalette.Color(looks[c].Color)) { LineWidth = style.Px(3) };
                 figure.AddLegend(item);
             }
         }
@@ -130,14 +135,27 @@ public static class SweepChart
     /// <summary>Room above the highest value for the panel's name.</summary>
     private const double Headroom = 1.3;
 
+    /// <summary>How one claim's line is drawn, on the chart and in its legend.</summary>
+    public sealed record ClaimLook(string Color, LinePattern Pattern, ScottPlot.MarkerShape Marker);
+
+    /// <summary>
+    /// Claim <paramref name="c"/>'s line: one of four colours the bands and partners do not use, solid the first time
+    /// round them, dashed the second and dotted the third, with a marker of its own; so no two of seven claims look
+    /// alike, in colour or in the grey of a washed-out projector (pattern and marker then tell them apart).
+    /// </summary>
+    public static ClaimLook Look(int c, ChartStyle style)
+    {
+        LinePattern[] patterns = [LinePattern.Solid, new([style.Px(10), style.Px(6)], 0, "dashed"), new([style.Px(3), style.Px(6)], 0, "dotted")];
+        return new(ClaimColors[c % ClaimColors.Length], patterns[c / ClaimColors.Length % patterns.Length], ClaimMarkers[c % ClaimMarkers.Length]);
+    }
+
+    private static readonly string[] ClaimColors = [OkabeIto.BluishGreen, OkabeIto.ReddishPurple, OkabeIto.Orange, OkabeIto.SkyBlue];
+
     private static readonly ScottPlot.MarkerShape[] ClaimMarkers =
     [
         ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.FilledSquare, ScottPlot.MarkerShape.FilledTriangleUp,
         ScottPlot.MarkerShape.FilledDiamond, ScottPlot.MarkerShape.FilledTriangleDown, ScottPlot.MarkerShape.Eks, ScottPlot.MarkerShape.Cross,
     ];
-
-    /// <summary>Claims in colours the bands and partners do not use.</summary>
-    private static string ClaimColor(int c) => new[] { OkabeIto.BluishGreen, OkabeIto.ReddishPurple, OkabeIto.Orange, OkabeIto.SkyBlue }[c % 4];
 
     /// <summary>Where a key's values sit on the x axis: their numbers when all are numbers, else one step apart; and their labels.</summary>
     private static double[] Positions(Axis axis, out TimeTicks ticks)

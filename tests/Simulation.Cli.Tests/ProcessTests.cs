@@ -80,6 +80,21 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task A_sweep_prints_only_its_own_lines_and_nothing_of_the_chart_librarys()
+    {
+        // SkiaSharp writes its complaints (such as "Unsupported path effect in addPaint.") to the process's standard
+        // output past Console, so only a separate process shows them
+        using var t = new TempDir();
+        var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "sweep", Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"),
+            "--vary", "will.avoidance=1:7:3", "--seeds", "1-2", "--length", "2d", "--out", t["o"]);
+        Assert.True(r.Code == 0, r.Err);
+        Assert.True(File.Exists(t["o/sweep.svg"]));
+        foreach (var line in r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            Assert.Matches("^(Sweep of |Ran |Wrote |  )", line);
+        Assert.DoesNotContain("Unsupported", r.Out + r.Err);
+    }
+
+    [Fact]
     public async Task Ctrl_C_during_a_run_exits_130_and_writes_nothing()
     {
         using var t = new TempDir();

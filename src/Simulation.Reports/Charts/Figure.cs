@@ -68,6 +68,9 @@ public sealed partial class Figure
     /// <summary>Adds an entry to the legend under the title.</summary>
     public void AddLegend(LegendItem item) => legend.Add(item);
 
+    /// <summary>The legend's entries, in order.</summary>
+    public IReadOnlyList<LegendItem> Legend => legend;
+
     private Plot Add(double weight, double fixedHeight, string? yLabel, double gapAbove)
     {
         if (rects is not null) throw new InvalidOperationException("panels are added before the figure is drawn");

@@ -1,0 +1,56 @@
+using ScottPlot;
+using ScottPlot.Plottables;
+using Simulation.Reports.Charts;
+
+namespace Simulation.Reports.Tests;
+
+/// <summary>The one-key sweep chart's claims panel: seven lines that can be told apart on a projector, in colour or in grey.</summary>
+public sealed class SweepChartTests
+{
+    private static readonly SweepResult Sweep = FakeSweeps.Make("will.avoidance=1:7:3");
+
+    [Fact]
+    public void Each_claim_has_a_line_and_markers_of_its_own_and_the_legend_shows_the_same()
+    {
+        var figure = SweepChart.Build(Sweep, "t", ChartSize.Default);
+        var claims = Sweep.Plan.Scenario.Expect;
+        Assert.Equal(7, claims.Length);
+        var panel = figure.Panels[^1];
+        var lines = panel.GetPlottables().OfType<Scatter>().ToArray();
+        var markers = panel.GetPlottables().OfType<Markers>().ToArray();
+        Assert.Equal(claims.Length, lines.Length);
+        Assert.Equal(claims.Length, markers.Length);
+        var looks = Enumerable.Range(0, claims.Length).Select(c => SweepChart.Look(c, figure.Style)).ToArray();
+
+        for (int c = 0; c < claims.Length; c++)
+        {
+            var color = ChartPalette.Color(looks[c].Color);
+            Assert.Equal(color, lines[c].LineStyle.Color);
+            Assert.Equal(looks[c].Pattern.Name, lines[c].LineStyle.Pattern.Name);
+            Assert.Equal([.. Sweep.Points.Select(p => p.ClaimShares[c])], lines[c].Data.GetScatterPoints().Select(p => p.Y));
+            Assert.Equal(looks[c].Marker, markers[c].MarkerStyle.Shape);
+            Assert.Equal(color, markers[c].MarkerStyle.FillColor);
+            var item = Assert.Single(figure.Legend, i => i.LabelText == $"claim {c + 1}: {claims[c].Pattern}");
+            Assert.Equal(color, item.LineStyle.Color);
+            Assert.Equal(looks[c].Pattern.Name, item.LineStyle.Pattern.Name);
+            Assert.Equal(looks[c].Marker, item.MarkerStyle.Shape);
+        }
+    }
+
+    [Fact]
+    public void No_two_claims_look_alike_in_colour_or_in_grey_and_their_colours_are_colour_blind_safe()
+    {
+        var style = new ChartStyle(ChartSize.Default);
+        var looks = Enumerable.Range(0, 7).Select(c => SweepChart.Look(c, style)).ToArray();
+        Assert.Equal(7, looks.Select(l => (l.Color, l.Pattern.Name)).Distinct().Count());
+        Assert.Equal(7, looks.Select(l => l.Marker).Distinct().Count()); // in grey the marker alone tells them apart
+        Assert.Equal(2, looks.Select(l => l.Pattern.Name).Distinct().Count()); // solid, then dashed the second time round
+        string[] okabeIto = [OkabeIto.Orange, OkabeIto.SkyBlue, OkabeIto.BluishGreen, OkabeIto.Yellow, OkabeIto.Blue, OkabeIto.Vermillion, OkabeIto.ReddishPurple];
+        foreach (var l in looks)
+        {
+            Assert.Contains(l.Color, okabeIto);
+            Assert.DoesNotContain(l.Color, ChartPalette.Partners); // the partners' lines are in the panels above
+            Assert.NotEqual(OkabeIto.Yellow, l.Color); // too pale on white
+        }
+    }
+}
