@@ -40,7 +40,7 @@ public static class HtmlParts
         th { background: #eeeeee; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.changed td { background: #fff2b3; font-weight: bold; }
-        /* sweep.html's grid points: wider than a projector's window, so they scroll in their box, the key column staying put */
+        /* tables wider than a projector's window (sweep.html's grid points, a run's partner figures) scroll in their box; the key column stays put */
         .wide { overflow-x: auto; margin-bottom: 12px; }
         table.points th, table.points td { padding: 5px 7px; }
         table.points td { white-space: nowrap; }
@@ -147,7 +147,7 @@ public static class HtmlParts
         Figure(sb, "events", run.Events.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "events in " + hours,
             "every line of events.csv: bids, protests, answers' outcomes, call-backs, repairs, give-ups, withdrawals and returns, happenings and interventions");
         sb.Append("</div>\n");
-        sb.Append("<table class=\"partner-metrics\"><thead><tr><th>Partner</th><th class=\"num\">Bids</th><th class=\"num\">Protests</th><th class=\"num\">Answered</th>" +
+        sb.Append("<div class=\"wide\"><table class=\"partner-metrics\"><thead><tr><th>Partner</th><th class=\"num\">Bids</th><th class=\"num\">Protests</th><th class=\"num\">Answered</th>" +
                   "<th class=\"num\">Rebuffed</th><th class=\"num\">Missed</th><th class=\"num\">Repairs</th><th class=\"num\">Give-ups</th>" +
                   "<th class=\"num\">Mean stance</th><th class=\"num\">Mean distress</th><th class=\"num\">Time withdrawn</th></tr></thead><tbody>\n");
         var names = RunText.Names(run);
@@ -156,7 +156,7 @@ public static class HtmlParts
                       $"<td class=\"num\">{p.Answered}</td><td class=\"num\">{p.Rebuffed}</td><td class=\"num\">{p.Missed}</td><td class=\"num\">{p.RepairsAttempted}</td>" +
                       $"<td class=\"num\">{p.GiveUps}</td><td class=\"num\">{RunText.Fixed(p.MeanStance)}</td><td class=\"num\">{RunText.Fixed(p.MeanDistress)}</td>" +
                       $"<td class=\"num\">{RunText.Percent(p.TimeWithdrawn)}</td></tr>\n");
-        sb.Append("</tbody></table>\n");
+        sb.Append("</tbody></table></div>\n"); // wider than a 1024-px window: it scrolls in its box, not the page
         sb.Append("<p class=\"defs\"><b>Bids</b>: the partner reaches out; <b>protests</b>: an anxious, insistent bid. " +
                   "<b>Answered</b>, <b>rebuffed</b>, <b>missed</b>: how that partner's bids and protests went (answered or soothed; turned away; not taken, the other being away or busy). " +
                   "<b>Repairs</b>: attempts to make up; <b>give-ups</b>: stops reaching out and turns angry. " +
