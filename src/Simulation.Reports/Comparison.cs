@@ -174,7 +174,8 @@ public static class ComparisonWriter
         f.LineWidth = 0;
     }
 
-    private static string CalloutText(Divergence div, RunResult b)
+    /// <summary>The note the chart puts where the runs part: when, and each side's first different events.</summary>
+    public static string CalloutText(Divergence div, RunResult b)
     {
         var names = RunText.Names(b);
         var lines = new List<string>();
@@ -292,7 +293,7 @@ public static class ComparisonWriter
         void Row(string id, string label, double x, double y, Kind kind, bool? higherIsBetter = true)
         {
             double d = y - x;
-            int decimals = kind == Kind.Count ? 0 : Math.Abs(d) < 0.1 ? 3 : 2;
+            int decimals = kind == Kind.Count ? 0 : RunText.SmallChange(d) ? 3 : 2;
             string shown = kind switch
             {
                 Kind.Share => (Math.Abs(d) * 100).ToString("F" + (decimals - 2), CultureInfo.InvariantCulture) + " pts",

@@ -124,7 +124,7 @@ public static class EnsembleFiles
             bool? up = c.Change.Low > 0 ? true : c.Change.High < 0 ? false : null;
             string cls = up is null ? "" : c.Figure.HigherIsBetter is { } better ? (up == better ? " class=\"diff-pos\"" : " class=\"diff-neg\"") : " class=\"diff-moved\"";
             sb.Append($"<tr data-figure=\"{c.Figure.Column}\"><td title=\"{Escape(c.Figure.Meaning)}\">{Escape(c.Figure.Label)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.A.Mean)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.B.Mean)}</td>" +
-                      $"<td class=\"num\"><span{cls}>{RunText.FigureChange(c.Figure, c.Change.Mean)}</span></td><td class=\"num\">{RunText.FigureChange(c.Figure, c.Change.Low)} to {RunText.FigureChange(c.Figure, c.Change.High)}</td>" +
+                      $"<td class=\"num\"><span{cls}>{RunText.FigureChange(c.Figure, c.Change.Mean)}</span></td><td class=\"num\">{RunText.FigureChange(c.Figure, c.Change.Low, c.Change.Mean)} to {RunText.FigureChange(c.Figure, c.Change.High, c.Change.Mean)}</td>" +
                       $"<td class=\"num\">{c.SameWay} of {c.Seeds}</td></tr>\n");
         }
         sb.Append("</tbody></table>\n");

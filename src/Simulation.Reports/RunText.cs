@@ -39,14 +39,19 @@ public static class RunText
     /// <summary>A sweep figure's value as the pages show it: a share in percent, a count with one decimal (a mean), else two.</summary>
     public static string Figure(Sweeps.RunFigure f, double v) => f.Share ? Percent(v) : f.Count ? Fixed(v, 1) : Fixed(v);
 
+    /// <summary>Whether a change is under 0.1 as two decimals show it (0.0996 shows as 0.10: not small).</summary>
+    public static bool SmallChange(double d) => Math.Round(Math.Abs(d), 2, MidpointRounding.AwayFromZero) < 0.1;
+
     /// <summary>
     /// A change of a figure, signed: "+0.12", "+0.015", "−1.5", "+13.1 pts" (a share's change in percentage points).
     /// A value's change under 0.1 gets a third decimal, so that a change between two means shown as 0.54 and 0.56 does
-    /// not read as "+0.01".
+    /// not read as "+0.01". <paramref name="row"/> (the row's mean change) picks the decimals, so that a change and the
+    /// ends of its interval are written alike.
     /// </summary>
-    public static string FigureChange(Sweeps.RunFigure f, double v)
+    public static string FigureChange(Sweeps.RunFigure f, double v, double? row = null)
     {
-        string text = f.Share ? Math.Abs(v * 100).ToString("0.0", C) + " pts" : Fixed(Math.Abs(v), f.Count ? 1 : Math.Abs(v) < 0.1 ? 3 : 2);
+        int decimals = f.Count ? 1 : SmallChange(row ?? v) ? 3 : 2;
+        string text = f.Share ? Math.Abs(v * 100).ToString("0.0", C) + " pts" : Fixed(Math.Abs(v), decimals);
         return v > 0 ? "+" + text : v < 0 ? "−" + text : text; // the sign of what was measured, even where it rounds to nothing
     }
 

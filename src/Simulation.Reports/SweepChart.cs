@@ -146,7 +146,14 @@ public static class SweepChart
     public static ClaimLook Look(int c, ChartStyle style)
     {
         LinePattern[] patterns = [LinePattern.Solid, new([style.Px(10), style.Px(6)], 0, "dashed"), new([style.Px(3), style.Px(6)], 0, "dotted")];
-        return new(ClaimColors[c % ClaimColors.Length], patterns[c / ClaimColors.Length % patterns.Length], ClaimMarkers[c % ClaimMarkers.Length]);
+        int round = c / ClaimColors.Length % patterns.Length; // 0: solid
+        var pattern = patterns[round];
+        var marker = ClaimMarkers[c % ClaimMarkers.Length];
+        // A filled circle or square drawn with a broken line makes SkiaSharp's SVG writer print on stdout (docs/charts.md):
+        // past the seventh claim, a broken line takes a triangle or a diamond instead.
+        if (round > 0 && marker == ScottPlot.MarkerShape.FilledCircle) marker = ScottPlot.MarkerShape.FilledTriangleUp;
+        if (round > 0 && marker == ScottPlot.MarkerShape.FilledSquare) marker = ScottPlot.MarkerShape.FilledDiamond;
+        return new(ClaimColors[c % ClaimColors.Length], pattern, marker);
     }
 
     private static readonly string[] ClaimColors = [OkabeIto.BluishGreen, OkabeIto.ReddishPurple, OkabeIto.Orange, OkabeIto.SkyBlue];

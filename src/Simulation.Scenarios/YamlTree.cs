@@ -78,10 +78,12 @@ internal static partial class YamlTree
             syntaxError = true;
             var (line, column) = (Clamp(ex.Start.Line), Clamp(ex.Start.Column));
             string message = CleanMessage(ex.Message);
-            // YamlDotNet reports tab indentation at 1:1, or a tab at a line's start as a later problem ("did not find
-            // expected <document end>" on the next line); point at the first tab used as indentation instead.
-            if (FirstIndentTab(text) is { } tab && (message.Contains("tab", StringComparison.OrdinalIgnoreCase) || tab.Line <= line))
-                (line, column, message) = (tab.Line, tab.Column, "a tab indents this line; YAML indents with spaces only");
+            // YamlDotNet reports tab indentation at 1:1, or a tab at a line's start as a problem on that line or the next
+            // ("did not find expected <document end>"); point at the tab. Only there: a tab further up may be legal text
+            // in a block scalar, and the real mistake would be lost.
+            var tab = message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? FirstIndentTab(text, 1, int.MaxValue) : FirstIndentTab(text, line - 1, line);
+            if (tab is { } at)
+                (line, column, message) = (at.Line, at.Column, "a tab indents this line; YAML indents with spaces only");
             error(line, column, "YAML syntax: " + InPlainWords(message));
             return null;
         }
@@ -200,10 +202,11 @@ internal static partial class YamlTree
         }
     }
 
-    private static (int Line, int Column)? FirstIndentTab(string text)
+    /// <summary>The first tab used as indentation on lines <paramref name="fromLine"/> to <paramref name="toLine"/> (from 1).</summary>
+    private static (int Line, int Column)? FirstIndentTab(string text, int fromLine, int toLine)
     {
         var lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++)
+        for (int i = Math.Max(0, fromLine - 1); i < lines.Length && i < toLine; i++)
         {
             var indent = lines[i].Length - lines[i].TrimStart(' ', '\t', '-').Length;
             int tab = lines[i].IndexOf('\t', 0, indent);
@@ -213,7 +216,6 @@ internal static partial class YamlTree
         return null;
     }
 
-    /// <summary>YamlDotNet prefixes messages with "(Line: …) - (Line: …): "; the position is ours to print.</summary>
     /// <summary>
     /// The parser's words for the mistakes students make most, said as what to do; other messages as the parser gives them.
     /// </summary>
@@ -223,11 +225,17 @@ internal static partial class YamlTree
                message.Contains("Mapping values are not allowed", StringComparison.Ordinal) =>
             "a `: ` here is not where a key can start: put a value that holds `: ` in quotes, or line this key up with the keys above it",
         _ when message.Contains("did not find expected key", StringComparison.Ordinal) =>
-            "this line is indented more or less than the keys around it (or a `- ` item is out of line)",
-        _ when message.Contains("quoted scalar", StringComparison.Ordinal) =>
+            "this line is indented more or less than the keys around it (or a `- ` item is out of line, or text follows a closing quote)",
+        _ when message.Contains("quoted scalar, found unexpected end of stream", StringComparison.Ordinal) ||
+               message.Contains("quoted scalar, found wrong indentation", StringComparison.Ordinal) ||
+               message.Contains("quoted scalar, found unexpected document indicator", StringComparison.Ordinal) =>
             "a quote is left open: close the `\"` or `'` that starts here on the same line",
+        _ when message.Contains("found unknown escape character", StringComparison.Ordinal) =>
+            "a `\\` in double quotes starts an escape: write `\\\\`, or put the value in single quotes",
         _ => message,
     };
+
+    /// <summary>YamlDotNet prefixes messages with "(Line: …) - (Line: …): "; the position is ours to print.</summary>
 
     private static string CleanMessage(string message)
     {

@@ -117,6 +117,7 @@ public sealed class CommandTests
     [InlineData("--seed:1:1: error: `--seed` is given 2 times; give it once", "run", "x.yaml", "--seed", "1", "--seed", "2")]
     [InlineData("--port:1:1: error: `--port` must be a whole number, not `abc`", "serve", "--port", "abc")]
     [InlineData("couplesim:1:1: error: `couplesim run` needs SCENARIO: Scenario file (YAML)", "run")]
+    [InlineData("couplesim:1:1: error: `couplesim compare` needs a second scenario or at least one --set or --stretch change", "compare", "{tiny}")]
     [InlineData("b.yaml:1:1: error: unexpected argument `b.yaml` for `couplesim run`", "run", "a.yaml", "b.yaml")]
     [InlineData("couplesim:1:1: error: no command given; the commands are run,", new string[0])]
     [InlineData("--out:1:1: error: the output folder is empty; give one, e.g. `--out out/mine`", "run", "{tiny}", "--out", "")]

@@ -88,6 +88,22 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void The_callout_names_up_to_two_events_a_side_and_counts_the_rest()
+    {
+        var run = FakeRuns.Make(200);
+        var t = run.Spec.Start.AddHours(50);
+        SimEvent Stretch(string who) => new(50, t, who, EventKinds.Intervention, "", Outcomes.None, "starts stretching");
+        var two = new Divergence(50, t, 50, [], [Stretch("alma"), Stretch("will")], "");
+        string text = ComparisonWriter.CalloutText(two, run);
+        // both partners starting to stretch: the callout named only the first
+        Assert.Contains("alma", text.Split('\n')[1], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("will", text.Split('\n')[2], StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("A: nothing then", text);
+        var three = two with { OnlyB = [Stretch("alma"), Stretch("will"), Stretch("alma")] };
+        Assert.Contains("B: and 1 more", ComparisonWriter.CalloutText(three, run));
+    }
+
+    [Fact]
     public void Compare_colours_are_their_own_in_colour_and_in_grey()
     {
         string[] differences = [ChartPalette.Closer, ChartPalette.FurtherApart];

@@ -38,6 +38,15 @@ public sealed class SweepChartTests
     }
 
     [Fact]
+    public void Past_the_seventh_claim_a_broken_line_never_takes_a_filled_circle_or_square()
+    {
+        // that pairing makes SkiaSharp's SVG writer print on stdout, into the command's own output
+        var style = new ChartStyle(ChartSize.Default);
+        foreach (var l in Enumerable.Range(0, 20).Select(c => SweepChart.Look(c, style)).Where(l => l.Pattern.Name != LinePattern.Solid.Name))
+            Assert.DoesNotContain(l.Marker, new[] { ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.FilledSquare });
+    }
+
+    [Fact]
     public void No_two_claims_look_alike_in_colour_or_in_grey_and_their_colours_are_colour_blind_safe()
     {
         var style = new ChartStyle(ChartSize.Default);

@@ -62,6 +62,8 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("name: \"x\ntitle: y\n", 1, 7, "a quote is left open")]
     [InlineData("\tname: x\ntitle: y\n", 1, 1, "a tab indents this line; YAML indents with spaces only")]
     [InlineData("name: x\ntitle: y\n\tseed: 4\n", 3, 1, "a tab indents this line; YAML indents with spaces only")]
+    [InlineData("title: \"C:\\data\"\n", 1, 8, "starts an escape")]                   // a closed quote with a Windows path in it
+    [InlineData("title: \"Alma\" and Will\nname: x\n", 1, 15, "text follows a closing quote")]
     public void Common_yaml_mistakes_are_said_in_plain_words(string text, int line, int column, string words)
     {
         var d = Assert.Single(Problems(text));
@@ -69,6 +71,14 @@ public sealed class HostileInputTests : IDisposable
         Assert.StartsWith("YAML syntax: ", d.Message);
         Assert.Contains(words, d.Message);
         Assert.DoesNotContain("scalar", d.Message);
+    }
+
+    [Fact]
+    public void A_tab_inside_a_block_of_text_is_not_blamed_for_a_mistake_further_down()
+    {
+        var d = Assert.Single(Problems("notes:\n  what: |\n    \t1. run it\n    2. look\nname: x\n\n\ntitle: Alma: and Will\n"));
+        Assert.Equal(8, d.Location.Line);
+        Assert.DoesNotContain("tab", d.Message);
     }
 
     [Theory]

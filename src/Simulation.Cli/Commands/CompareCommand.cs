@@ -139,7 +139,7 @@ public sealed class CompareCommand : ICliCommand
         o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {string.Join(", ", written.Select(Path.GetFileName))}");
         foreach (var c in ensemble.Changes().Take(2))
             o.WriteLine($"  {c.Figure.Label,-15} A {RunText.Figure(c.Figure, c.A.Mean)}  B {RunText.Figure(c.Figure, c.B.Mean)}  change {RunText.FigureChange(c.Figure, c.Change.Mean)} " +
-                        $"(95% interval {RunText.FigureChange(c.Figure, c.Change.Low)} to {RunText.FigureChange(c.Figure, c.Change.High)}), the same way on {c.SameWay} of {c.Seeds} seeds");
+                        $"(95% interval {RunText.FigureChange(c.Figure, c.Change.Low, c.Change.Mean)} to {RunText.FigureChange(c.Figure, c.Change.High, c.Change.Mean)}), the same way on {c.SameWay} of {c.Seeds} seeds");
         return ExitCodes.Ok;
     }
 }

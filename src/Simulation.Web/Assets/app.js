@@ -49,13 +49,19 @@ const state = {
 
 class Stale extends Error {}
 
-// A note's text, with a `command` in backticks set as code (as report.html shows it); text nodes only, no HTML.
+// A note's text, with a `command` in backticks set as code, as report.html sets it (a lone backtick stays as it is);
+// text nodes only, no HTML.
 function setNote(el, text) {
   el.replaceChildren();
-  text.split("`").forEach((part, i) => {
-    if (i % 2 === 1) { const code = document.createElement("code"); code.textContent = part; el.append(code); }
-    else el.append(part);
-  });
+  let from = 0;
+  for (const m of text.matchAll(/`([^`]+)`/g)) {
+    el.append(text.slice(from, m.index));
+    const code = document.createElement("code");
+    code.textContent = m[1];
+    el.append(code);
+    from = m.index + m[0].length;
+  }
+  el.append(text.slice(from));
 }
 
 // ---------- styles (same rule as the model: above 4 counts as high) ----------
