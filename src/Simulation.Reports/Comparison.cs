@@ -294,35 +294,30 @@ public static class ComparisonWriter
         {
             double d = y - x;
             int decimals = kind == Kind.Count ? 0 : RunText.SmallChange(d) ? 3 : 2;
-            string shown = kind switch
-            {
-                Kind.Share => (Math.Abs(d) * 100).ToString("F" + (decimals - 2), CultureInfo.InvariantCulture) + " pts",
-                _ => RunText.Fixed(Math.Abs(d), decimals),
-            };
+            string Value(double v) => kind == Kind.Share ? RunText.Percent(v, decimals - 2) : RunText.Fixed(v, decimals);
+            string shown = kind == Kind.Share ? RunText.Points(Math.Abs(d), decimals - 2) : RunText.Fixed(Math.Abs(d), decimals);
             bool moved = shown.Any(c => c is >= '1' and <= '9');
             string cls = !moved || higherIsBetter is null ? "" : (d > 0) == higherIsBetter ? "diff-pos" : "diff-neg";
             string sign = !moved ? "±" : d > 0 ? "+" : "−";
-            string Value(double v) => kind == Kind.Share ? (v * 100).ToString("F" + (decimals - 2), CultureInfo.InvariantCulture) + "%" : RunText.Fixed(v, decimals);
             sb.Append($"<tr data-metric=\"{id}\"><td>{Escape(label)}</td><td class=\"num\">{Value(x)}</td><td class=\"num\">{Value(y)}</td>" +
                       $"<td class=\"num {cls}\">{sign}{shown}</td></tr>\n");
         }
-        const Kind F2 = Kind.Value, P = Kind.Share, I = Kind.Count;
-        Row("mean-closeness", "Mean closeness", ma.MeanCloseness, mb.MeanCloseness, F2);
-        Row("min-closeness", "Lowest closeness", ma.MinCloseness, mb.MinCloseness, F2);
-        Row("positive-share", "Interactions that went well", ma.PositiveShare, mb.PositiveShare, P);
-        Row("interactions", "Interactions", ma.Interactions, mb.Interactions, I, higherIsBetter: null);
+        Row("mean-closeness", "Mean closeness", ma.MeanCloseness, mb.MeanCloseness, Kind.Value);
+        Row("min-closeness", "Lowest closeness", ma.MinCloseness, mb.MinCloseness, Kind.Value);
+        Row("positive-share", "Interactions that went well", ma.PositiveShare, mb.PositiveShare, Kind.Share);
+        Row("interactions", "Interactions", ma.Interactions, mb.Interactions, Kind.Count, higherIsBetter: null);
         var names = RunText.Names(b.Run);
         foreach (var pb in mb.Partners)
         {
             var pa = ma.Partners.FirstOrDefault(p => p.Id == pb.Id);
             if (pa is null) continue;
             string n = names(pb.Id);
-            Row($"{pb.Id}-bids", $"{n}: bids", pa.Bids, pb.Bids, I, higherIsBetter: null);
-            Row($"{pb.Id}-protests", $"{n}: protests", pa.Protests, pb.Protests, I, higherIsBetter: false);
-            Row($"{pb.Id}-rebuffed", $"{n}: bids turned away", pa.Rebuffed, pb.Rebuffed, I, higherIsBetter: false);
-            Row($"{pb.Id}-repairs", $"{n}: repair attempts", pa.RepairsAttempted, pb.RepairsAttempted, I, higherIsBetter: null);
-            Row($"{pb.Id}-distress", $"{n}: mean distress", pa.MeanDistress, pb.MeanDistress, F2, higherIsBetter: false);
-            Row($"{pb.Id}-withdrawn", $"{n}: time withdrawn", pa.TimeWithdrawn, pb.TimeWithdrawn, P, higherIsBetter: false);
+            Row($"{pb.Id}-bids", $"{n}: bids", pa.Bids, pb.Bids, Kind.Count, higherIsBetter: null);
+            Row($"{pb.Id}-protests", $"{n}: protests", pa.Protests, pb.Protests, Kind.Count, higherIsBetter: false);
+            Row($"{pb.Id}-rebuffed", $"{n}: bids turned away", pa.Rebuffed, pb.Rebuffed, Kind.Count, higherIsBetter: false);
+            Row($"{pb.Id}-repairs", $"{n}: repair attempts", pa.RepairsAttempted, pb.RepairsAttempted, Kind.Count, higherIsBetter: null);
+            Row($"{pb.Id}-distress", $"{n}: mean distress", pa.MeanDistress, pb.MeanDistress, Kind.Value, higherIsBetter: false);
+            Row($"{pb.Id}-withdrawn", $"{n}: time withdrawn", pa.TimeWithdrawn, pb.TimeWithdrawn, Kind.Share, higherIsBetter: false);
         }
         sb.Append("</tbody></table>\n");
     }

@@ -51,14 +51,20 @@ public static class RunText
     public static string FigureChange(Sweeps.RunFigure f, double v, double? row = null)
     {
         int decimals = f.Count ? 1 : SmallChange(row ?? v) ? 3 : 2;
-        string text = f.Share ? Math.Abs(v * 100).ToString("0.0", C) + " pts" : Fixed(Math.Abs(v), decimals);
+        string text = f.Share ? Points(Math.Abs(v)) : Fixed(Math.Abs(v), decimals);
         return v > 0 ? "+" + text : v < 0 ? "−" + text : text; // the sign of what was measured, even where it rounds to nothing
     }
 
     public static string Plural(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
-    /// <summary>A share as a percentage: "62%".</summary>
-    public static string Percent(double share) => (share * 100).ToString("0", C) + "%";
+    /// <summary>A share as a percentage: "62%", or with <paramref name="decimals"/> "62.4%".</summary>
+    public static string Percent(double share, int decimals = 0) => (share * 100).ToString(Digits(decimals), C) + "%";
+
+    /// <summary>A change of a share in percentage points, unsigned: "13.1 pts".</summary>
+    public static string Points(double change, int decimals = 1) => (change * 100).ToString(Digits(decimals), C) + " pts";
+
+    // "0", "0.0", "0.00": the custom format the percentages have always used ("F0" rounds some halves the other way)
+    private static string Digits(int decimals) => decimals == 0 ? "0" : "0." + new string('0', decimals);
 
     /// <summary>A number with at most two decimals and no trailing zeros: "0.5", "2", "2.25".</summary>
     public static string Trim(double v)
