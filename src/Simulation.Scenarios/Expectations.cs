@@ -492,13 +492,18 @@ public static class Expectations
         if (saturdays.Count == 0 || weekend == 0 || evenings == 0)
             return (null, $"needs Saturdays, weekend daytime and Tuesday to Thursday evenings; found {saturdays.Count} Saturdays, {weekend} and {evenings} hours");
         double weekendShare = weekendWithdrawn / (double)weekend, eveningShare = eveningsWithdrawn / (double)evenings, lowest = saturdays.Min(s => s.Mean);
-        // Which Saturdays fell short, by date: on a long run the list of means alone does not say (one just under the bar
-        // with a third decimal, not as the bar itself).
+        // Which Saturdays fell short, by date: on a long run the list of means alone does not say.
         var under = saturdays.Where(s => s.Mean < minCloseness).ToArray();
+        string bar = Words.F2(minCloseness);
+        string Under(double mean) // a mean just under the bar gets a third decimal, not the bar's own figure
+        {
+            string shown = Words.F2(mean);
+            return shown == bar ? Words.F3(mean) : shown;
+        }
         string shortfall = under.Length == 0 ? "" : $"; under it on {under.Length} of {saturdays.Count}: " +
-            string.Join(", ", under.Take(5).Select(s => $"{s.Day.ToString("yyyy-MM-dd", Words.Inv)} {(Words.F2(s.Mean) == Words.F2(minCloseness) ? Words.F3(s.Mean) : Words.F2(s.Mean))}")) + (under.Length > 5 ? ", …" : "");
+            string.Join(", ", under.Take(5).Select(s => $"{s.Day.ToString("yyyy-MM-dd", Words.Inv)} {Under(s.Mean)}")) + (under.Length > 5 ? ", …" : "");
         return (lowest >= minCloseness && weekendShare <= maxWeekend && eveningShare <= maxEvening,
-            $"Saturday mean closeness {Words.Series([.. saturdays.Select(s => Words.F2(s.Mean))])} (claim: each >= {Words.F2(minCloseness)}{shortfall}); " +
+            $"Saturday mean closeness {Words.Series([.. saturdays.Select(s => Words.F2(s.Mean))])} (claim: each >= {bar}{shortfall}); " +
             $"{who} withdrawn {Words.F2(weekendShare)} of weekend daytime (claim <= {Words.F2(maxWeekend)}) and {Words.F2(eveningShare)} of Tuesday to Thursday evenings (claim <= {Words.F2(maxEvening)})");
     }
 
