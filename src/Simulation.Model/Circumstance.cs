@@ -42,6 +42,17 @@ public sealed class CircumstancePlan : IReadOnlyList<Circumstances>
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Both partners' plans, in scenario order.</summary>
+    public static CircumstancePlan[] ForBoth(CoupleSpec spec) => [For(spec, spec.Partners[0].Id), For(spec, spec.Partners[1].Id)];
+
+    /// <summary>
+    /// Whether plans made for <paramref name="made"/> hold for <paramref name="spec"/>: the same start, hours, partners'
+    /// ids, schedule and happenings (the same arrays; a sweep's runs change traits and seeds, and share these).
+    /// </summary>
+    public static bool Fit(CoupleSpec made, CoupleSpec spec) =>
+        made.Start == spec.Start && made.Hours == spec.Hours && made.Schedule == spec.Schedule && made.Happenings == spec.Happenings
+        && made.Partners.Length == spec.Partners.Length && made.Partners.Select(p => p.Id).SequenceEqual(spec.Partners.Select(p => p.Id));
+
     public static CircumstancePlan For(CoupleSpec spec, string partnerId)
     {
         var windows = spec.Schedule.Where(w => w.Who.Contains(partnerId)).Select(w => new Window(w)).ToArray();

@@ -29,17 +29,21 @@ public sealed class Relationship
     private PartnerView[] _views;
     private ImmutableArray<Intervention> _interventions;
 
-    public Relationship(CoupleSpec spec)
-        : this(spec, new RelationshipState(0, spec.Closeness, Rng.For(spec.Seed, "relationship"),
-            [default, default], spec.Interventions))
+    public Relationship(CoupleSpec spec) : this(spec, Start(spec))
     {
     }
 
-    public Relationship(CoupleSpec spec, RelationshipState state)
+    public Relationship(CoupleSpec spec, RelationshipState state) : this(spec, state, CircumstancePlan.ForBoth(spec))
+    {
+    }
+
+    /// <param name="plans">Both partners' <see cref="CircumstancePlan.ForBoth"/> of <paramref name="spec"/>, or of a spec with the same hours,
+    /// schedule and happenings (a sweep's runs share them).</param>
+    internal Relationship(CoupleSpec spec, RelationshipState state, CircumstancePlan[] plans)
     {
         if (spec.Partners.Length != 2) throw new ArgumentException("a couple has exactly two partners", nameof(spec));
         _spec = spec;
-        _plans = [CircumstancePlan.For(spec, spec.Partners[0].Id), CircumstancePlan.For(spec, spec.Partners[1].Id)];
+        _plans = plans;
         _ids = [spec.Partners[0].Id, spec.Partners[1].Id];
         _happeningStarts = new bool[spec.Hours];
         foreach (var h in spec.Happenings)
@@ -52,6 +56,10 @@ public sealed class Relationship
             (state.Tick, state.Closeness, state.Random, state.Views.ToArray(), state.Interventions);
         Time = spec.Start.AddHours(_tick);
     }
+
+    /// <summary>The state a run of <paramref name="spec"/> begins in.</summary>
+    internal static RelationshipState Start(CoupleSpec spec) =>
+        new(0, spec.Closeness, Rng.For(spec.Seed, "relationship"), [default, default], spec.Interventions);
 
     public CoupleSpec Spec => _spec;
     public int Tick => _tick;

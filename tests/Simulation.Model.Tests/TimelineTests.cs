@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Simulation.Model;
 
 namespace Simulation.Model.Tests;
@@ -117,5 +118,30 @@ public sealed class TimelineTests
             });
             Assert.Equal(spec.Hours, hours);
         }
+    }
+
+    [Fact]
+    public void Runs_in_reused_buffers_keep_each_runs_own_circumstances()
+    {
+        // A batch reuses the circumstance plans while the runs share their schedule and happenings: a run with other
+        // traits must reuse them, a run with another schedule or happening must not (each must read as a fresh run).
+        ImmutableArray<ScheduleWindow> work = [new(["b"], [DayOfWeek.Monday, DayOfWeek.Tuesday], new TimeOnly(9, 0), new TimeOnly(17, 0)) { Availability = 0.1, Stress = 0.6 }];
+        ImmutableArray<ScheduleWindow> weekend = [new(["a", "b"], [DayOfWeek.Saturday], new TimeOnly(10, 0), new TimeOnly(22, 0)) { Leisure = 1 }];
+        ImmutableArray<Happening> away = [new(Start.AddDays(2), ["a"], HappeningKind.Away) { Hours = 30 }];
+        CoupleSpec Spec(double anxiety, ImmutableArray<ScheduleWindow> schedule, ImmutableArray<Happening> happenings) =>
+            new("t", Start, 24 * 14, 7, 0.5, [new PartnerSpec("a", "A", anxiety, 2), new PartnerSpec("b", "B", 2, 6)], schedule, happenings, []);
+        var buffers = new RunBuffers();
+        var specs = new[] { Spec(6, work, []), Spec(3, work, []), Spec(6, weekend, []), Spec(6, weekend, away), Spec(6, work, []) };
+        var plans = specs.Select(spec => CoupleSimulation.Run(spec, buffers, lent =>
+        {
+            var fresh = CoupleSimulation.Run(spec);
+            Assert.Equal(fresh.Timeline, lent.Timeline);
+            Assert.True(fresh.Events.SequenceEqual(lent.Events), "the events differ from a fresh run's");
+            return buffers.PlansFor(spec);
+        })).ToArray();
+        Assert.Same(plans[0], plans[1]);    // other traits, the same schedule: reused
+        Assert.NotSame(plans[1], plans[2]); // another schedule
+        Assert.NotSame(plans[2], plans[3]); // another happening
+        Assert.Equal(0.1, plans[4][1][50].Availability); // at work again on Monday at 10:00 (the run starts on Saturday at 8:00)
     }
 }
