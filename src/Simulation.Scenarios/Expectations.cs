@@ -134,7 +134,7 @@ public static class Expectations
     {
         int w = c.PartnerIndex("who");
         int other = 1 - w;
-        string who = c.Text("who"), otherId = c.Run.Partners[other].Spec.Id;
+        string who = c.Id("who"), otherId = c.Run.Partners[other].Spec.Id;
         var at = c.Time("at");
         double ratio = c.Number("ratio");
         var before = c.Ticks(Add(at, -Week), at);
@@ -186,7 +186,7 @@ public static class Expectations
     private static (bool?, string) EarnedSecurity(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who");
+        string who = c.Id("who");
         double minDrop = c.Number("min_drop");
         var ticks = c.Ticks(c.From, c.Until);
         const int block = 30 * 24;
@@ -224,7 +224,7 @@ public static class Expectations
 
     private static (bool?, string) Persistence(Claim c)
     {
-        string who = c.Text("who");
+        string who = c.Id("who");
         double minExponent = c.Number("min_exponent");
         var events = c.Run.Events;
         // who's bids and protests in event order, with a running count of answered ones, so each
@@ -300,7 +300,7 @@ public static class Expectations
     private static (bool?, string) Switching(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who");
+        string who = c.Id("who");
         var ticks = c.Ticks(c.From, c.Until);
         if (ticks.Length == 0)
             return (null, "no hours in the window");
@@ -331,7 +331,7 @@ public static class Expectations
     private static (bool?, string) WithdrawsAfter(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who");
+        string who = c.Id("who");
         var day = Words.ParseDay(c.Text("day"))!.Value;
         var time = Words.ParseClock(c.Text("time"))!.Value;
         int within = c.Duration("within");
@@ -383,7 +383,7 @@ public static class Expectations
     private static (bool?, string) WeeklyEpisode(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who");
+        string who = c.Id("who");
         var day = Words.ParseDay(c.Text("day"))!.Value;
         var time = Words.ParseClock(c.Text("time"))!.Value.ToTimeSpan();
         int within = c.Duration("within");
@@ -438,7 +438,7 @@ public static class Expectations
     /// <summary>The pattern recurs rather than escalates: who's protests in the last full week at most max_growth times the first full week's.</summary>
     private static (bool?, string) NoEscalation(Claim c)
     {
-        string who = c.Text("who");
+        string who = c.Id("who");
         double maxGrowth = c.Number("max_growth");
         var tl = c.Run.Timeline;
         var (lo, hi) = c.Range(c.From, c.Until);
@@ -463,7 +463,7 @@ public static class Expectations
     private static (bool?, string) CloseWeekends(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who");
+        string who = c.Id("who");
         double minCloseness = c.Number("min_closeness"), maxWeekend = c.Number("max_weekend_withdrawn"), maxEvening = c.Number("max_evening_withdrawn");
         var tl = c.Run.Timeline;
         var (lo, hi) = c.Range(c.From, c.Until);
@@ -515,7 +515,7 @@ public static class Expectations
     private static (bool?, string) MissedCallScene(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who"), other = c.Run.Partners[1 - w].Spec.Id;
+        string who = c.Id("who"), other = c.Run.Partners[1 - w].Spec.Id;
         var day = Words.ParseDay(c.Text("day"))!.Value;
         var tl = c.Run.Timeline;
         var (windowLo, windowHi) = c.Range(c.From, c.Until);
@@ -584,7 +584,7 @@ public static class Expectations
     private static (bool?, string) ProtestTones(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who");
+        string who = c.Id("who");
         double minShare = c.Number("min_share");
         var tl = c.Run.Timeline;
         var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
@@ -610,7 +610,7 @@ public static class Expectations
     private static (bool?, string) GradualChange(Claim c)
     {
         int w = c.PartnerIndex("who");
-        string who = c.Text("who");
+        string who = c.Id("who");
         var at = c.Time("at");
         int window = c.Duration("window"), settle = c.Duration("settle");
         double minKept = c.Number("min_kept");
@@ -792,6 +792,12 @@ public static class Expectations
 
         private static DateTime ParseTime(string text, string name) =>
             Words.ParseLocalTime(text, out _) ?? throw new ArgumentException($"`{name}` is not a local time");
+
+        /// <summary>
+        /// The partner argument's id as the run's own string, which the events' actors are: an event's actor then equals
+        /// it at once by reference, where the argument's text, read from the file, was compared character by character.
+        /// </summary>
+        public string Id(string name) => PartnerIndex(name) is var i and >= 0 ? Run.Partners[i].Spec.Id : Text(name);
 
         public int PartnerIndex(string name)
         {
