@@ -26,7 +26,7 @@ public class SweepBenchmarks
         var scenario = ScenarioLoader.Load(path);
         var plan = SweepPlan.Parse(scenario, ["will.avoidance=1:7:1", "alma.anxiety=2:7:0.5"], "1-10"); // 7 × 11 points
         var jobs = Enumerable.Range(0, 1000).Select(r => new SweepJob(r, plan.SetsOf(r % plan.Runs), plan.SeedOf(r % plan.Runs) + (ulong)(r / plan.Runs) * 100));
-        _work = new SweepWork(File.ReadAllText(path), path, [], null, [.. jobs], scenario.Spec.Hours);
+        _work = new SweepWork(new SweepBatch(File.ReadAllText(path), path, [], null, [.. jobs]), scenario.Spec.Hours);
         _cluster = await SimulationCluster.StartSiloAsync();
         await SweepDispatch.RunAsync(_cluster.Client, _work); // workers activated, code compiled
     }

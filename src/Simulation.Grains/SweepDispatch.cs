@@ -3,13 +3,13 @@ using Simulation.Sweeps;
 
 namespace Simulation.Grains;
 
-/// <summary>What a sweep sends to its workers: the scenario as read, the command's own changes, and the runs.</summary>
-public sealed record SweepWork(
-    string ScenarioText, string ScenarioPath, ImmutableArray<string> BaseSets, string? Length,
-    ImmutableArray<SweepJob> Jobs, int HoursPerRun, bool WithCloseness = false)
+/// <summary>
+/// What a sweep sends to its workers: all its runs as one batch (<see cref="SweepDispatch"/> cuts it into the batches
+/// it hands out), and how long each run is, which sets the batches' size.
+/// </summary>
+public sealed record SweepWork(SweepBatch All, int HoursPerRun)
 {
-    /// <summary>The command's <c>--stretch</c> changes (see <see cref="SweepBatch.BaseStretches"/>).</summary>
-    public ImmutableArray<string> BaseStretches { get; init; } = [];
+    public ImmutableArray<SweepJob> Jobs => All.Jobs;
 }
 
 /// <summary>A sweep's results in run order (the closeness series only when asked for).</summary>
@@ -42,7 +42,7 @@ public static class SweepDispatch
         var batches = work.Jobs.Chunk(perBatch).Select(jobs => ImmutableArray.Create(jobs)).ToArray();
         slots = Math.Min(slots, batches.Length);
         var figures = new RunFigures?[work.Jobs.Max(j => j.Run) + 1];
-        var closeness = work.WithCloseness ? new ImmutableArray<double>[figures.Length] : [];
+        var closeness = work.All.WithCloseness ? new ImmutableArray<double>[figures.Length] : [];
         string sweep = Guid.NewGuid().ToString("N");
         int next = -1, done = 0, retries = 0;
 
@@ -50,10 +50,7 @@ public static class SweepDispatch
         {
             for (int b = Interlocked.Increment(ref next); b < batches.Length; b = Interlocked.Increment(ref next))
             {
-                var batch = new SweepBatch(work.ScenarioText, work.ScenarioPath, work.BaseSets, work.Length, batches[b], work.WithCloseness)
-                {
-                    BaseStretches = work.BaseStretches,
-                };
+                var batch = work.All with { Jobs = batches[b] };
                 for (int attempt = 1; ; attempt++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -64,7 +61,7 @@ public static class SweepDispatch
                         for (int i = 0; i < results.Figures.Length; i++)
                         {
                             figures[results.Figures[i].Run] = results.Figures[i];
-                            if (work.WithCloseness) closeness[results.Figures[i].Run] = results.Closeness[i];
+                            if (work.All.WithCloseness) closeness[results.Figures[i].Run] = results.Closeness[i];
                         }
                         break;
                     }
@@ -81,7 +78,7 @@ public static class SweepDispatch
 
         await Task.WhenAll(Enumerable.Range(0, slots).Select(Slot));
         var ordered = work.Jobs.Select(j => figures[j.Run] ?? throw new InvalidOperationException($"run {j.Run} came back empty")).ToImmutableArray();
-        var series = work.WithCloseness ? [.. work.Jobs.Select(j => closeness[j.Run])] : ImmutableArray<ImmutableArray<double>>.Empty;
+        var series = work.All.WithCloseness ? [.. work.Jobs.Select(j => closeness[j.Run])] : ImmutableArray<ImmutableArray<double>>.Empty;
         return new SweepOutcome(ordered, series, retries);
     }
 }

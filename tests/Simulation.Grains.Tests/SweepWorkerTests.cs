@@ -15,8 +15,7 @@ public sealed class SweepWorkerTests(ClusterFixture fixture)
     public async Task A_batchs_figures_are_those_of_the_same_runs_through_the_partner_grains()
     {
         var (plan, work) = Sweeps.Work("alma-will", "2w", ["will.avoidance=2,5", "alma.wound=early,late"], "3-5");
-        var batch = new SweepBatch(work.ScenarioText, work.ScenarioPath, work.BaseSets, work.Length, work.Jobs);
-        var results = await fixture.Client.GetGrain<ISweepWorkerGrain>("test/" + Guid.NewGuid().ToString("N")).RunAsync(batch);
+        var results = await fixture.Client.GetGrain<ISweepWorkerGrain>("test/" + Guid.NewGuid().ToString("N")).RunAsync(work.All);
 
         Assert.Equal(plan.Runs, results.Figures.Length);
         for (int r = 0; r < plan.Runs; r++)
@@ -60,8 +59,8 @@ internal static class Sweeps
         string path = Path.Combine(Library.Directory, name + ".yaml");
         var scenario = ScenarioChanges.WithLength(ScenarioLoader.Load(path), length);
         var plan = SweepPlan.Parse(scenario, vary, seeds);
-        var work = new SweepWork(File.ReadAllText(path), path, [], length,
-            [.. Enumerable.Range(0, plan.Runs).Select(r => new SweepJob(r, plan.SetsOf(r), plan.SeedOf(r)))], scenario.Spec.Hours);
+        var work = new SweepWork(new SweepBatch(File.ReadAllText(path), path, [], length,
+            [.. Enumerable.Range(0, plan.Runs).Select(r => new SweepJob(r, plan.SetsOf(r), plan.SeedOf(r)))]), scenario.Spec.Hours);
         return (plan, work);
     }
 }

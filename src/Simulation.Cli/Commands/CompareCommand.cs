@@ -118,10 +118,10 @@ public sealed class CompareCommand : ICliCommand
 
         Grains.SweepWork Work(string text, string path, System.Collections.Immutable.ImmutableArray<string> baseSets,
             System.Collections.Immutable.ImmutableArray<string> baseStretches, Scenario s) =>
-            new(text, path, baseSets, length, [.. seedsPlan.Select((seed, k) => new Grains.SweepJob(k, [], seed))], s.Spec.Hours, WithCloseness: true)
+            new(new Grains.SweepBatch(text, path, baseSets, length, [.. seedsPlan.Select((seed, k) => new Grains.SweepJob(k, [], seed))], WithCloseness: true)
             {
                 BaseStretches = baseStretches,
-            };
+            }, s.Spec.Hours);
         var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
         var (outcomes, silos, took) = await simulate.SweepAsync(context, $"Comparing {a.Name} over {seedsPlan.Length} seeds",
             [Work(textA, pathA, [], [], a), Work(textB, pathB ?? pathA, sets, stretches, b)], ct);

@@ -50,8 +50,8 @@ public sealed class SweepCommand : ICliCommand
             var size = options.ChartSize(p);
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", $"{s.Name}-sweep"), SweepFiles.Names);
 
-            var work = new SweepWork(text, path, options.Sets(p), p.GetValue(options.Length),
-                [.. Enumerable.Range(0, plan.Runs).Select(r => new SweepJob(r, plan.SetsOf(r), plan.SeedOf(r)))], s.Spec.Hours);
+            var work = new SweepWork(new SweepBatch(text, path, options.Sets(p), p.GetValue(options.Length),
+                [.. Enumerable.Range(0, plan.Runs).Select(r => new SweepJob(r, plan.SetsOf(r), plan.SeedOf(r)))]), s.Spec.Hours);
             var o = context.Output;
             o.WriteLine($"Sweep of {s.Title}: {plan.Points.Length} grid points × {plan.Seeds.Length} seeds = {plan.Runs} runs of {RunText.LengthWords(s.Spec.Hours)}");
             // the chart code compiles on the other core while the runs go
