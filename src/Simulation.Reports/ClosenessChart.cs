@@ -186,20 +186,14 @@ public static class ClosenessChart
         double[] Agg(Func<int, double> f, Func<IEnumerable<double>, double> g) =>
             days.Select(d => g(Enumerable.Range(d.From, d.To - d.From).Select(f))).ToArray();
 
-        var range = c.Closeness.Add.FillY(xs, Agg(tl.Closeness, Enumerable.Min), Agg(tl.Closeness, Enumerable.Max));
-        range.FillColor = ChartPalette.Color(ChartPalette.Ink, 0.18);
-        range.LineWidth = 0;
+        Fills.Between(c.Closeness, xs, Agg(tl.Closeness, Enumerable.Min), Agg(tl.Closeness, Enumerable.Max), ChartPalette.Ink, 0.18);
         Line(c.Closeness, xs, Agg(tl.Closeness, Enumerable.Average), ChartPalette.Ink, style.Px(4));
         for (int i = 0; i < run.Partners.Length; i++)
         {
             int k = i;
             string colour = ChartPalette.Partner(i);
             if (c.BucketDays == 1) // a week's hourly range of stance spans nearly −1…1 and hides the means
-            {
-                var r = c.Stance.Add.FillY(xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Min), Agg(t => tl.Partner(t, k).Stance, Enumerable.Max));
-                r.FillColor = ChartPalette.Color(colour, 0.14);
-                r.LineWidth = 0;
-            }
+                Fills.Between(c.Stance, xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Min), Agg(t => tl.Partner(t, k).Stance, Enumerable.Max), colour, 0.14);
             Line(c.Stance, xs, Agg(t => tl.Partner(t, k).Stance, Enumerable.Average), colour, style.Px(3));
             Line(c.Distress, xs, Agg(t => tl.Partner(t, k).Distress, Enumerable.Average), colour, style.Px(3.5));
         }

@@ -112,8 +112,8 @@ public static class ComparisonWriter
         int n = Math.Min(ya.Length, yb.Length);
         double[] xs = xa[..n], a1 = ya[..n], b1 = yb[..n];
         double[] hi = a1.Zip(b1, Math.Max).ToArray(), lo = a1.Zip(b1, Math.Min).ToArray();
-        Fill(closeness, xs, a1, hi, ChartPalette.Closer, ChartPalette.CloserAlpha);
-        Fill(closeness, xs, lo, a1, ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
+        Fills.Between(closeness, xs, a1, hi, ChartPalette.Closer, ChartPalette.CloserAlpha);
+        Fills.Between(closeness, xs, lo, a1, ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
         var lineA = closeness.Add.ScatterLine(xa, ya, ChartPalette.Color(ColorA));
         lineA.LineWidth = style.Px(4);
         lineA.MarkerSize = 0;
@@ -127,8 +127,8 @@ public static class ComparisonWriter
         double lim = ClosenessChart.NiceCeiling(span, ticks: 2);
         diff.Axes.SetLimitsY(-lim * 1.08, lim * 1.08);
         Figure.YTicks(diff, (-lim, "−" + RunText.Trim(lim)), (0, "0"), (lim, "+" + RunText.Trim(lim)));
-        Fill(diff, xs, d.Select(v => Math.Min(0, v)).ToArray(), new double[d.Length], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
-        Fill(diff, xs, new double[d.Length], d.Select(v => Math.Max(0, v)).ToArray(), ChartPalette.Closer, ChartPalette.CloserAlpha);
+        Fills.Between(diff, xs, d.Select(v => Math.Min(0, v)).ToArray(), new double[d.Length], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
+        Fills.Between(diff, xs, new double[d.Length], d.Select(v => Math.Max(0, v)).ToArray(), ChartPalette.Closer, ChartPalette.CloserAlpha);
         var dl = diff.Add.ScatterLine(xs, d, ChartPalette.Color(ChartPalette.Ink));
         dl.LineWidth = style.Px(2.5);
         dl.MarkerSize = 0;
@@ -165,14 +165,6 @@ public static class ComparisonWriter
     }
 
     private static LinePattern DashB(ChartStyle style) => new([style.Px(14), style.Px(8)], 0, "B");
-
-    private static void Fill(Plot plot, double[] xs, double[] lower, double[] upper, string color, double alpha)
-    {
-        if (xs.Length == 0) return;
-        var f = plot.Add.FillY(xs, upper, lower);
-        f.FillColor = ChartPalette.Color(color, alpha);
-        f.LineWidth = 0;
-    }
 
     /// <summary>The note the chart puts where the runs part: when, and each side's first different events.</summary>
     public static string CalloutText(Divergence div, RunResult b)

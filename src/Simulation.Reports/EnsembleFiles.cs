@@ -66,8 +66,8 @@ public static class EnsembleFiles
         Figure.YTicks(diff, (-lim, "−" + RunText.Trim(lim)), (0, "0"), (lim, "+" + RunText.Trim(lim)));
         // the interval of the difference, green where it lies wholly above 0 (B closer on these seeds), purple wholly below
         var d = curves.Difference;
-        Fill(diff, xs, [.. d.Select(x => x.Low > 0 ? x.Low : 0)], [.. d.Select(x => x.Low > 0 ? x.High : 0)], ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6);
-        Fill(diff, xs, [.. d.Select(x => x.High < 0 ? x.Low : 0)], [.. d.Select(x => x.High < 0 ? x.High : 0)], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
+        Fills.Between(diff, xs, [.. d.Select(x => x.Low > 0 ? x.Low : 0)], [.. d.Select(x => x.Low > 0 ? x.High : 0)], ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6);
+        Fills.Between(diff, xs, [.. d.Select(x => x.High < 0 ? x.Low : 0)], [.. d.Select(x => x.High < 0 ? x.High : 0)], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
         Band(diff, xs, d, ChartPalette.Frame, 0.18);
         Line(diff, style, xs, d, ChartPalette.Ink, width: 2.5);
         diff.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
@@ -83,15 +83,7 @@ public static class EnsembleFiles
     }
 
     private static void Band(Plot plot, double[] xs, ImmutableArray<Estimate> e, string color, double alpha) =>
-        Fill(plot, xs, [.. e.Select(x => x.Low)], [.. e.Select(x => x.High)], color, alpha);
-
-    private static void Fill(Plot plot, double[] xs, double[] lower, double[] upper, string color, double alpha)
-    {
-        if (xs.Length < 2) return;
-        var f = plot.Add.FillY(xs, upper, lower);
-        f.FillColor = ChartPalette.Color(color, alpha);
-        f.LineWidth = 0;
-    }
+        Fills.Between(plot, xs, [.. e.Select(x => x.Low)], [.. e.Select(x => x.High)], color, alpha);
 
     private static void Line(Plot plot, ChartStyle style, double[] xs, ImmutableArray<Estimate> e, string color, double width = 4)
     {

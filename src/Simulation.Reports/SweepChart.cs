@@ -120,12 +120,7 @@ public static class SweepChart
     private static void Curve(Plot plot, ChartStyle style, double[] xs, SweepResult sweep, int figure, string color)
     {
         var estimates = sweep.Points.Select(p => p.Figures[figure]).ToArray();
-        if (xs.Length > 1)
-        {
-            var band = plot.Add.FillY(xs, [.. estimates.Select(e => e.High)], [.. estimates.Select(e => e.Low)]);
-            band.FillColor = ChartPalette.Color(color, 0.22);
-            band.LineWidth = 0;
-        }
+        Fills.Between(plot, xs, [.. estimates.Select(e => e.Low)], [.. estimates.Select(e => e.High)], color, 0.22);
         var line = plot.Add.ScatterLine(xs, [.. estimates.Select(e => e.Mean)], ChartPalette.Color(color));
         line.LineWidth = style.LineWidth;
         line.MarkerSize = style.Px(12);
