@@ -36,13 +36,13 @@ internal static class OptionErrors
             {
                 unknownOption = token;
                 var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith('-')).Distinct().ToList();
-                Add(token, $"unknown option `{word}` for `{name}`{Mean(token, known)}; see `{name} --help`");
+                Add(token, $"unknown option `{word}` for `{name}`{Spelling.DidYouMean(token, known)}; see `{name} --help`");
             }
             else if (command == root && root.Subcommands.Count > 0)
             {
                 // what follows an unknown command means nothing on its own: one line is enough
                 var known = root.Subcommands.Select(c => c.Name).ToList();
-                Add(token, $"unknown command `{word}`{Mean(token, known)}; the commands are {string.Join(", ", known)}");
+                Add(token, $"unknown command `{word}`{Spelling.DidYouMean(token, known)}; the commands are {string.Join(", ", known)}");
                 break;
             }
             else
@@ -114,9 +114,6 @@ internal static class OptionErrors
             if (args[i] == first && args[i + 1] == next) return true;
         return false;
     }
-
-    private static string Mean(string given, IEnumerable<string> known) =>
-        Spelling.Closest(given, known) is { } s ? $" (did you mean `{s}`?)" : "";
 
     private static string CommandPath(CommandResult c)
     {

@@ -59,8 +59,7 @@ internal sealed partial class ScenarioReader(string path)
     private string? Suggest(string given, IEnumerable<string> candidates) =>
         diagnostics.Count >= SuggestedDiagnostics ? null : Words.Suggest(given, candidates);
 
-    private string DidYouMean(string given, IEnumerable<string> candidates) =>
-        Suggest(given, candidates) is { } s ? $" (did you mean `{s}`?)" : "";
+    private string DidYouMean(string given, IEnumerable<string> candidates) => Words.DidYouMean(Suggest(given, candidates));
 
     private void Error(YNode node, string message) => Error(node.Line, node.Column, message);
 
@@ -141,7 +140,7 @@ internal sealed partial class ScenarioReader(string path)
                 var guess = Suggest(key.Value, suggestFrom ?? known);
                 if (guess is not null)
                     Suggested(map).Add(guess);
-                Error(key, $"unknown key `{Q(key.Value)}` in {context}{DidYouMean(key.Value, suggestFrom ?? known)}");
+                Error(key, $"unknown key `{Q(key.Value)}` in {context}{Words.DidYouMean(guess)}");
             }
         }
         return result;
@@ -587,9 +586,10 @@ internal sealed partial class ScenarioReader(string path)
             var arg = spec.Arg(key.Value);
             if (arg is null)
             {
-                if (Suggest(key.Value, argNames) is { } guess)
+                var guess = Suggest(key.Value, argNames);
+                if (guess is not null)
                     Suggested(map).Add(guess);
-                Error(key, $"pattern `{spec.Name}` has no argument `{Q(key.Value)}`{DidYouMean(key.Value, argNames)}; it takes {Words.List(argNames)}");
+                Error(key, $"pattern `{spec.Name}` has no argument `{Q(key.Value)}`{Words.DidYouMean(guess)}; it takes {Words.List(argNames)}");
                 ok = false;
                 continue;
             }

@@ -198,8 +198,10 @@ internal static class Text
             && (g.StartsWith(c, StringComparison.OrdinalIgnoreCase) || c.StartsWith(g, StringComparison.OrdinalIgnoreCase)));
     }
 
-    public static string DidYouMean(string given, IEnumerable<string> candidates) =>
-        Suggest(given, candidates) is { } s ? $" (did you mean `{s}`?)" : "";
+    public static string DidYouMean(string given, IEnumerable<string> candidates) => DidYouMean(Suggest(given, candidates));
+
+    /// <summary>A found <paramref name="suggestion"/> as the message says it; nothing for none.</summary>
+    public static string DidYouMean(string? suggestion) => suggestion is null ? "" : $" (did you mean `{suggestion}`?)";
 
     public static string List(IEnumerable<string> names) => string.Join(", ", names.Select(n => $"`{n}`"));
 
@@ -249,6 +251,7 @@ internal static class Text
 /// <summary>"Did you mean" for the command line: the same bounded search the scenario reader uses.</summary>
 public static class Spelling
 {
-    /// <summary>The known word <paramref name="given"/> is most plausibly a slip for, or null (none for huge words).</summary>
-    public static string? Closest(string given, IEnumerable<string> known) => Text.Suggest(given, known);
+    /// <summary>" (did you mean `…`?)" with the known word <paramref name="given"/> is most plausibly a slip for, as the
+    /// scenario reader's messages say it; nothing when there is none (or for huge words).</summary>
+    public static string DidYouMean(string given, IEnumerable<string> known) => Text.DidYouMean(given, known);
 }
