@@ -28,7 +28,7 @@ internal static class SafeRead
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                problem = "no such file";
+                problem = "no such file" + Nearby(path);
                 return null;
             }
             if (Kind(path) is { } kind and not "a file")
@@ -78,6 +78,30 @@ internal static class SafeRead
                 : $"cannot read the file: {Printable.Quote(ex.Message, 120)}";
         }
         return null;
+    }
+
+    /// <summary>
+    /// " (did you mean `…`?)" for the scenario file a missing path most likely meant: the name with `.yaml`, the name in
+    /// `scenarios/` (as `couplesim list` shows it), or the closest `.yaml` name in the path's folder; else nothing.
+    /// </summary>
+    private static string Nearby(string path)
+    {
+        try
+        {
+            string[] tries = Path.IsPathRooted(path) ? [path + ".yaml"] : [path + ".yaml", Path.Combine("scenarios", path), Path.Combine("scenarios", path + ".yaml")];
+            foreach (var candidate in tries)
+                if (File.Exists(candidate)) return Text.DidYouMean(candidate);
+            string folder = Path.GetDirectoryName(path) ?? "";
+            if (!Directory.Exists(folder.Length == 0 ? "." : folder)) return "";
+            // sorted, and only the first few hundred: the same answer on every file system, and no long scan of a huge folder
+            var names = Directory.EnumerateFiles(folder.Length == 0 ? "." : folder, "*.yaml").Take(500)
+                .Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+            return Text.Suggest(Path.GetFileName(path), names) is { } name ? Text.DidYouMean(Path.Combine(folder, name)) : "";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return "";
+        }
     }
 
     private static string TooLarge(long? bytes) =>

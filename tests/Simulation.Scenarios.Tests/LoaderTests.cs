@@ -171,6 +171,28 @@ public sealed class LoaderTests
     }
 
     [Fact]
+    public void A_missing_file_names_the_scenario_it_was_most_likely_meant_to_be()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "couplesim-nearby-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "alma-will.yaml"), "");
+            File.WriteAllText(Path.Combine(dir, "stretching.yaml"), "");
+            string Problem(string path) => Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.Load(path)).Diagnostics).Message;
+            string meant = Path.Combine(dir, "alma-will.yaml");
+            Assert.Equal($"no such file (did you mean `{meant}`?)", Problem(Path.Combine(dir, "alma-will")));    // no .yaml
+            Assert.Equal($"no such file (did you mean `{meant}`?)", Problem(Path.Combine(dir, "alma-wil.yaml"))); // a slip
+            Assert.Equal("no such file", Problem(Path.Combine(dir, "secure-secure.yaml")));                      // nothing close
+            Assert.Equal("no such file", Problem(Path.Combine(dir, "gone", "alma-will.yaml")));                  // no such folder
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void TryLoad_reports_instead_of_throwing()
     {
         Assert.True(ScenarioLoader.TryLoad(Fixture("minimal.yaml"), out var ok, out var none));
