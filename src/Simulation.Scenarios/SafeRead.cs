@@ -88,14 +88,13 @@ internal static class SafeRead
     {
         try
         {
-            string[] tries = Path.IsPathRooted(path) ? [path + ".yaml"] : [path + ".yaml", Path.Combine("scenarios", path), Path.Combine("scenarios", path + ".yaml")];
+            string library = ScenarioLibrary.Folder;
+            string[] tries = Path.IsPathRooted(path) ? [path + ".yaml"] : [path + ".yaml", Path.Combine(library, path), Path.Combine(library, path + ".yaml")];
             foreach (var candidate in tries)
                 if (File.Exists(candidate)) return Text.DidYouMean(candidate);
             string folder = Path.GetDirectoryName(path) ?? "";
-            if (!Directory.Exists(folder.Length == 0 ? "." : folder)) return "";
-            // sorted, and only the first few hundred: the same answer on every file system, and no long scan of a huge folder
-            var names = Directory.EnumerateFiles(folder.Length == 0 ? "." : folder, "*.yaml").Take(500)
-                .Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+            // sorted by name (the same answer on every file system); none if the folder is not there
+            var names = ScenarioLibrary.Find(folder.Length == 0 ? "." : folder).Select(f => Path.GetFileName(f));
             return Text.Suggest(Path.GetFileName(path), names) is { } name ? Text.DidYouMean(Path.Combine(folder, name)) : "";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)

@@ -111,6 +111,9 @@ public static class ScenarioLoader
 /// <summary>Finds the scenario files of a library folder.</summary>
 public static class ScenarioLibrary
 {
+    /// <summary>The library's folder, relative to where couplesim runs (a clone's root): <c>list</c>, <c>check</c> and <c>serve</c> read it.</summary>
+    public const string Folder = "scenarios";
+
     /// <summary>The <c>*.yaml</c> files directly in <paramref name="directory"/>, sorted by file name (ordinal); empty if it does not exist.</summary>
     public static ImmutableArray<string> Find(string directory)
     {

@@ -236,7 +236,6 @@ internal static partial class YamlTree
     };
 
     /// <summary>YamlDotNet prefixes messages with "(Line: …) - (Line: …): "; the position is ours to print.</summary>
-
     private static string CleanMessage(string message)
     {
         var m = PositionPrefix().Replace(message, "");

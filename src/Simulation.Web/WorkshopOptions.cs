@@ -10,7 +10,7 @@ public sealed record WorkshopOptions
     public string Host { get; init; } = "127.0.0.1";
 
     /// <summary>Folder of scenario files (YAML) offered on the page.</summary>
-    public string ScenarioDirectory { get; init; } = "scenarios";
+    public string ScenarioDirectory { get; init; } = Scenarios.ScenarioLibrary.Folder;
 
     /// <summary>Runs (branches included) alive at once; more get 429.</summary>
     public int MaxRuns { get; init; } = 16;

@@ -25,9 +25,9 @@ public sealed class CheckCommand : ICliCommand
         {
             // The silo starts now and comes up while the input is read (it is stopped while the files are written).
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
-            var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find("scenarios")];
+            var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find(ScenarioLibrary.Folder)];
             if (paths.Count == 0)
-                throw ScenarioException.One("scenarios", 1, 1, "no scenario files given and none in scenarios/");
+                throw ScenarioException.One(ScenarioLibrary.Folder, 1, 1, $"no scenario files given and none in {ScenarioLibrary.Folder}/");
 
             // load them all first: one broken file stops the check before anything runs
             var scenarios = new List<Scenario>();
