@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Simulation.Model;
 using Words = Simulation.Scenarios.Text;
 
@@ -80,9 +82,10 @@ public static class Expectations
         if (n < 8)
             return (null, $"only {n} hours in the window; needs at least 8");
         var tl = c.Run.Timeline;
-        var sp = new double[n];
-        var sd = new double[n];
-        var distress = new ulong[n]; // the pursuer's, as keys that sort as the doubles do
+        // Scratch from the shared pool, not fresh arrays: a sweep measures this on every run (four arrays of a run's hours).
+        double[] sp = ArrayPool<double>.Shared.Rent(n), sd = ArrayPool<double>.Shared.Rent(n); // both partners' stances
+        ulong[] distress = ArrayPool<ulong>.Shared.Rent(n); // the pursuer's, as keys that sort as the doubles do
+        ulong[] scratch = ArrayPool<ulong>.Shared.Rent(n);
         for (int k = 0; k < n; k++)
         {
             var pursuer = tl.Partner(lo + k, p);
@@ -90,16 +93,20 @@ public static class Expectations
             distress[k] = SortKey(pursuer.Distress);
             sd[k] = tl.Partner(lo + k, d).Stance;
         }
-        double r = Correlation(sp, sd);
+        double r = Correlation(sp.AsSpan(0, n), sd.AsSpan(0, n));
         double maxR = c.Number("max_correlation");
-        double meanP = sp.Average(), meanD = sd.Average();
+        double meanP = Mean(sp.AsSpan(0, n)), meanD = Mean(sd.AsSpan(0, n));
 
         // The distancer's mean stance over the quarter of the hours with the pursuer's lowest distress and over the
         // quarter with the highest (equal distresses ranked by hour, as OrderBy then ThenBy would). Only the two
         // quarters are needed, not the order: the quarter's bounds are selected, then each quarter summed in hour order
         // (sorting the hours by distress took half of the claims' time in a sweep).
         int q = n / 4;
-        var (low, high) = QuarterMeans(sd, distress, q);
+        var (low, high) = QuarterMeans(sd.AsSpan(0, n), distress.AsSpan(0, n), scratch.AsSpan(0, n), q);
+        ArrayPool<double>.Shared.Return(sp);
+        ArrayPool<double>.Shared.Return(sd);
+        ArrayPool<ulong>.Shared.Return(distress);
+        ArrayPool<ulong>.Shared.Return(scratch);
         bool shows = r <= maxR && meanP > meanD && high < low;
         var detail = $"stance correlation {Words.F2(r)} (claim <= {Words.F2(maxR)}); mean stance {pn} {Words.F2(meanP)}, {dn} {Words.F2(meanD)}; " +
                      $"{dn}'s mean stance when {pn}'s distress is in its top quartile {Words.F2(high)}, bottom quartile {Words.F2(low)}";
@@ -391,12 +398,16 @@ public static class Expectations
         var tl = c.Run.Timeline;
         var (lo, hi) = c.Range(c.From, c.Until);
         int n = hi - lo;
-        // Inside the week's window: at most `within` hours after the last day-and-time at or before the moment.
+        // Inside the week's window: less than `within` hours after the last day-and-time at or before the moment.
+        // In ticks, without a division per hour: `since` is under a week (so a longer window, capped at eight days, holds
+        // it all), and for a shorter window "under `within` hours" in ticks and in hours agree (a tick is far more than a
+        // rounding step of the hours).
+        long withinTicks = Math.Min(within, 8 * 24) * TimeSpan.TicksPerHour;
         bool InsideAt(DayOfWeek weekday, long timeOfDay)
         {
             long since = ((int)weekday - (int)day + 7) % 7 * TimeSpan.TicksPerDay + timeOfDay - time.Ticks;
             if (since < 0) since += 7 * TimeSpan.TicksPerDay;
-            return new TimeSpan(since).TotalHours < within;
+            return since < withinTicks;
         }
         static bool Weekday(DayOfWeek d) => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
         var clock = c.Clock;
@@ -411,7 +422,7 @@ public static class Expectations
         string window = $"{c.Text("day")} {c.Text("time")} + {c.Text("within")}";
         if (hoursIn == 0 || hoursOut == 0 || weeks == 0)
             return (null, $"needs {window} windows, other weekday hours and a full week in the window; found {hoursIn} and {hoursOut} hours, {weeks} weeks");
-        var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
+        var protests = Protests(c.Events(c.From, c.Until), who);
         // a protest is an event of its hour (e.Tick), which lies in the window like the protest
         double rateIn = protests.Count(e => inside[e.Tick - lo]) / (double)hoursIn;
         double rateOut = protests.Count(e => !inside[e.Tick - lo] && Weekday(clock[e.Tick].Day)) / (double)hoursOut;
@@ -445,7 +456,7 @@ public static class Expectations
         int weeks = (hi - lo) / Week;
         if (weeks < 2)
             return (null, $"needs two full weeks in the window; found {weeks}");
-        var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
+        var protests = Protests(c.Events(c.From, c.Until), who);
         var perWeek = Enumerable.Range(0, weeks).Select(k =>
         {
             DateTime from = tl.Time(lo + k * Week), until = from.AddHours(Week);
@@ -528,8 +539,13 @@ public static class Expectations
         // who's events and the partner's refused call-backs, in time order, each day's found by binary search:
         // scanning every event for every day cost as much as a year's run
         var events = c.Events(c.From, c.Until);
-        var mine = events.Where(e => e.Actor == who).ToArray();
-        var refusals = events.Where(e => e.Actor == other && e.Kind == EventKinds.Callback && e.Outcome == Outcomes.Refused).ToArray();
+        List<SimEvent> mineList = [], refusalList = [];
+        foreach (var e in events.AsSpan())
+        {
+            if (e.Actor == who) mineList.Add(e);
+            else if (e.Actor == other && e.Kind == EventKinds.Callback && e.Outcome == Outcomes.Refused) refusalList.Add(e);
+        }
+        SimEvent[] mine = [.. mineList], refusals = [.. refusalList];
         int scenes = 0, refused = 0;
         foreach (var date in days)
         {
@@ -587,7 +603,7 @@ public static class Expectations
         string who = c.Id("who");
         double minShare = c.Number("min_share");
         var tl = c.Run.Timeline;
-        var protests = Protests(c.Events(c.From, c.Until), who).ToArray();
+        var protests = Protests(c.Events(c.From, c.Until), who);
         if (protests.Length == 0)
             return (null, $"{who} made no protests in the window");
         var angry = protests.Where(e => e.Tone == Tones.Angry).ToArray();
@@ -632,23 +648,32 @@ public static class Expectations
     // ---- measures ----------------------------------------------------------------------
 
     /// <summary><paramref name="who"/>'s protests among <paramref name="events"/>.</summary>
-    private static IEnumerable<SimEvent> Protests(IEnumerable<SimEvent> events, string who) =>
-        events.Where(e => e.Actor == who && e.Kind == EventKinds.Protest);
+    private static SimEvent[] Protests(ArraySegment<SimEvent> events, string who)
+    {
+        var protests = new List<SimEvent>();
+        foreach (var e in events.AsSpan())
+            if (e.Actor == who && e.Kind == EventKinds.Protest) protests.Add(e);
+        return [.. protests];
+    }
 
     private static int Asks(IEnumerable<SimEvent> events, string id) =>
         events.Count(e => e.Actor == id && e.Kind is EventKinds.Bid or EventKinds.Protest);
 
-    private static (double Share, int Count) PositiveShare(IEnumerable<SimEvent> events)
+    private static (double Share, int Count) PositiveShare(ArraySegment<SimEvent> events)
     {
-        var interactions = events.Where(RunMetrics.IsInteraction).ToArray();
-        return interactions.Length == 0
-            ? (double.NaN, 0)
-            : (interactions.Count(RunMetrics.IsPositive) / (double)interactions.Length, interactions.Length);
+        int interactions = 0, positive = 0;
+        foreach (var e in events)
+        {
+            if (!RunMetrics.IsInteraction(e)) continue;
+            interactions++;
+            if (RunMetrics.IsPositive(e)) positive++;
+        }
+        return interactions == 0 ? (double.NaN, 0) : (positive / (double)interactions, interactions);
     }
 
-    private static double Correlation(double[] x, double[] y)
+    private static double Correlation(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        double mx = x.Average(), my = y.Average();
+        double mx = Mean(x), my = Mean(y);
         double sxy = 0, sxx = 0, syy = 0;
         for (int i = 0; i < x.Length; i++)
         {
@@ -657,6 +682,14 @@ public static class Expectations
             syy += (y[i] - my) * (y[i] - my);
         }
         return sxx == 0 || syy == 0 ? double.NaN : sxy / Math.Sqrt(sxx * syy);
+    }
+
+    /// <summary>The mean, summed in order (as <see cref="Enumerable.Average(IEnumerable{double})"/> sums it).</summary>
+    private static double Mean(ReadOnlySpan<double> x)
+    {
+        double sum = 0;
+        foreach (double v in x) sum += v;
+        return sum / x.Length;
     }
 
     /// <summary>
@@ -673,19 +706,20 @@ public static class Expectations
     /// The mean of <paramref name="values"/> over the <paramref name="q"/> positions with the lowest
     /// <paramref name="keys"/> and over the <paramref name="q"/> with the highest, equal keys ranked by position
     /// (the first ones count among the lowest, the last among the highest). Each mean is summed in position order.
+    /// <paramref name="scratch"/>, as long as the keys, is written over.
     /// </summary>
-    private static (double Low, double High) QuarterMeans(double[] values, ulong[] keys, int q)
+    /// <remarks>The distress keys come in no order a branch predictor could learn, so the loops count and add
+    /// without branching on them (each excluded value adds +0, which leaves a sum that starts at +0 unchanged).</remarks>
+    private static (double Low, double High) QuarterMeans(ReadOnlySpan<double> values, ReadOnlySpan<ulong> keys, Span<ulong> scratch, int q)
     {
         if (q == 0) return (double.NaN, double.NaN);
-        var scratch = (ulong[])keys.Clone(); // selection reorders; the second selection works on the first's order as well
-        ulong lowEdge = Select(scratch, q - 1), highEdge = Select(scratch, keys.Length - q);
-        int below = 0, atLow = 0, above = 0, atHigh = 0;
+        ulong lowEdge = Select(keys, q - 1, scratch), highEdge = Select(keys, keys.Length - q, scratch);
+        int below = 0, above = 0, atHigh = 0;
         foreach (ulong k in keys)
         {
-            if (k < lowEdge) below++;
-            else if (k == lowEdge) atLow++;
-            if (k > highEdge) above++;
-            else if (k == highEdge) atHigh++;
+            below += k < lowEdge ? 1 : 0;
+            above += k > highEdge ? 1 : 0;
+            atHigh += k == highEdge ? 1 : 0;
         }
         // Of the keys equal to an edge, the lowest quarter takes the first q − below, the highest the last q − above.
         int lowTies = q - below, highSkip = atHigh - (q - above);
@@ -693,45 +727,49 @@ public static class Expectations
         for (int i = 0; i < keys.Length; i++)
         {
             ulong k = keys[i];
-            if (k < lowEdge || k == lowEdge && lowTies-- > 0) low += values[i];
-            if (k > highEdge || k == highEdge && highSkip-- <= 0) high += values[i];
+            bool inLow = k < lowEdge, inHigh = k > highEdge;
+            if (k == lowEdge) inLow = lowTies-- > 0;
+            if (k == highEdge) inHigh = highSkip-- <= 0;
+            low += inLow ? values[i] : 0;
+            high += inHigh ? values[i] : 0;
         }
         return (low / q, high / q);
     }
 
     /// <summary>
-    /// The <paramref name="rank"/>-th lowest of <paramref name="keys"/> (0 the lowest); reorders them (Hoare's selection).
-    /// A sequence that keeps defeating the middle pivot is sorted instead, so the time stays n log n at worst.
+    /// The <paramref name="rank"/>-th lowest of <paramref name="keys"/> (0 the lowest), by radix: the keys are counted by
+    /// the eight highest bits in which they differ, only those of the digit holding the rank are kept (in
+    /// <paramref name="scratch"/>, as long as the keys), and so on until a few are left to sort. Each round keeps fewer,
+    /// as the top differing bit splits them; the passes count and copy without branching on the keys, where a
+    /// comparison-based selection mispredicted every other comparison of these unordered distresses.
     /// </summary>
-    private static ulong Select(ulong[] keys, int rank)
+    private static ulong Select(ReadOnlySpan<ulong> keys, int rank, Span<ulong> scratch)
     {
-        int lo = 0, hi = keys.Length - 1;
-        for (int rounds = 2 * (BitOperations.Log2((uint)keys.Length) + 1); lo < hi; rounds--)
+        Span<int> count = stackalloc int[256];
+        ReadOnlySpan<ulong> candidates = keys;
+        while (candidates.Length > 32)
         {
-            if (rounds == 0)
+            ulong all = ~0UL, any = 0;
+            foreach (ulong k in candidates) { all &= k; any |= k; }
+            ulong differ = all ^ any;
+            if (differ == 0) return candidates[0]; // all equal
+            int shift = Math.Max(0, 63 - BitOperations.LeadingZeroCount(differ) - 7); // above it, the candidates agree
+            count.Clear();
+            foreach (ulong k in candidates) count[(int)(k >> shift) & 0xFF]++;
+            int digit = 0;
+            while (rank >= count[digit]) rank -= count[digit++];
+            int kept = 0;
+            foreach (ulong k in candidates) // in place: a key is written at or before where it was read
             {
-                Array.Sort(keys, lo, hi - lo + 1);
-                return keys[rank];
+                scratch[kept] = k;
+                kept += ((int)(k >> shift) & 0xFF) == digit ? 1 : 0;
             }
-            ulong pivot = keys[lo + (hi - lo) / 2];
-            int i = lo, j = hi;
-            while (i <= j)
-            {
-                while (keys[i] < pivot) i++;
-                while (keys[j] > pivot) j--;
-                if (i <= j)
-                {
-                    (keys[i], keys[j]) = (keys[j], keys[i]);
-                    i++;
-                    j--;
-                }
-            }
-            // Now keys[lo..j] <= pivot <= keys[i..hi], and any between equal the pivot.
-            if (rank <= j) hi = j;
-            else if (rank >= i) lo = i;
-            else return keys[rank];
+            candidates = scratch[..kept];
         }
-        return keys[rank];
+        var last = scratch[..candidates.Length];
+        candidates.CopyTo(last); // the keys themselves when there were few; otherwise already there
+        last.Sort();
+        return last[rank];
     }
 
     private static double StandardDeviation(double[] x)
@@ -824,7 +862,7 @@ public static class Expectations
         }
 
         /// <summary>The events in [<paramref name="from"/>, <paramref name="until"/>) and in the claim's window, in the run's order.</summary>
-        public SimEvent[] Events(DateTime from, DateTime until) => hours.Events(Max(from, From), Min(until, Until));
+        public ArraySegment<SimEvent> Events(DateTime from, DateTime until) => hours.Events(Max(from, From), Min(until, Until));
     }
 
     /// <summary>When an hour of a run starts: its weekday, its time of day (in ticks), and its date as days since the run's first.</summary>
@@ -890,7 +928,19 @@ public static class Expectations
 
         /// <summary>Each hour's weekday, time of day and date, counted on from the run's start once for all claims
         /// (each hour's from its own date took a quarter of the claims' time in a sweep).</summary>
-        public HourClock[] Clock => _clock ??= HourClock.Of(Run.Spec.Start, Run.Timeline.Length);
+        public HourClock[] Clock => _clock ??= SharedClock(Run.Spec.Start, Run.Timeline.Length);
+
+        /// <summary>The last clock made, kept for the next run: a sweep's runs share start and length, and a clock
+        /// is read-only. One reference, swapped whole, so threads never see a clock with another's start.</summary>
+        private static Tuple<DateTime, HourClock[]>? s_lastClock;
+
+        private static HourClock[] SharedClock(DateTime start, int hours)
+        {
+            if (Volatile.Read(ref s_lastClock) is { } last && last.Item1 == start && last.Item2.Length == hours) return last.Item2;
+            var clock = HourClock.Of(start, hours);
+            Volatile.Write(ref s_lastClock, Tuple.Create(start, clock));
+            return clock;
+        }
 
         /// <summary>The indices of the hours at or after <paramref name="from"/> and before <paramref name="until"/>.</summary>
         public (int Lo, int Hi) Range(DateTime from, DateTime until)
@@ -902,11 +952,12 @@ public static class Expectations
             return (lo, Math.Max(lo, hi));
         }
 
-        public SimEvent[] Events(DateTime from, DateTime until)
+        /// <summary>The events in [<paramref name="from"/>, <paramref name="until"/>): a view of the run's, not a copy.</summary>
+        public ArraySegment<SimEvent> Events(DateTime from, DateTime until)
         {
-            var events = Run.Events;
-            int lo = FirstAtOrAfter(events.AsSpan(), from), hi = FirstAtOrAfter(events.AsSpan(), until);
-            return hi > lo ? [.. events[lo..hi]] : [];
+            var events = ImmutableCollectionsMarshal.AsArray(Run.Events) ?? [];
+            int lo = FirstAtOrAfter(events, from), hi = FirstAtOrAfter(events, until);
+            return new ArraySegment<SimEvent>(events, lo, Math.Max(0, hi - lo));
         }
     }
 }

@@ -26,6 +26,25 @@ public sealed class DetectorTests
         Assert.Equal("stance correlation -1.00 (claim <= -0.50); mean stance a 0.51, b -0.21; b's mean stance when a's distress is in its top quartile -0.47, bottom quartile 0.07", r.Detail);
     }
 
+    [Theory]
+    [InlineData(3)]   // three distresses only: each quartile's edge falls among a hundred equal ones
+    [InlineData(101)] // many, repeating, in no order
+    [InlineData(0)]   // every hour its own
+    public void Pursue_withdraw_quartiles_rank_equal_distresses_by_hour(int levels)
+    {
+        double Distress(int i) => levels == 0 ? Math.Sin(i * 12.9898) : (i * 37 % levels) * 0.01;
+        // The distancer drifts, so taking the wrong hours of a tie moves a quartile's mean (the wobble keeps the means
+        // off the rounding's halfway points, where the test's summing order could tip the last digit).
+        double Stance(int i) => -0.2 + 0.002 * i + 1e-7 * Math.Sin(i);
+        var run = Make(2 * Week, i => (0.4, new P(Stance: 0.5, Distress: Distress(i)), new P(Stance: Stance(i))));
+        // What the detector claims to measure, as sorting would: the hours by the pursuer's distress, then by hour.
+        var ranked = Enumerable.Range(0, 2 * Week).OrderBy(Distress).ThenBy(i => i).Select(Stance).ToArray();
+        int q = ranked.Length / 4;
+        double low = ranked.Take(q).Average(), high = ranked.TakeLast(q).Average();
+        var r = Check(run, "pursue-withdraw", ("pursuer", "a"), ("distancer", "b"));
+        Assert.EndsWith($"top quartile {Text.F2(high)}, bottom quartile {Text.F2(low)}", r.Detail);
+    }
+
     [Fact]
     public void Pursue_withdraw_does_not_show_when_the_distancer_follows()
     {
