@@ -29,6 +29,10 @@ public static class HtmlParts
         figure svg { width: 100%; height: auto; display: block; border: 1px solid #bbbbbb; }
         figure.chart { width: min(1860px, calc(100vw - 32px)); margin-left: 50%; transform: translateX(-50%); }
         figure.chart svg { max-height: calc(100vh - 170px); border: none; }
+        .titled-by-chart h1 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        .titled-by-chart + figure.chart { margin-top: 0; }
+        .titled-by-chart + figure.chart svg { max-height: calc(100vh - 32px); }
+        .meta .version { white-space: nowrap; }
         figure.chart figcaption { max-width: 1264px; margin-left: auto; margin-right: auto; }
         figcaption { font-size: 18px; color: #222222; margin-top: 6px; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }
@@ -56,6 +60,7 @@ public static class HtmlParts
         .defs, .how, .later { font-size: 18px; color: #222222; }
         ul.expect { list-style: none; padding: 0; }
         ul.expect li { padding: 10px 14px; margin: 8px 0; border: 2px solid #000000; font-size: 20px; }
+        ul.expect code.call { font-size: 15px; color: #333333; margin-left: 8px; }
         .pass { background: #d9f2e6; } .fail { background: #ffd9cc; }
         .verdict { font-weight: bold; margin-right: 10px; }
         details { border-bottom: 1px solid #999999; padding: 6px 0; }
@@ -69,6 +74,9 @@ public static class HtmlParts
         footer { margin-top: 48px; font-size: 16px; color: #333333; }
         @media print { body { font-size: 14px; } h2 { break-after: avoid; } figure { break-inside: avoid; } figure.chart { width: auto; margin-left: 0; transform: none; } }
         """;
+
+    /// <summary>"couplesim 1.0.0+…" kept on one line: the commit hash is long, and broken it reads as two things.</summary>
+    public static string Version() => $"<span class=\"version\">couplesim {Markup.Escape(ToolInfo.Version)}</span>";
 
     /// <summary>
     /// An SVG document as inline HTML: the XML declaration and the namespace declarations go
@@ -178,7 +186,7 @@ public static class HtmlParts
         sb.Append("<ul class=\"expect\">\n");
         foreach (var e in outcomes)
             sb.Append($"<li class=\"{(e.Passed ? "pass" : "fail")}\" data-pattern=\"{Escape(e.Pattern)}\"><span class=\"verdict\">{(e.Passed ? "✔ Shown" : "✘ Not shown")}</span>" +
-                      $"<b>{Escape(e.Claim)}</b><br>{Escape(e.Detail)}</li>\n");
+                      $"<b>{Escape(e.Headline)}</b>{(e.Says.Length > 0 ? $" <code class=\"call\">{Escape(e.Claim)}</code>" : "")}<br>{Escape(e.Detail)}</li>\n");
         sb.Append("</ul>\n");
     }
 }

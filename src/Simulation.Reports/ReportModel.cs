@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Simulation.Scenarios;
 using System.Reflection;
 using Simulation.Model;
 
@@ -19,8 +20,12 @@ public sealed record ScenarioInfo(string Name, string Title, string Summary, str
 /// <param name="Args">Its arguments in file order, e.g. <c>pursuer: alma</c>.</param>
 /// <param name="Passed">Whether the run shows it.</param>
 /// <param name="Detail">The figures behind the verdict, in plain words.</param>
-public sealed record ExpectationOutcome(string Pattern, ImmutableArray<KeyValuePair<string, string>> Args, bool Passed, string Detail)
+/// <param name="Says">The claim in plain words, with the partners' names (<see cref="ClaimSentences"/>); empty for none.</param>
+public sealed record ExpectationOutcome(string Pattern, ImmutableArray<KeyValuePair<string, string>> Args, bool Passed, string Detail, string Says = "")
 {
+    /// <summary>What the room reads: the sentence, or the pattern call where there is none.</summary>
+    public string Headline => Says.Length > 0 ? Says : Claim;
+
     /// <summary>The claim as one line: <c>pursue-withdraw (pursuer: alma, distancer: will)</c>.</summary>
     public string Claim => ClaimLine(Pattern, Args);
 

@@ -14,6 +14,10 @@ public static class ScenarioReports
     /// <summary>One claim's verdict; arguments in ordinal key order so files never vary.</summary>
     public static ExpectationOutcome Outcome(ExpectationResult r) => new(r.Expectation.Pattern, Args(r.Expectation), r.Passed, r.Detail);
 
+    /// <summary>One claim's verdict on a run of <paramref name="couple"/>, with the claim in plain words.</summary>
+    public static ExpectationOutcome Outcome(ExpectationResult r, CoupleSpec couple) =>
+        Outcome(r) with { Says = ClaimSentences.For(r.Expectation, couple) };
+
     /// <summary>A claim as one line, before any run: <c>pursue-withdraw (distancer: will, pursuer: alma)</c>.</summary>
     public static string Claim(Expectation e) => ExpectationOutcome.ClaimLine(e.Pattern, Args(e));
 
@@ -25,5 +29,5 @@ public static class ScenarioReports
 
     /// <summary>A run of <paramref name="scenario"/> with claims already evaluated.</summary>
     public static RunReport For(Scenario scenario, RunResult run, ImmutableArray<ExpectationResult> results) =>
-        new(run, Info(scenario), [.. results.Select(Outcome)]);
+        new(run, Info(scenario), [.. results.Select(r => Outcome(r, scenario.Spec))]);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Simulation.Scenarios;
 using Simulation.Sweeps;
 using static Simulation.Reports.Markup;
 
@@ -46,7 +47,7 @@ public static class SweepPage
         {
             sb.Append($"<th class=\"claims\" colspan=\"{claims.Length}\">Claims shown</th></tr>\n<tr>");
             foreach (var (e, c) in claims.Select((e, c) => (e, c)))
-                sb.Append($"<th class=\"num\" title=\"Claim {c + 1}: {Escape(ScenarioReports.Claim(e))}\">{c + 1}</th>");
+                sb.Append($"<th class=\"num\" title=\"Claim {c + 1}: {Escape(ClaimSentences.For(e, s.Spec))}\">{c + 1}</th>");
         }
         sb.Append("</tr></thead><tbody>\n");
         foreach (var p in sweep.Points.Take(MaxRows))
@@ -64,14 +65,14 @@ public static class SweepPage
         sb.Append("</tbody></table></div>\n");
         if (claims.Length > 0)
             sb.Append("<p class=\"defs\" id=\"claim-key\">Claims shown: the share of seeds on which each claim showed. " +
-                      string.Join(" · ", claims.Select((e, c) => $"<b>{c + 1}</b> {Escape(e.Pattern)}")) + "</p>\n");
+                      string.Join(" · ", claims.Select((e, c) => $"<b>{c + 1}</b> {Escape(ClaimSentences.For(e, s.Spec))}")) + "</p>\n");
         if (sweep.Points.Length > MaxRows)
             sb.Append($"<p class=\"defs\">The first {MaxRows} of {sweep.Points.Length} grid points; all are in <a href=\"{SweepTables.SummaryFile}\">{SweepTables.SummaryFile}</a>.</p>\n");
 
         sb.Append("<h2>The figures</h2>\n<dl class=\"defs\">\n");
         foreach (var f in sweep.Figures) sb.Append($"<dt><code>{Escape(f.Column)}</code> — {Escape(f.Label)}</dt><dd>{Escape(f.Meaning)}</dd>\n");
         foreach (var (e, c) in s.Expect.Select((e, c) => (e, c)))
-            sb.Append($"<dt><code>claim_{c + 1}_{Escape(e.Pattern)}</code></dt><dd>{Escape(ScenarioReports.Claim(e))}: shown or not on each run; per point the share of seeds on which it showed</dd>\n");
+            sb.Append($"<dt><code>claim_{c + 1}_{Escape(e.Pattern)}</code></dt><dd>{Escape(ClaimSentences.For(e, s.Spec))} (<code>{Escape(ScenarioReports.Claim(e))}</code>): shown or not on each run; per point the share of seeds on which it showed</dd>\n");
         sb.Append("</dl>\n");
 
         sb.Append("<h2>What was run</h2>\n<table class=\"run\"><tbody>\n");

@@ -19,8 +19,15 @@ public sealed class CommandTests
         Assert.Contains(outDir, r.Out);
         Assert.Contains("Mean closeness", r.Out);
         Assert.Contains("Positive share", r.Out);
-        Assert.Contains("bids", r.Out);
-        Assert.Contains("Expectations", r.Out);
+        Assert.Contains("Teaching claims", r.Out);
+        // Each partner's bids and protests add up to the other's answers, turn-aways and misses.
+        var lines = Regex.Matches(r.Out, @"(\d+) bids? and (\d+) protests?: \w+ answered (\d+), turned (\d+) away, missed (\d+)");
+        Assert.Equal(2, lines.Count);
+        foreach (Match m in lines)
+        {
+            int N(int g) => int.Parse(m.Groups[g].Value);
+            Assert.Equal(N(1) + N(2), N(3) + N(4) + N(5));
+        }
         Assert.Equal(168 + 1, File.ReadAllLines(Path.Combine(outDir, "timeline.csv")).Length);
         Assert.Equal("", r.Err);
     }

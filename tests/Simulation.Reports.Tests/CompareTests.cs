@@ -145,6 +145,10 @@ public sealed class CompareTests
         Assert.Contains("data-metric=\"mean-closeness\"", html);
         Assert.Contains("data-metric=\"will-rebuffed\"", html);
         Assert.Contains("Where they part:", html);
+        // The chart first with its own title (the heading is not shown twice), then who A and B are, the version kept whole.
+        Assert.Contains("<header class=\"titled-by-chart\">\n<h1>What if? ", html);
+        Assert.True(html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal) > html.IndexOf("</figure>", StringComparison.Ordinal), "meta after the chart");
+        Assert.Contains("<span class=\"version\">couplesim ", html);
         var changes = ComparisonWriter.Changes(a.Run, b.Run);
         Assert.Equal("responsiveness", Assert.Single(changes).Name);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Simulation.Model;
@@ -85,6 +86,19 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void A_claim_is_headed_by_its_sentence_with_the_pattern_call_beside_it()
+    {
+        var plain = FakeRuns.Expect();
+        var said = plain.Select(e => e with { Says = "Alma pursues and Will withdraws" }).ToImmutableArray();
+        string html = HtmlReport.Write(new RunReport(FakeRuns.Make(48), FakeRuns.Info, said));
+        Assert.Contains($"<b>Alma pursues and Will withdraws</b> <code class=\"call\">{Markup.Escape(said[0].Claim)}</code><br>", html);
+        // Without a sentence the call is the heading, once.
+        string bare = HtmlReport.Write(new RunReport(FakeRuns.Make(48), FakeRuns.Info, plain));
+        Assert.Contains($"<b>{Markup.Escape(plain[0].Claim)}</b><br>", bare);
+        Assert.DoesNotContain("code class=\"call\"", bare);
+    }
+
+    [Fact]
     public void Event_timeline_lists_two_weeks_in_full_then_summarises_by_day()
     {
         var run = FakeRuns.Make(8 * 7 * 24);
@@ -129,6 +143,13 @@ public sealed class HtmlTests
         int h1 = html.IndexOf("<h1>", StringComparison.Ordinal), svg = html.IndexOf("<svg", StringComparison.Ordinal);
         int notes = html.IndexOf("id=\"notes\"", StringComparison.Ordinal), summary = html.IndexOf("id=\"summary\"", StringComparison.Ordinal);
         Assert.True(h1 < svg && svg < notes && notes < summary, "title, chart, notes, figures");
+        // On a 1280×720 projector the chart fills the first screen: the heading is the chart's own title (shown once),
+        // and the scenario's name, seed and version come after the chart.
+        Assert.Contains("<header class=\"titled-by-chart\">\n<h1>", html);
+        Assert.Contains(".titled-by-chart h1 { position: absolute;", html);
+        Assert.Contains(".titled-by-chart + figure.chart svg { max-height: calc(100vh - 32px); }", html);
+        Assert.True(html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal) > html.IndexOf("</figure>", StringComparison.Ordinal), "meta after the chart");
+        Assert.Contains("<span class=\"version\">couplesim ", html);
         Assert.DoesNotContain("<h2", html[..svg]);
         Assert.Contains("Interactions: bids, protests, call-backs and repairs that got an answer or a refusal", html);
         Assert.Contains($"of {report.Metrics.Interactions} interactions went well", html);

@@ -32,17 +32,20 @@ public sealed class SweepPageTests
     {
         string html = Page(OneKey);
         var claims = OneKey.Plan.Scenario.Expect;
+        // Each claim in words, with the partners' names ("Will withdraws within 4h after Sunday 18:00").
+        var says = claims.Select(e => Markup.Escape(Simulation.Scenarios.ClaimSentences.For(e, OneKey.Plan.Scenario.Spec))).ToArray();
         Assert.Equal(7, claims.Length);
         Assert.Contains($"<th class=\"claims\" colspan=\"7\">Claims shown</th>", html);
         string head = Regex.Match(html, "<thead>(.*?)</thead>", RegexOptions.Singleline).Groups[1].Value;
         for (int c = 0; c < claims.Length; c++)
         {
-            Assert.Contains($"title=\"Claim {c + 1}: {claims[c].Pattern}", head);
+            Assert.Contains($"title=\"Claim {c + 1}: {says[c]}\"", head);
             Assert.Contains($">{c + 1}</th>", head);
             Assert.DoesNotContain(claims[c].Pattern + "</th>", head); // the long names made the table too wide
         }
         string key = Regex.Match(html, "<p class=\"defs\" id=\"claim-key\">(.*?)</p>").Groups[1].Value;
-        Assert.Equal(claims.Select((e, c) => $"<b>{c + 1}</b> {e.Pattern}"), Regex.Matches(key, @"<b>\d+</b> [a-z-]+").Select(m => m.Value));
+        Assert.Equal("Claims shown: the share of seeds on which each claim showed. " + string.Join(" · ", says.Select((e, c) => $"<b>{c + 1}</b> {e}")), key);
+        Assert.Contains("Will withdraws within 4h after Sunday 18:00", says);
         // every row has a cell per axis, figure shown and claim, under the header's columns
         int figures = Regex.Matches(head, "rowspan=\"2\"").Count;
         foreach (Match row in Regex.Matches(html, "<tr data-point=\"\\d+\">(.*?)</tr>"))

@@ -126,7 +126,10 @@ public sealed class ExplainCommand : ICliCommand
         {
             o.WriteLine("Claims (verified by `couplesim check`)");
             foreach (var e in s.Expect)
-                o.WriteLine($"  {ScenarioReports.Claim(e)}");
+            {
+                o.WriteLine($"  {ClaimSentences.For(e, s.Spec)}");
+                o.WriteLine($"    {ScenarioReports.Claim(e)}");
+            }
         }
     }
 
