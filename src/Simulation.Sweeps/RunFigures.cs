@@ -24,7 +24,7 @@ public sealed record RunFigures(
         var m = RunMetrics.Compute(result);
         return new RunFigures(run, m.MeanCloseness, m.PositiveShare, m.Interactions,
             [.. m.Partners.Select(p => new PartnerFigures(p.Bids, p.Protests, p.TimeWithdrawn, p.MeanDistress, p.GiveUps))],
-            [.. Expectations.Evaluate(scenario, result).Select(r => r.Passed)]);
+            Expectations.Verdicts(scenario, result));
     }
 }
 

@@ -50,3 +50,27 @@ public sealed class ClaimSentenceTests
             ClaimSentences.For(Claim("approach-avoid-switching", ("who", "a"), ("holds", "false")), couple));
     }
 }
+
+public sealed class VerdictTests
+{
+    [Fact]
+    public void Verdicts_without_details_agree_with_the_full_evaluation_on_every_library_claim()
+    {
+        int shown = 0, notShown = 0;
+        foreach (var path in Directory.GetFiles(Library.Directory, "*.yaml"))
+        {
+            var scenario = ScenarioLoader.Load(path);
+            foreach (ulong seed in new ulong[] { 1, 2, 3 })
+            {
+                var s = ScenarioChanges.WithSeed(scenario, seed);
+                var run = Simulation.Model.CoupleSimulation.Run(s.Spec);
+                var full = Expectations.Evaluate(s, run);
+                Assert.Equal(full.Select(r => r.Passed), Expectations.Verdicts(s, run));
+                Assert.All(full, r => Assert.NotEqual("", r.Detail)); // the full evaluation still writes every detail
+                shown += full.Count(r => r.Passed);
+                notShown += full.Count(r => !r.Passed);
+            }
+        }
+        Assert.True(shown > 0 && notShown > 0, $"{shown} shown, {notShown} not: both verdicts should be compared");
+    }
+}
