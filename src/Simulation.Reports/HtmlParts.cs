@@ -29,6 +29,11 @@ public static class HtmlParts
         figure svg { width: 100%; height: auto; display: block; border: 1px solid #bbbbbb; }
         figure.chart { width: min(1860px, calc(100vw - 32px)); margin-left: 50%; transform: translateX(-50%); }
         figure.chart svg { max-height: calc(100vh - 170px); border: none; }
+        /* a page's first chart carries the title and fills a projector's screen: 1280×720 shows all of it, time axis included */
+        figure.chart.first { margin-top: -16px; }
+        figure.chart.first svg { max-height: calc(100vh - 16px); }
+        .hidden-title { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; }
+        .meta span { white-space: nowrap; }
         figure.chart figcaption { max-width: 1264px; margin-left: auto; margin-right: auto; }
         figcaption { font-size: 18px; color: #222222; margin-top: 6px; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }
@@ -82,6 +87,10 @@ public static class HtmlParts
             .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", StringComparison.Ordinal)
             .TrimEnd() + "\n";
     }
+
+    /// <summary>The line under a page's chart (scenario, seed, version …): each part, already HTML, kept on one line, the line breaking only between parts.</summary>
+    public static void Meta(StringBuilder sb, params string[] parts) =>
+        sb.Append("<p class=\"meta\">").Append(string.Join(" · ", parts.Select(p => $"<span>{p}</span>"))).Append("</p>\n");
 
     /// <summary>A whole page around <paramref name="body"/>.</summary>
     public static string Page(string title, string body) =>

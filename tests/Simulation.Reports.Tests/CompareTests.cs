@@ -150,6 +150,17 @@ public sealed class CompareTests
     }
 
     [Fact]
+    public void Compare_html_opens_with_its_chart_the_title_shown_once_and_a_meta_line_that_breaks_between_parts()
+    {
+        var (a, b) = Pair();
+        string html = ComparisonWriter.Page(a, b);
+        int body = html.IndexOf("<main>", StringComparison.Ordinal), figure = html.IndexOf("<figure class=\"chart first\">", StringComparison.Ordinal);
+        Assert.Equal($"<h1 class=\"hidden-title\">What if? {a.Scenario.Title}</h1>", html[(body + "<main>".Length)..figure].Trim());
+        Assert.True(figure < html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal), "the meta line under the chart");
+        Assert.Contains($"<span>couplesim {ToolInfo.Version}</span></p>", html);
+    }
+
+    [Fact]
     public void Each_figure_change_shows_the_digit_it_moved_and_is_coloured_only_when_it_shows_one()
     {
         var (a, b) = Pair();
