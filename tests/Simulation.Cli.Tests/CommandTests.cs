@@ -192,6 +192,18 @@ public sealed class CommandTests
         Assert.Contains("A: first", r.Out);
         Assert.Contains("B: second", r.Out);
         Assert.Contains("avoidance", File.ReadAllText(Path.Combine(t["cmp"], "compare.html")));
+        Assert.DoesNotContain("different couples", r.Out); // the same couple: no note
+    }
+
+    [Fact]
+    public async Task Compare_of_two_different_couples_runs_and_says_so_in_one_line()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("compare", Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), Path.Combine(Cli.Root, "scenarios", "max-max-standoff.yaml"), "--out", t["cmp"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Equal("", r.Err);
+        var note = Assert.Single(r.Out.Split('\n'), l => l.Contains("different couples", StringComparison.Ordinal));
+        Assert.StartsWith("  Note: the two scenarios have different couples (A: Alma (alma) and Will (will); B: ", note);
     }
 
     [Fact]
