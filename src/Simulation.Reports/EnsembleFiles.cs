@@ -106,13 +106,13 @@ public static class EnsembleFiles
         sb.Append("<h2>How the figures moved</h2>\n");
         sb.Append($"<p class=\"defs\">Each row: the mean over the seeds for A and for B, and the change B − A taken seed by seed, with a 95% interval for its mean. " +
                   "A change whose interval leaves out 0 is beyond what chance alone gave on these seeds, and in bold: green where B is the warmer, calmer side " +
-                  "(closer, more interactions that went well, fewer protests, less distress, less time withdrawn, fewer give-ups), orange where it is the colder one, " +
+                  "(closer, more interactions that went well, fewer protests, less distress, less time withdrawn, fewer give-ups), pink where it is the colder one, " +
                   "black for counts that are neither (interactions, bids). <b>Same way</b>: on how many seeds the figure moved as its mean did. " +
                   $"{Escape(HtmlParts.InteractionsDefined)}</p>\n");
         sb.Append("<table class=\"changes\"><thead><tr><th>Figure</th><th class=\"num\">A</th><th class=\"num\">B</th><th class=\"num\">Change B − A</th><th class=\"num\">95% interval</th><th class=\"num\">Same way</th></tr></thead><tbody>\n");
         foreach (var c in changes)
         {
-            // beyond chance: green or orange by which side is the warmer one (as the one-seed compare colours it), bold either way
+            // beyond chance: green or pink by which side is the warmer one (as the one-seed compare colours it), bold either way
             bool? up = c.Change.Low > 0 ? true : c.Change.High < 0 ? false : null;
             string cls = up is null ? "" : c.Figure.HigherIsBetter is { } better ? (up == better ? " class=\"diff-pos\"" : " class=\"diff-neg\"") : " class=\"diff-moved\"";
             sb.Append($"<tr data-figure=\"{c.Figure.Column}\"><td title=\"{Escape(c.Figure.Meaning)}\">{Escape(c.Figure.Label)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.A.Mean)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.B.Mean)}</td>" +

@@ -70,7 +70,8 @@ public static class HtmlParts
         ol.events li { padding: 2px 0; }
         ol.events .t { font-variant-numeric: tabular-nums; font-weight: bold; margin-right: 6px; }
         .days { margin: 6px 0 6px 24px; font-size: 19px; }
-        .diff-pos { color: #005a3c; font-weight: bold; } .diff-neg { color: #9c3a00; font-weight: bold; } .diff-moved { font-weight: bold; }
+        /* the charts' colours of a change, darkened to read as text: green closer (Okabe–Ito bluish green), pink further apart (reddish purple) */
+        .diff-pos { color: #005a3c; font-weight: bold; } .diff-neg { color: #A3306F; font-weight: bold; } .diff-moved { font-weight: bold; }
         footer { margin-top: 48px; font-size: 16px; color: #333333; }
         @media print { body { font-size: 14px; } h2 { break-after: avoid; } figure { break-inside: avoid; } figure.chart { width: auto; margin-left: 0; transform: none; } }
         """;
