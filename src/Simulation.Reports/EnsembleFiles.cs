@@ -39,6 +39,9 @@ public static class EnsembleFiles
 
     // ---- chart ---------------------------------------------------------------------------------
 
+    /// <summary>Opacity of the 95% interval bands of a mean: A's (and B − A's) over black and grey, B's over blue-violet.</summary>
+    public const double IntervalAlphaA = 0.18, IntervalAlphaB = 0.22;
+
     public static Figure Chart(Ensemble e, ChartSize size)
     {
         var curves = e.Curves();
@@ -54,8 +57,8 @@ public static class EnsembleFiles
         var closeness = figure.AddPanel(3, "Mean closeness");
         closeness.Axes.SetLimitsY(0, 1);
         Figure.YTicks(closeness, (0, "0"), (0.25, ""), (0.5, "0.5"), (0.75, ""), (1, "1"));
-        Band(closeness, xs, curves.A, ChartPalette.RunA, 0.18);
-        Band(closeness, xs, curves.B, ChartPalette.RunB, 0.22);
+        Band(closeness, xs, curves.A, ChartPalette.RunA, IntervalAlphaA);
+        Band(closeness, xs, curves.B, ChartPalette.RunB, IntervalAlphaB);
         Line(closeness, style, xs, curves.A, ChartPalette.RunA);
         Line(closeness, style, xs, curves.B, ChartPalette.RunB);
 
@@ -68,13 +71,15 @@ public static class EnsembleFiles
         var d = curves.Difference;
         Fills.Between(diff, xs, [.. d.Select(x => x.Low > 0 ? x.Low : 0)], [.. d.Select(x => x.Low > 0 ? x.High : 0)], ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6);
         Fills.Between(diff, xs, [.. d.Select(x => x.High < 0 ? x.Low : 0)], [.. d.Select(x => x.High < 0 ? x.High : 0)], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
-        Band(diff, xs, d, ChartPalette.Frame, 0.18);
+        Band(diff, xs, d, ChartPalette.Frame, IntervalAlphaA);
         Line(diff, style, xs, d, ChartPalette.Ink, width: 2.5);
         diff.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
 
         figure.AddLegend(style.LineItem("A: " + e.A.Label, ChartPalette.RunA, style.Px(4)));
         figure.AddLegend(style.LineItem("B: " + e.B.Label, ChartPalette.RunB, style.Px(4)));
-        figure.AddLegend(style.SwatchItem("95% interval of a mean", ChartPalette.Frame, 0.25));
+        // a swatch per band as drawn: A's grey, B's lavender (a single grey one did not match B's band)
+        figure.AddLegend(style.SwatchItem("A: 95% interval", ChartPalette.RunA, IntervalAlphaA));
+        figure.AddLegend(style.SwatchItem("B: 95% interval", ChartPalette.RunB, IntervalAlphaB));
         figure.AddLegend(style.SwatchItem("B closer, beyond chance", ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6));
         figure.AddLegend(style.SwatchItem("B further apart, beyond chance", ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha));
         figure.Footnote = (curves.HoursPerStep > 1 ? "Each day's mean closeness, " : "Each hour's closeness, ") +
