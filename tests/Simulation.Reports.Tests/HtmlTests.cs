@@ -155,6 +155,20 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void A_small_parameter_that_is_not_zero_is_not_shown_as_zero_on_the_partner_card()
+    {
+        var run = FakeRuns.Make(24);
+        Assert.Equal(6e-05, run.Partners[0].Parameters.SecurityDrift, 12);
+        var sb = new System.Text.StringBuilder();
+        HtmlParts.PartnerCard(sb, run.Partners[0], 0);
+        Assert.Contains("<code>security_drift</code></td><td class=\"num\">0.00006</td>", sb.ToString());
+        var info = ParameterCatalog.All.Single(i => i.Name == "security_drift");
+        Assert.Equal("0.00012", info.Format(info.With(run.Partners[0].Parameters, 0.0001234)));
+        Assert.Equal("0", info.Format(info.With(run.Partners[0].Parameters, 0)));
+        Assert.Equal("0.5", info.Format(info.With(run.Partners[0].Parameters, 0.5)));
+    }
+
+    [Fact]
     public void The_events_list_says_what_each_line_is()
     {
         var run = FakeRuns.Make(4 * 7 * 24);
