@@ -5,6 +5,22 @@ namespace Simulation.Cli;
 /// <summary>The short summary printed after a run.</summary>
 public static class Summary
 {
+    /// <summary>
+    /// "46 bids, 32 protests; Will answered 19, turned 29 away, missed 30": what became of a partner's bids and
+    /// protests, the three adding up to them, said as the other partner's doing, as the chart marks them
+    /// (in Will's lane, the row "Turns a bid away").
+    /// </summary>
+    public static string Reaches(Simulation.Model.PartnerMetrics p, string other)
+    {
+        int rest = p.Bids + p.Protests - p.Answered - p.Rebuffed - p.Missed;
+        return $"{RunText.Plural(p.Bids, "bid")}, {RunText.Plural(p.Protests, "protest")}; {other} answered {p.Answered}, turned {p.Rebuffed} away, missed {p.Missed}" +
+               (rest > 0 ? $", {rest} other" : "");
+    }
+
+    /// <summary>The name of the partner a partner's bids go to (a couple has two).</summary>
+    private static string Other(RunReport report, string id) =>
+        report.Run.Partners.Select(q => q.Spec).FirstOrDefault(q => q.Id != id)?.Name ?? "the other";
+
     public static void Write(TextWriter o, RunReport report)
     {
         var m = report.Metrics;
@@ -12,15 +28,10 @@ public static class Summary
         o.WriteLine($"  Mean closeness  {RunText.Fixed(m.MeanCloseness)} (lowest {RunText.Fixed(m.MinCloseness)}, highest {RunText.Fixed(m.MaxCloseness)})");
         o.WriteLine($"  Positive share  {RunText.Percent(m.PositiveShare)} of {m.Interactions} interactions went well");
         foreach (var p in m.Partners)
-        {
-            // Whose answer: the other partner's, so the line adds up (answered + turned away + missed = bids + protests).
-            string other = names(m.Partners.First(q => q.Id != p.Id).Id);
-            o.WriteLine($"  {names(p.Id),-14}  {RunText.Plural(p.Bids, "bid")} and {RunText.Plural(p.Protests, "protest")}: {other} answered {p.Answered}, " +
-                        $"turned {p.Rebuffed} away, missed {p.Missed} (out of reach); withdrawn {RunText.Percent(p.TimeWithdrawn)} of the time");
-        }
+            o.WriteLine($"  {names(p.Id),-14}  {Reaches(p, Other(report, p.Id))}; withdrawn {RunText.Percent(p.TimeWithdrawn)} of the time");
         if (report.Expectations.Length == 0) return;
         int shown = report.Expectations.Count(e => e.Passed);
-        o.WriteLine($"  Teaching claims {shown} of {report.Expectations.Length} shown");
+        o.WriteLine($"  Teaching claims {shown} of {report.Expectations.Length} shown"); // the report's name for them
         foreach (var e in report.Expectations)
         {
             o.WriteLine($"    {(e.Passed ? "✔" : "✘")} {e.Headline}");

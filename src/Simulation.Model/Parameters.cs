@@ -83,7 +83,13 @@ public sealed record ParameterInfo(
     string Name, string Meaning, double Min, double Max,
     Func<PartnerParameters, double> Get, Func<PartnerParameters, double, PartnerParameters> With)
 {
-    public string Format(PartnerParameters p) => Get(p).ToString("0.###", CultureInfo.InvariantCulture);
+    /// <summary>Three decimals; a smaller value that is not 0 (security_drift 0.00006) with two significant digits, so it never reads as 0.</summary>
+    public string Format(PartnerParameters p)
+    {
+        double v = Get(p);
+        int decimals = v != 0 && Math.Abs(v) < 0.0005 ? 1 - (int)Math.Floor(Math.Log10(Math.Abs(v))) : 3;
+        return v.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
+    }
 }
 
 /// <summary>The names by which parameters are overridden (snake_case, as in scenario files).</summary>

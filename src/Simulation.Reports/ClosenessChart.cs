@@ -6,7 +6,11 @@ using Simulation.Reports.Charts;
 namespace Simulation.Reports;
 
 /// <summary>The run chart as built, with its panels named (tests read the drawn series back through them).</summary>
-public sealed record RunChart(Figure Figure, Plot Closeness, Plot Stance, Plot Distress, ImmutableArray<Plot> Lanes, EventLanes Events, bool Daily, int BucketDays);
+public sealed record RunChart(Figure Figure, Plot Closeness, Plot Stance, Plot Distress, Plot? Anxiety, ImmutableArray<Plot> Lanes, EventLanes Events, bool Daily, int BucketDays)
+{
+    /// <summary>The panels of values over time (not the event lanes): the schedule's bands and interventions cross them all.</summary>
+    public IEnumerable<Plot> TimePanels => Anxiety is null ? [Closeness, Stance, Distress] : [Closeness, Stance, Distress, Anxiety];
+}
 
 /// <summary>
 /// closeness.svg / closeness.png: closeness over time on the main panel, each partner's stance and
@@ -71,6 +75,7 @@ public static class ClosenessChart
         double dTop = NiceCeiling(Math.Max(0.5, maxDistress * 1.05), 2);
         Figure.YTicks(distress, (0, "0"), (dTop / 2, RunText.Trim(dTop / 2)), (dTop, RunText.Trim(dTop)));
         distress.Axes.SetLimitsY(0, dTop * 1.04);
+        var anxiety = AnxietyPanel(run, figure);
 
         var lanePlots = run.Partners.Select((p, i) =>
         {
@@ -83,7 +88,7 @@ public static class ClosenessChart
             return lane;
         }).ToImmutableArray();
 
-        var chart = new RunChart(figure, closeness, stance, distress, lanePlots, lanes, daily, bucket);
+        var chart = new RunChart(figure, closeness, stance, distress, anxiety, lanePlots, lanes, daily, bucket);
         figure.AddLegend(style.LineItem(daily ? $"Closeness ({perly} mean)" : "Closeness", ChartPalette.Ink, style.Px(4)));
         if (daily) figure.AddLegend(style.SwatchItem($"{(bucket == 1 ? "Daily" : "Weekly")} range", ChartPalette.Ink, 0.18));
         for (int i = 0; i < run.Partners.Length; i++)
@@ -92,6 +97,7 @@ public static class ClosenessChart
         if (bucket == 1) AddBands(run, chart);
         if (daily) AddDailySeries(run, chart);
         else AddHourlySeries(run, chart);
+        AddAnxiety(run, chart);
         stance.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
         AddWithdrawn(run, chart);
         AddInterventions(run, chart);
@@ -101,6 +107,67 @@ public static class ClosenessChart
             ? $"Lines are {perly} means, shaded ranges the lowest to highest hour of each {per}" + (bucket == 1 ? "; nights and work hours are not shaded.\n" : "; the schedule is not shaded.\n")
             : "") + $"Lanes count each partner's events per {lanes.BinWords}; a larger marker is more events (the largest: {lanes.MaxCount}).";
         return chart;
+    }
+
+    /// <summary>
+    /// How far (ECR-R points, lowest to highest) a partner's anxiety must move in a run to get its line. Every run
+    /// drifts a little (<c>security_drift</c> is never 0); a few hundredths over four weeks is not a story to show.
+    /// </summary>
+    public const double AnxietyMoveShown = 0.25;
+
+    /// <summary>The partners whose anxiety moves by <see cref="AnxietyMoveShown"/> or more during the run (earned security), in scenario order.</summary>
+    public static ImmutableArray<int> DriftingAnxiety(RunResult run)
+    {
+        var tl = run.Timeline;
+        return [.. Enumerable.Range(0, run.Partners.Length).Where(k =>
+        {
+            var values = Ticks(run).Select(t => tl.Partner(t, k).Anxiety).ToList();
+            return values.Count > 0 && values.Max() - values.Min() >= AnxietyMoveShown;
+        })];
+    }
+
+    /// <summary>
+    /// A panel of anxiety on the ECR-R scale, only when some partner's anxiety moves (a run without drift
+    /// keeps the chart it always had), its y range the whole points the moving lines pass through.
+    /// </summary>
+    private static Plot? AnxietyPanel(RunResult run, Figure figure)
+    {
+        var moving = DriftingAnxiety(run);
+        if (moving.Length == 0) return null;
+        var tl = run.Timeline;
+        var values = moving.SelectMany(k => Ticks(run).Select(t => tl.Partner(t, k).Anxiety)).ToList();
+        double low = Math.Max(1, Math.Floor(values.Min())), high = Math.Min(7, Math.Ceiling(values.Max()));
+        if (high <= low) high = low + 1;
+        var panel = figure.AddPanel(1.4, "Anxiety");
+        Figure.YTicks(panel, [.. Enumerable.Range((int)low, (int)(high - low) + 1).Select(v => ((double)v, v.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        panel.Axes.SetLimitsY(low - 0.08 * (high - low), high + 0.08 * (high - low));
+        return panel;
+    }
+
+    /// <summary>Each moving partner's anxiety in their colour (per day or week in long runs), named at its start.</summary>
+    private static void AddAnxiety(RunResult run, RunChart c)
+    {
+        if (c.Anxiety is null) return;
+        var tl = run.Timeline;
+        var style = c.Figure.Style;
+        var days = Days(run, c.BucketDays);
+        foreach (int k in DriftingAnxiety(run))
+        {
+            double Anx(int t) => tl.Partner(t, k).Anxiety;
+            var (xs, ys) = c.Daily
+                ? (days.Select(d => d.Centre).ToArray(), days.Select(d => Enumerable.Range(d.From, d.To - d.From).Select(Anx).Average()).ToArray())
+                : (Ticks(run).Select(i => X(i + 1)).ToArray(), Ticks(run).Select(Anx).ToArray());
+            Line(c.Anxiety, xs, ys, ChartPalette.Partner(k), style.Px(3.5));
+            // named at its end, on the side of the line with more room in the panel
+            var limits = c.Anxiety.Axes.GetLimits();
+            bool above = ys[^1] < (limits.Bottom + limits.Top) / 2;
+            var label = c.Anxiety.Add.Text($"{Markup.Clean(run.Partners[k].Spec.Name)}'s anxiety (ECR-R)", xs[^1], ys[^1]);
+            style.Font(label.LabelStyle, style.TextSize, bold: true, color: ChartPalette.Partner(k));
+            label.LabelStyle.Alignment = above ? Alignment.LowerRight : Alignment.UpperRight;
+            label.LabelStyle.OffsetX = -style.Px(8);
+            label.LabelStyle.OffsetY = above ? -style.Px(6) : style.Px(6);
+            label.LabelStyle.BackgroundColor = Colors.White.WithOpacity(0.85);
+        }
     }
 
     /// <summary>The smallest multiple of a nice tick spacing (1, 2, 2.5 or 5 × 10ⁿ, about <paramref name="ticks"/> ticks) at or above <paramref name="v"/>.</summary>
@@ -237,7 +304,7 @@ public static class ClosenessChart
 
         var leisure = Runs(n, Leisure).ToList();
         var sleep = c.Daily ? [] : Runs(n, Sleep).ToList();
-        foreach (var panel in new[] { c.Closeness, c.Stance, c.Distress })
+        foreach (var panel in c.TimePanels)
         {
             foreach (var (from, to) in leisure) Band(panel, from, to, ChartPalette.Leisure, ChartPalette.LeisureAlpha);
             foreach (var (from, to) in sleep) Band(panel, from, to, ChartPalette.Sleep, ChartPalette.SleepAlpha);
@@ -308,7 +375,7 @@ public static class ClosenessChart
             int row = rowEnds.FindIndex(end => end < px);
             if (row < 0) { row = rowEnds.Count; rowEnds.Add(0); }
             rowEnds[row] = px + what.Length * 22 * 0.62 + 20;
-            foreach (var panel in new[] { c.Closeness, c.Stance, c.Distress })
+            foreach (var panel in c.TimePanels)
             {
                 var line = panel.Add.VerticalLine(x, style.Px(3), ChartPalette.Color(ChartPalette.Ink), LinePattern.Dashed);
                 line.IsDraggable = false;

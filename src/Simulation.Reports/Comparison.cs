@@ -204,13 +204,15 @@ public static class ComparisonWriter
     {
         RunResult ra = a.Run, rb = b.Run;
         var sb = new StringBuilder();
-        // As the run report: the chart, which carries the title, fills the first screen; the heading is not shown twice.
-        sb.Append($"<header class=\"titled-by-chart\">\n<h1>What if? {Escape(a.Scenario.Title)}</h1>\n</header>\n");
-        sb.Append("<figure class=\"chart\">\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b, div, ChartSize.Default).Figure.ToSvg(ChartId)))
+        // as report.html: the chart first, carrying the title; the heading is for the outline only
+        sb.Append($"<h1 class=\"hidden-title\">What if? {Escape(a.Scenario.Title)}</h1>\n");
+        sb.Append("<figure class=\"chart first\">\n").Append(HtmlParts.InlineSvg(svg ?? Chart(a, b, div, ChartSize.Default).Figure.ToSvg(ChartId)))
           .Append("<figcaption>A solid black, B dashed blue-violet. Green shading: B closer than A; pink: B further apart. Lower panel: the difference B − A. " +
                   "The dotted line marks where the runs first differ; the note above the curves says how.</figcaption>\n</figure>\n");
-        sb.Append($"<p class=\"meta\"><b style=\"color:{ColorA}\">A</b>: {Escape(a.Label)} · <b style=\"color:{ColorB}\">B</b>: {Escape(b.Label)} · seed {ra.Spec.Seed} · " +
-                  $"{RunText.LengthWords(ra.Spec.Hours)} from {Escape(RunText.Day(ra.Spec.Start))} · {HtmlParts.Version()}</p>\n");
+        sb.Append("<header>\n");
+        HtmlParts.Meta(sb, $"<b style=\"color:{ColorA}\">A</b>: {Escape(a.Label)}", $"<b style=\"color:{ColorB}\">B</b>: {Escape(b.Label)}", $"seed {ra.Spec.Seed}",
+            $"{RunText.LengthWords(ra.Spec.Hours)} from {Escape(RunText.Day(ra.Spec.Start))}", $"couplesim {Escape(ToolInfo.Version)}");
+        sb.Append("</header>\n");
         var changes = Changes(ra, rb);
         sb.Append("<h2 id=\"changes\">What was changed</h2>\n");
         if (changes.Count == 0) sb.Append("<p>Nothing in the partners' set-up differs.</p>\n");

@@ -39,6 +39,9 @@ public static class EnsembleFiles
 
     // ---- chart ---------------------------------------------------------------------------------
 
+    /// <summary>Opacity of the 95% interval bands of a mean: A's (and B − A's) over black and grey, B's over blue-violet.</summary>
+    public const double IntervalAlphaA = 0.18, IntervalAlphaB = 0.22;
+
     public static Figure Chart(Ensemble e, ChartSize size)
     {
         var curves = e.Curves();
@@ -54,8 +57,8 @@ public static class EnsembleFiles
         var closeness = figure.AddPanel(3, "Mean closeness");
         closeness.Axes.SetLimitsY(0, 1);
         Figure.YTicks(closeness, (0, "0"), (0.25, ""), (0.5, "0.5"), (0.75, ""), (1, "1"));
-        Band(closeness, xs, curves.A, ChartPalette.RunA, 0.18);
-        Band(closeness, xs, curves.B, ChartPalette.RunB, 0.22);
+        Band(closeness, xs, curves.A, ChartPalette.RunA, IntervalAlphaA);
+        Band(closeness, xs, curves.B, ChartPalette.RunB, IntervalAlphaB);
         Line(closeness, style, xs, curves.A, ChartPalette.RunA);
         Line(closeness, style, xs, curves.B, ChartPalette.RunB);
 
@@ -68,13 +71,15 @@ public static class EnsembleFiles
         var d = curves.Difference;
         Fills.Between(diff, xs, [.. d.Select(x => x.Low > 0 ? x.Low : 0)], [.. d.Select(x => x.Low > 0 ? x.High : 0)], ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6);
         Fills.Between(diff, xs, [.. d.Select(x => x.High < 0 ? x.Low : 0)], [.. d.Select(x => x.High < 0 ? x.High : 0)], ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha);
-        Band(diff, xs, d, ChartPalette.Frame, 0.18);
+        Band(diff, xs, d, ChartPalette.Frame, IntervalAlphaA);
         Line(diff, style, xs, d, ChartPalette.Ink, width: 2.5);
         diff.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
 
         figure.AddLegend(style.LineItem("A: " + e.A.Label, ChartPalette.RunA, style.Px(4)));
         figure.AddLegend(style.LineItem("B: " + e.B.Label, ChartPalette.RunB, style.Px(4)));
-        figure.AddLegend(style.SwatchItem("95% interval of a mean", ChartPalette.Frame, 0.25));
+        // a swatch per band as drawn: A's grey, B's lavender (a single grey one did not match B's band)
+        figure.AddLegend(style.SwatchItem("A: 95% interval", ChartPalette.RunA, IntervalAlphaA));
+        figure.AddLegend(style.SwatchItem("B: 95% interval", ChartPalette.RunB, IntervalAlphaB));
         figure.AddLegend(style.SwatchItem("B closer, beyond chance", ChartPalette.Closer, ChartPalette.CloserAlpha * 1.6));
         figure.AddLegend(style.SwatchItem("B further apart, beyond chance", ChartPalette.FurtherApart, ChartPalette.FurtherApartAlpha));
         figure.Footnote = (curves.HoursPerStep > 1 ? "Each day's mean closeness, " : "Each hour's closeness, ") +
@@ -106,13 +111,13 @@ public static class EnsembleFiles
         sb.Append("<h2>How the figures moved</h2>\n");
         sb.Append($"<p class=\"defs\">Each row: the mean over the seeds for A and for B, and the change B − A taken seed by seed, with a 95% interval for its mean. " +
                   "A change whose interval leaves out 0 is beyond what chance alone gave on these seeds, and in bold: green where B is the warmer, calmer side " +
-                  "(closer, more interactions that went well, fewer protests, less distress, less time withdrawn, fewer give-ups), orange where it is the colder one, " +
+                  "(closer, more interactions that went well, fewer protests, less distress, less time withdrawn, fewer give-ups), pink where it is the colder one, " +
                   "black for counts that are neither (interactions, bids). <b>Same way</b>: on how many seeds the figure moved as its mean did. " +
                   $"{Escape(HtmlParts.InteractionsDefined)}</p>\n");
         sb.Append("<table class=\"changes\"><thead><tr><th>Figure</th><th class=\"num\">A</th><th class=\"num\">B</th><th class=\"num\">Change B − A</th><th class=\"num\">95% interval</th><th class=\"num\">Same way</th></tr></thead><tbody>\n");
         foreach (var c in changes)
         {
-            // beyond chance: green or orange by which side is the warmer one (as the one-seed compare colours it), bold either way
+            // beyond chance: green or pink by which side is the warmer one (as the one-seed compare colours it), bold either way
             bool? up = c.Change.Low > 0 ? true : c.Change.High < 0 ? false : null;
             string cls = up is null ? "" : c.Figure.HigherIsBetter is { } better ? (up == better ? " class=\"diff-pos\"" : " class=\"diff-neg\"") : " class=\"diff-moved\"";
             sb.Append($"<tr data-figure=\"{c.Figure.Column}\"><td title=\"{Escape(c.Figure.Meaning)}\">{Escape(c.Figure.Label)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.A.Mean)}</td><td class=\"num\">{RunText.Figure(c.Figure, c.B.Mean)}</td>" +

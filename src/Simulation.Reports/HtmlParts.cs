@@ -29,10 +29,11 @@ public static class HtmlParts
         figure svg { width: 100%; height: auto; display: block; border: 1px solid #bbbbbb; }
         figure.chart { width: min(1860px, calc(100vw - 32px)); margin-left: 50%; transform: translateX(-50%); }
         figure.chart svg { max-height: calc(100vh - 170px); border: none; }
-        .titled-by-chart h1 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-        .titled-by-chart + figure.chart { margin-top: 0; }
-        .titled-by-chart + figure.chart svg { max-height: calc(100vh - 32px); }
-        .meta .version { white-space: nowrap; }
+        /* a page's first chart carries the title and fills a projector's screen: 1280×720 shows all of it, time axis included */
+        figure.chart.first { margin-top: -16px; }
+        figure.chart.first svg { max-height: calc(100vh - 16px); }
+        .hidden-title { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; }
+        .meta span { white-space: nowrap; }
         figure.chart figcaption { max-width: 1264px; margin-left: auto; margin-right: auto; }
         figcaption { font-size: 18px; color: #222222; margin-top: 6px; }
         .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 20px; }
@@ -70,13 +71,11 @@ public static class HtmlParts
         ol.events li { padding: 2px 0; }
         ol.events .t { font-variant-numeric: tabular-nums; font-weight: bold; margin-right: 6px; }
         .days { margin: 6px 0 6px 24px; font-size: 19px; }
-        .diff-pos { color: #005a3c; font-weight: bold; } .diff-neg { color: #9c3a00; font-weight: bold; } .diff-moved { font-weight: bold; }
+        /* the charts' colours of a change, darkened to read as text: green closer (Okabe–Ito bluish green), pink further apart (reddish purple) */
+        .diff-pos { color: #005a3c; font-weight: bold; } .diff-neg { color: #A3306F; font-weight: bold; } .diff-moved { font-weight: bold; }
         footer { margin-top: 48px; font-size: 16px; color: #333333; }
         @media print { body { font-size: 14px; } h2 { break-after: avoid; } figure { break-inside: avoid; } figure.chart { width: auto; margin-left: 0; transform: none; } }
         """;
-
-    /// <summary>"couplesim 1.0.0+…" kept on one line: the commit hash is long, and broken it reads as two things.</summary>
-    public static string Version() => $"<span class=\"version\">couplesim {Markup.Escape(ToolInfo.Version)}</span>";
 
     /// <summary>
     /// An SVG document as inline HTML: the XML declaration and the namespace declarations go
@@ -90,6 +89,10 @@ public static class HtmlParts
             .Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", "", StringComparison.Ordinal)
             .TrimEnd() + "\n";
     }
+
+    /// <summary>The line under a page's chart (scenario, seed, version …): each part, already HTML, kept on one line, the line breaking only between parts.</summary>
+    public static void Meta(StringBuilder sb, params string[] parts) =>
+        sb.Append("<p class=\"meta\">").Append(string.Join(" · ", parts.Select(p => $"<span>{p}</span>"))).Append("</p>\n");
 
     /// <summary>A whole page around <paramref name="body"/>.</summary>
     public static string Page(string title, string body) =>

@@ -17,19 +17,22 @@ public static class HtmlReport
         var run = report.Run;
         var s = report.Scenario;
         var sb = new StringBuilder();
-        // The chart first, with the title it carries: it is what a room looks at, and on a 1280×720 projector it fills
-        // the first screen. The page's heading stays for the outline and screen readers, but is not shown twice.
-        sb.Append($"<header class=\"titled-by-chart\">\n<h1>{Escape(s.Title)}</h1>\n</header>\n");
-        sb.Append("<figure class=\"chart\" id=\"plot\">\n");
+        // The chart comes first and carries the title: on a projector's 1280×720 it fills the width and the
+        // screen, time axis included. The heading stays for the page's outline, hidden on screen.
+        sb.Append($"<h1 class=\"hidden-title\">{Escape(s.Title)}</h1>\n");
+        sb.Append("<figure class=\"chart first\" id=\"plot\">\n");
         sb.Append(HtmlParts.InlineSvg(svg ?? ClosenessChart.Svg(run, s.Title)));
-        sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (+1 toward the other, −1 away) and distress. " +
+        sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (+1 toward the other, −1 away) and distress" +
+                  (ClosenessChart.DriftingAnxiety(run).Length > 0 ? ", then the anxiety score (ECR-R, 1–7) of each partner whose anxiety moves during the run (earned security). " : ". ") +
                   "Shaded hours: leisure together (yellow), both asleep (grey); in each partner's lane, work or busy (light blue) and stress (orange strip along the top). " +
                   "Each lane has a row per kind of event; a marker counts that partner's events in a stretch of time (the chart's footnote says how long), bigger for more. " +
                   "A grey bar in the “Withdraws” row is the time that partner stays withdrawn.</figcaption>\n</figure>\n");
-        sb.Append($"<p class=\"meta\">Scenario <code>{Escape(s.Name)}</code> · seed {run.Spec.Seed} · " +
-                  $"{RunText.LengthWords(run.Spec.Hours)} from {Escape(RunText.Day(run.Spec.Start))} {run.Spec.Start.ToString("yyyy HH:mm", CultureInfo.InvariantCulture)} · " +
-                  $"{HtmlParts.Version()}</p>\n");
+        sb.Append("<header>\n");
+        HtmlParts.Meta(sb, $"Scenario <code>{Escape(s.Name)}</code>", $"seed {run.Spec.Seed}",
+            $"{RunText.LengthWords(run.Spec.Hours)} from {Escape(RunText.Day(run.Spec.Start))} {run.Spec.Start.ToString("yyyy HH:mm", CultureInfo.InvariantCulture)}",
+            $"couplesim {Escape(ToolInfo.Version)}");
         if (s.Summary.Length > 0) sb.Append($"<p class=\"lead\">{Escape(s.Summary)}</p>\n");
+        sb.Append("</header>\n");
         HtmlParts.Notes(sb, s);
 
         sb.Append("<h2 id=\"summary\">Summary</h2>\n");

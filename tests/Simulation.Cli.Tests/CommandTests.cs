@@ -19,15 +19,18 @@ public sealed class CommandTests
         Assert.Contains(outDir, r.Out);
         Assert.Contains("Mean closeness", r.Out);
         Assert.Contains("Positive share", r.Out);
-        Assert.Contains("Teaching claims", r.Out);
-        // Each partner's bids and protests add up to the other's answers, turn-aways and misses.
-        var lines = Regex.Matches(r.Out, @"(\d+) bids? and (\d+) protests?: \w+ answered (\d+), turned (\d+) away, missed (\d+)");
+        // each partner's bids and protests break down into what the other did with them, adding up
+        var lines = Regex.Matches(r.Out, @"^  (\S+)\s+(\d+) bids?, (\d+) protests?; (\S+) answered (\d+), turned (\d+) away, missed (\d+);", RegexOptions.Multiline);
         Assert.Equal(2, lines.Count);
-        foreach (Match m in lines)
+        foreach (Match l in lines)
         {
-            int N(int g) => int.Parse(m.Groups[g].Value);
-            Assert.Equal(N(1) + N(2), N(3) + N(4) + N(5));
+            int N(int g) => int.Parse(l.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(N(2) + N(3), N(5) + N(6) + N(7));
+            Assert.NotEqual(l.Groups[1].Value, l.Groups[4].Value);
         }
+        Assert.Equal(lines[0].Groups[1].Value, lines[1].Groups[4].Value);
+        Assert.Contains("Teaching claims", r.Out); // as report.html names them
+        Assert.DoesNotContain("Expectations", r.Out);
         Assert.Equal(168 + 1, File.ReadAllLines(Path.Combine(outDir, "timeline.csv")).Length);
         Assert.Equal("", r.Err);
     }
@@ -189,6 +192,18 @@ public sealed class CommandTests
         Assert.Contains("A: first", r.Out);
         Assert.Contains("B: second", r.Out);
         Assert.Contains("avoidance", File.ReadAllText(Path.Combine(t["cmp"], "compare.html")));
+        Assert.DoesNotContain("different couples", r.Out); // the same couple: no note
+    }
+
+    [Fact]
+    public async Task Compare_of_two_different_couples_runs_and_says_so_in_one_line()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("compare", Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), Path.Combine(Cli.Root, "scenarios", "max-max-standoff.yaml"), "--out", t["cmp"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Equal("", r.Err);
+        var note = Assert.Single(r.Out.Split('\n'), l => l.Contains("different couples", StringComparison.Ordinal));
+        Assert.StartsWith("  Note: the two scenarios have different couples (A: Alma (alma) and Will (will); B: ", note);
     }
 
     [Fact]

@@ -124,7 +124,11 @@ public sealed class EnsembleCompareTests
         string html = File.ReadAllText(t["a/compare.html"]);
         Assert.Contains("Same way", html);
         Assert.Contains("of 10</td>", html);
-        // a change beyond chance is green when B is the warmer side, orange when the colder, bold black when neither
+        // the words name the colours the chart and the table use (pink further apart, as in compare.png), not orange
+        Assert.Contains("green where B is the warmer, calmer side", html);
+        Assert.Contains("pink where it is the colder one", html);
+        Assert.DoesNotContain("orange", html);
+        // a change beyond chance is green when B is the warmer side, pink when the colder, bold black when neither
         var better = Simulation.Sweeps.RunFigure.For(Simulation.Scenarios.ScenarioLoader.Load(args[1])).ToDictionary(f => f.Column, f => f.HigherIsBetter);
         var marked = System.Text.RegularExpressions.Regex.Matches(html,
             @"<tr data-figure=""([a-z_]+)"">.*?<span(?: class=""([a-z-]+)"")?>[^<]*</span></td><td class=""num"">([^\s<]+)[^<]* to ([^\s<]+)[^<]*</td>");

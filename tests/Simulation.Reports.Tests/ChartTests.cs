@@ -287,4 +287,25 @@ public sealed class ChartTests
         Assert.Contains("Bad title", probe.Texts);
         Assert.Contains("Alma[31m", probe.Texts);
     }
+
+    [Fact]
+    public void Anxiety_that_moves_in_a_run_gets_a_line_in_that_partners_colour_and_a_run_where_it_barely_moves_keeps_its_chart()
+    {
+        var still = ClosenessChart.Build(FakeRuns.Make(672)); // Alma's anxiety drifts 0.03 in four weeks: not shown
+        Assert.Null(still.Anxiety);
+        Assert.Equal(3, still.Figure.Panels.Count - still.Lanes.Length);
+
+        var run = FakeRuns.Make(672, almaAnxietyDrift: 0.001); // 6.0 down to 5.33
+        var c = ClosenessChart.Build(run);
+        Assert.NotNull(c.Anxiety);
+        Assert.Equal("Anxiety", c.Anxiety.Axes.Left.Label.Text);
+        var line = Assert.Single(c.Anxiety.GetPlottables().OfType<ScottPlot.Plottables.Scatter>());
+        Assert.Equal(ChartPalette.Color(ChartPalette.Partner(0)), line.Color);
+        var points = line.Data.GetScatterPoints();
+        Assert.Equal(run.Timeline.Partner(0, 0).Anxiety, points[0].Y, 9);
+        Assert.Equal(run.Timeline.Partner(run.Timeline.Length - 1, 0).Anxiety, points[^1].Y, 9);
+        var label = Assert.Single(c.Anxiety.GetPlottables().OfType<ScottPlot.Plottables.Text>());
+        Assert.Equal("Alma's anxiety (ECR-R)", label.LabelText);
+        Assert.Contains("Alma's anxiety (ECR-R)", new SvgProbe(c.Figure.ToSvg("t")).Texts);
+    }
 }

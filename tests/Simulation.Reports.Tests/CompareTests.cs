@@ -145,12 +145,19 @@ public sealed class CompareTests
         Assert.Contains("data-metric=\"mean-closeness\"", html);
         Assert.Contains("data-metric=\"will-rebuffed\"", html);
         Assert.Contains("Where they part:", html);
-        // The chart first with its own title (the heading is not shown twice), then who A and B are, the version kept whole.
-        Assert.Contains("<header class=\"titled-by-chart\">\n<h1>What if? ", html);
-        Assert.True(html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal) > html.IndexOf("</figure>", StringComparison.Ordinal), "meta after the chart");
-        Assert.Contains("<span class=\"version\">couplesim ", html);
         var changes = ComparisonWriter.Changes(a.Run, b.Run);
         Assert.Equal("responsiveness", Assert.Single(changes).Name);
+    }
+
+    [Fact]
+    public void Compare_html_opens_with_its_chart_the_title_shown_once_and_a_meta_line_that_breaks_between_parts()
+    {
+        var (a, b) = Pair();
+        string html = ComparisonWriter.Page(a, b);
+        int body = html.IndexOf("<main>", StringComparison.Ordinal), figure = html.IndexOf("<figure class=\"chart first\">", StringComparison.Ordinal);
+        Assert.Equal($"<h1 class=\"hidden-title\">What if? {a.Scenario.Title}</h1>", html[(body + "<main>".Length)..figure].Trim());
+        Assert.True(figure < html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal), "the meta line under the chart");
+        Assert.Contains($"<span>couplesim {ToolInfo.Version}</span></p>", html);
     }
 
     [Fact]

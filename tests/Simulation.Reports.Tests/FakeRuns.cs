@@ -13,7 +13,7 @@ public static class FakeRuns
 {
     public static readonly DateTime Start = new(2026, 3, 7, 8, 0, 0); // a Saturday
 
-    public static RunResult Make(int hours, int seed = 7, double willResponsiveness = double.NaN, int divergeAt = int.MaxValue)
+    public static RunResult Make(int hours, int seed = 7, double willResponsiveness = double.NaN, int divergeAt = int.MaxValue, double almaAnxietyDrift = 0.00005)
     {
         var alma = new PartnerSpec("alma", "Alma", 6.0, 2.0, Wound.Early);
         var will = new PartnerSpec("will", "Will", 2.0, 5.5, Wound.Early);
@@ -88,7 +88,7 @@ public static class FakeRuns
             double wStance = Math.Clamp(wWithdrawn ? -0.7 : 0.1 - wDist * 0.5, -1, 1);
             timeline.Add(new TickRecord(t, time, closeness,
             [
-                new PartnerSnapshot(aStance, aDist, aHurt, false, 6.0 - t * 0.00005, 2.0, ca),
+                new PartnerSnapshot(aStance, aDist, aHurt, false, 6.0 - t * almaAnxietyDrift, 2.0, ca),
                 new PartnerSnapshot(wStance, wDist, wHurt, wWithdrawn, 2.0, 5.5, cw),
             ]));
         }

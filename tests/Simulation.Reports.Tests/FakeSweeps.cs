@@ -17,6 +17,21 @@ internal static class FakeSweeps
         return new SweepResult(plan, figures, RunFigure.Named(figures, "mean_closeness"), runs, SweepSummary.Of(plan, figures, runs), "couplesim sweep alma-will.yaml");
     }
 
+    /// <summary>A what-if over <paramref name="seeds"/> seeds: alma-will for two days, B with <paramref name="set"/>.</summary>
+    public static Ensemble Ensemble(string set, int seeds = 3)
+    {
+        var a = ScenarioChanges.WithLength(ScenarioLoader.Load(Path.Combine(Root, "scenarios", "alma-will.yaml")), "2d");
+        var b = ScenarioChanges.WithSets(a, [set]);
+        ImmutableArray<ulong> list = [.. Enumerable.Range(1, seeds).Select(k => (ulong)k)];
+        EnsembleSide Side(string label, Scenario s)
+        {
+            var runs = list.Select(seed => CoupleSimulation.Run(ScenarioChanges.WithSeed(s, seed).Spec)).ToList();
+            return new EnsembleSide(label, s, [.. runs.Select((r, k) => RunFigures.Of(k, s, r))],
+                [.. runs.Select(r => ImmutableArray.CreateRange(Enumerable.Range(0, r.Timeline.Length).Select(r.Timeline.Closeness)))]);
+        }
+        return new Ensemble(Side("A", a), Side("B", b), list);
+    }
+
     private static string Root { get; } = FindRoot();
 
     private static string FindRoot()

@@ -57,7 +57,7 @@ public sealed class HtmlTests
     {
         var report = FakeRuns.Report(672);
         string html = HtmlReport.Write(report);
-        Assert.Contains("<h1>Alma and Will: the Sunday-evening cycle</h1>", html);
+        Assert.Contains("<h1 class=\"hidden-title\">Alma and Will: the Sunday-evening cycle</h1>", html);
         Assert.Contains("What to notice", html);
         Assert.Contains("Protests cluster on Sunday evenings", html);
         Assert.Contains("data-partner=\"alma\"", html);
@@ -140,21 +140,46 @@ public sealed class HtmlTests
     {
         var report = FakeRuns.Report(672);
         string html = HtmlReport.Write(report);
-        int h1 = html.IndexOf("<h1>", StringComparison.Ordinal), svg = html.IndexOf("<svg", StringComparison.Ordinal);
+        int h1 = html.IndexOf("<h1 ", StringComparison.Ordinal), svg = html.IndexOf("<svg", StringComparison.Ordinal);
         int notes = html.IndexOf("id=\"notes\"", StringComparison.Ordinal), summary = html.IndexOf("id=\"summary\"", StringComparison.Ordinal);
         Assert.True(h1 < svg && svg < notes && notes < summary, "title, chart, notes, figures");
-        // On a 1280×720 projector the chart fills the first screen: the heading is the chart's own title (shown once),
-        // and the scenario's name, seed and version come after the chart.
-        Assert.Contains("<header class=\"titled-by-chart\">\n<h1>", html);
-        Assert.Contains(".titled-by-chart h1 { position: absolute;", html);
-        Assert.Contains(".titled-by-chart + figure.chart svg { max-height: calc(100vh - 32px); }", html);
-        Assert.True(html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal) > html.IndexOf("</figure>", StringComparison.Ordinal), "meta after the chart");
-        Assert.Contains("<span class=\"version\">couplesim ", html);
         Assert.DoesNotContain("<h2", html[..svg]);
         Assert.Contains("Interactions: bids, protests, call-backs and repairs that got an answer or a refusal", html);
         Assert.Contains($"of {report.Metrics.Interactions} interactions went well", html);
         Assert.Contains("<b>time withdrawn</b>", html);
         Assert.Contains("closeness averaged over the 672 hours", html);
+    }
+
+    [Fact]
+    public void On_a_projector_the_chart_is_the_first_thing_shown_and_carries_the_only_visible_title()
+    {
+        string html = HtmlReport.Write(FakeRuns.Report(672));
+        int body = html.IndexOf("<main>", StringComparison.Ordinal), figure = html.IndexOf("<figure class=\"chart first\"", StringComparison.Ordinal);
+        Assert.True(body < figure, "the chart is on the page");
+        // before the chart only the heading, which the style sheet takes off the screen (the chart's own title shows)
+        Assert.Equal("<h1 class=\"hidden-title\">Alma and Will: the Sunday-evening cycle</h1>", html[(body + "<main>".Length)..figure].Trim());
+        Assert.Matches(@"\.hidden-title \{ position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect\(0 0 0 0\)", HtmlParts.Css);
+        // a 16:9 chart as wide as a 1280-px window less the page's margins, and the screen's height at most
+        Assert.Contains("figure.chart.first svg { max-height: calc(100vh - 16px); }", HtmlParts.Css);
+        Assert.Contains("figure.chart { width: min(1860px, calc(100vw - 32px));", HtmlParts.Css);
+        Assert.True(8 + (1280 - 32) * 1080.0 / 1920 <= 720, "at 1280×720 the whole chart fits under the 8-px top margin");
+        // the meta line breaks between its parts, never inside the version
+        Assert.Contains($"<span>couplesim {ToolInfo.Version}</span>", html);
+        Assert.Contains(".meta span { white-space: nowrap; }", HtmlParts.Css);
+    }
+
+    [Fact]
+    public void A_small_parameter_that_is_not_zero_is_not_shown_as_zero_on_the_partner_card()
+    {
+        var run = FakeRuns.Make(24);
+        Assert.Equal(6e-05, run.Partners[0].Parameters.SecurityDrift, 12);
+        var sb = new System.Text.StringBuilder();
+        HtmlParts.PartnerCard(sb, run.Partners[0], 0);
+        Assert.Contains("<code>security_drift</code></td><td class=\"num\">0.00006</td>", sb.ToString());
+        var info = ParameterCatalog.All.Single(i => i.Name == "security_drift");
+        Assert.Equal("0.00012", info.Format(info.With(run.Partners[0].Parameters, 0.0001234)));
+        Assert.Equal("0", info.Format(info.With(run.Partners[0].Parameters, 0)));
+        Assert.Equal("0.5", info.Format(info.With(run.Partners[0].Parameters, 0.5)));
     }
 
     [Fact]
@@ -177,7 +202,7 @@ public sealed class HtmlTests
         var info = FakeRuns.Info with { Title = "Alma\u0000 and \u001bWill\u0008", Summary = "sum\u0002mary" };
         string html = HtmlReport.Write(new RunReport(run, info, []));
         Assert.DoesNotMatch(@"[\u0000-\u0008\u000B\u000C\u000E-\u001F]", html);
-        Assert.Contains("<h1>Alma and Will</h1>", html);
+        Assert.Contains("<h1 class=\"hidden-title\">Alma and Will</h1>", html);
         int start = html.IndexOf("<svg", StringComparison.Ordinal), end = html.IndexOf("</svg>", StringComparison.Ordinal) + 6;
         var svg = XElement.Parse(html[start..end]);
         Assert.Contains(svg.Descendants(), e => e.Name.LocalName == "text" && e.Value.Trim() == "Alma");

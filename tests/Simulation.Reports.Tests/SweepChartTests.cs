@@ -62,4 +62,15 @@ public sealed class SweepChartTests
             Assert.NotEqual(OkabeIto.Yellow, l.Color); // too pale on white
         }
     }
+
+    [Fact]
+    public void The_ensemble_legend_has_a_swatch_in_the_colour_of_each_interval_band_on_the_closeness_panel()
+    {
+        var figure = EnsembleFiles.Chart(FakeSweeps.Ensemble("will.responsiveness=0.8"), Charts.ChartSize.Default);
+        var bands = figure.Panels[0].GetPlottables().OfType<ScottPlot.Plottables.FillY>().Select(f => f.FillColor).ToList();
+        Assert.Equal(2, bands.Count); // A's and B's interval
+        Assert.Equal(bands[0], Assert.Single(figure.Legend, i => i.LabelText == "A: 95% interval").FillColor);
+        Assert.Equal(bands[1], Assert.Single(figure.Legend, i => i.LabelText == "B: 95% interval").FillColor);
+        Assert.NotEqual(bands[0], bands[1]);
+    }
 }

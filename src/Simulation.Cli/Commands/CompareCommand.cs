@@ -68,6 +68,9 @@ public sealed class CompareCommand : ICliCommand
             o.WriteLine($"What if? {a.Title}");
             o.WriteLine($"  A: {labelA}");
             o.WriteLine($"  B: {labelB}");
+            // allowed (a what-if across couples can teach), but a trainer should not mistake it for a change to one couple
+            if (!a.Spec.Partners.Select(x => x.Id).SequenceEqual(b.Spec.Partners.Select(x => x.Id)))
+                o.WriteLine($"  Note: the two scenarios have different couples (A: {Couple(a)}; B: {Couple(b)}); only partners with the same id are compared figure by figure.");
             o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.ImageFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
             var div = ComparisonWriter.FindDivergence(runs[0], runs[1]);
             o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
@@ -142,4 +145,7 @@ public sealed class CompareCommand : ICliCommand
                         $"(95% interval {RunText.FigureChange(c.Figure, c.Change.Low, c.Change.Mean)} to {RunText.FigureChange(c.Figure, c.Change.High, c.Change.Mean)}), the same way on {c.SameWay} of {c.Seeds} seeds");
         return ExitCodes.Ok;
     }
+
+    /// <summary>A scenario's partners as the note on different couples names them: "Alma (alma) and Will (will)".</summary>
+    private static string Couple(Scenario s) => string.Join(" and ", s.Spec.Partners.Select(x => $"{Printable.Line(x.Name)} ({x.Id})"));
 }
