@@ -230,6 +230,9 @@ internal static class WorkshopMapping
             // The report's closeness chart's (leisure and sleep across the panels; work and stress on lanes).
             ["leisure"] = Reports.ClosenessChart.LeisureColor, ["work"] = Reports.ClosenessChart.WorkColor,
             ["stress"] = Reports.ClosenessChart.StressColor, ["sleep"] = Reports.ClosenessChart.SleepColor,
+            // compare.png's: run B (here the branch), and the hours it is closer or further apart than A.
+            ["branch"] = Reports.Charts.ChartPalette.RunB, ["closer"] = Reports.Charts.ChartPalette.Closer,
+            ["further"] = Reports.Charts.ChartPalette.FurtherApart,
         },
         Reports.ChartMarks.All.Select(m => new MarkInfo(m.Key, m.Label, m.Shape.ToString(), m.Color, m.Row)).ToArray());
 }

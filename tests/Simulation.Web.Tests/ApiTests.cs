@@ -132,7 +132,11 @@ public sealed class ApiTests(WorkshopHost host) : IClassFixture<WorkshopHost>
         var visual = (await Http.GetFromJsonAsync<VisualInfo>("api/visual", Json))!;
         Assert.Equal(["#D55E00", "#0072B2"], visual.Partners.Take(2));
         Assert.Contains(visual.Marks, m => m is { Key: "withdraw", Shape: "TriangleDown", Row: 0 });
-        Assert.Equal(["leisure", "sleep", "stress", "work"], visual.Bands.Keys.Order());
+        Assert.Equal(["branch", "closer", "further", "leisure", "sleep", "stress", "work"], visual.Bands.Keys.Order());
+        // A branch in compare.png's colours: run B, closer, further apart (pink, not the stress band's orange).
+        Assert.Equal(Simulation.Reports.Charts.ChartPalette.RunB, visual.Bands["branch"]);
+        Assert.Equal(Simulation.Reports.Charts.ChartPalette.FurtherApart, visual.Bands["further"]);
+        Assert.NotEqual(visual.Bands["stress"], visual.Bands["further"]);
 
         var run = await Create(new { scenario = "alma-will" });
         var step = await Step(run.Id, 24 * 7);

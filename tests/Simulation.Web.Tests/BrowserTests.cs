@@ -72,6 +72,11 @@ public sealed class BrowserTests(BrowserFixture fx)
             await page.WaitForFunctionAsync("() => document.querySelector('#play').textContent.includes('Play')");
             Assert.True(await page.Locator("[data-role=difference] polygon").CountAsync() > 10, "the difference between the runs is shaded");
             Assert.Equal(1, await page.Locator("[data-role=closeness]").CountAsync());
+            // Drawn as compare.png draws run B: dashed blue-violet, its hours shaded bluish green (closer) or pink (further apart).
+            Assert.Equal("#332288", await page.GetAttributeAsync("[data-role=closeness-branch]", "stroke"));
+            Assert.False(string.IsNullOrEmpty(await page.GetAttributeAsync("[data-role=closeness-branch]", "stroke-dasharray")), "the branch's closeness is dashed");
+            var fills = await page.EvaluateAsync<string[]>("() => [...new Set([...document.querySelectorAll('[data-role=difference] polygon')].map(p => p.getAttribute('fill')))]");
+            Assert.Subset(new HashSet<string> { "#009E73", "#CC79A7" }, fills.ToHashSet());
             await page.ScreenshotAsync(new() { Path = Path.Combine(fx.Screenshots, "branch-normal.png") });
 
             // Export the chart as SVG: the same two curves, self-contained.

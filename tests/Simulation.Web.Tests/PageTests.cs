@@ -223,6 +223,20 @@ public sealed class PageTests(BrowserFixture fx)
         }, query: "?scenario=secure-calms-anxious&show=distress,traits");
     }
 
+    [Fact]
+    public async Task A_slip_in_the_addresss_scenario_is_said_with_the_likely_one()
+    {
+        await OnPageAsync(async page =>
+        {
+            await page.EvaluateAsync(Idle);
+            string status = (await page.TextContentAsync("#status"))!;
+            Assert.Equal("scenario=min-max-escalaton: no such scenario (did you mean min-max-escalation?); showing alma-will", status);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('status').classList.contains('error')"));
+            // The other settings were meant for that scenario's partners: not applied to this one.
+            Assert.Equal("47", await page.InputValueAsync("#seed"));
+        }, query: "?scenario=min-max-escalaton&seed=5&set=mara.anxiety=6");
+    }
+
     // ---------- projector ----------
 
     private const string LayoutProblems = """

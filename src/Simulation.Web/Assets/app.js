@@ -12,7 +12,12 @@ let VISUAL = {
   bands: { leisure: COLOURS.green, work: COLOURS.sky, stress: COLOURS.orange, sleep: "#7F7F7F" },
   marks: [],
 };
-const BRANCH = COLOURS.purple;
+// A branch is drawn as compare.png draws run B: its line dashed blue-violet, the hours it is closer shaded
+// bluish green and further apart pink (the server's palette; these are its values until it answers).
+const branchColour = () => VISUAL.bands.branch || "#332288";
+const closerColour = () => VISUAL.bands.closer || COLOURS.green;
+const furtherColour = () => VISUAL.bands.further || COLOURS.purple;
+const BRANCH_DASH = (lw) => `${lw * 3} ${lw * 1.5}`;
 const INTERVAL_MS = 250;
 const SVG_NS = "http://www.w3.org/2000/svg";
 const FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif";
@@ -212,12 +217,34 @@ async function loadScenarios() {
   problems.textContent = list.problems.join("\n");
   if (list.scenarios.length === 0) { $("title").textContent = "No scenarios found"; return; }
   const wanted = readAddress();
-  const pick = list.scenarios.find((s) => s.name === wanted.scenario) || list.scenarios[0];
+  const found = list.scenarios.find((s) => s.name === wanted.scenario);
+  const pick = found || list.scenarios[0];
   sel.value = pick.name;
-  pickScenario(pick.name, wanted);
+  if (wanted.scenario && !found) {
+    // A slip in a bookmarked or typed address: say so, name the likely one, and leave the other settings alone
+    // (they were meant for that scenario's partners).
+    const near = closestName(wanted.scenario, list.scenarios.map((s) => s.name));
+    pickScenario(pick.name, null, [`scenario=${wanted.scenario}: no such scenario${near ? ` (did you mean ${near}?)` : ""}; showing ${pick.name}`]);
+  } else pickScenario(pick.name, wanted);
 }
 
-function pickScenario(name, prepared) {
+/** The name nearest to a slip (at most a third of its letters edited), or null. */
+function closestName(text, names) {
+  const distance = (a, b) => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length];
+  };
+  let best = null, bestD = Infinity;
+  for (const n of names) { const d = distance(text.toLowerCase(), n); if (d < bestD) { best = n; bestD = d; } }
+  return bestD <= Math.max(1, Math.floor(text.length / 3)) ? best : null;
+}
+
+function pickScenario(name, prepared, addressProblems = []) {
   const s = state.scenarios.find((x) => x.name === name);
   if (!s) return;
   pause();
@@ -226,7 +253,7 @@ function pickScenario(name, prepared) {
   state.settings = {};
   for (const p of s.partners) state.settings[p.id] = { anxiety: p.anxiety, avoidance: p.avoidance, wound: p.wound };
   state.fields = { seed: String(s.seed), length: lengthText(s.hours), stretch: "" };
-  const problems = [];
+  const problems = [...addressProblems];
   if (prepared) {
     if (prepared.seed) state.fields.seed = prepared.seed;
     if (prepared.length) state.fields.length = prepared.length;
@@ -868,7 +895,7 @@ function renderNow() {
     timeAxis.appendChild(el("text", { x: lx.toFixed(1), y: yAxis + tk.row * (F + 5), "text-anchor": tk.anchor, "data-role": "tick-label" }, tk.label));
   }
 
-  // Difference between the branch and the run that did not, shaded hour by hour (green: closer, orange: further).
+  // Difference between the branch and the run that did not, shaded hour by hour (green: closer, pink: further apart).
   if (main && br && br.ticks.length) {
     const byTick = new Map(main.ticks.map((t) => [t.tick, t.closeness]));
     const diff = g({ "data-role": "difference" });
@@ -882,7 +909,7 @@ function renderNow() {
         const up = t.closeness + prev.c >= m + pm;
         diff.appendChild(el("polygon", {
           points: `${x(prev.tick + 0.5).toFixed(1)},${yC(pm).toFixed(1)} ${x(t.tick + 0.5).toFixed(1)},${yC(m).toFixed(1)} ${x(t.tick + 0.5).toFixed(1)},${yC(t.closeness).toFixed(1)} ${x(prev.tick + 0.5).toFixed(1)},${yC(prev.c).toFixed(1)}`,
-          fill: up ? COLOURS.green : COLOURS.orange, "fill-opacity": up ? 0.35 : 0.4, stroke: "none",
+          fill: up ? closerColour() : furtherColour(), "fill-opacity": up ? 0.35 : 0.5, stroke: "none",
         }));
       }
       prev = { tick: t.tick, c: t.closeness, m };
@@ -922,7 +949,7 @@ function renderNow() {
     const xs = pts.map((p) => p.x);
     const zip = (ys, yf) => xs.map((xx, j) => [xx, yf(ys[j])]);
     partners.forEach((p, i) => {
-      const colour = partnerColour(i), dash = isBranch ? `${LW * 3} ${LW * 1.5}` : null;
+      const colour = partnerColour(i), dash = isBranch ? BRANCH_DASH(LW) : null;
       lines.appendChild(polyline(zip(at((t) => t.partners[i].stance), yS), { stroke: colour, "stroke-width": LW * 0.8, "stroke-dasharray": dash, "data-role": `stance-${p.id}${suffix}` }));
       if (pd) lines.appendChild(polyline(zip(at((t) => t.partners[i].distress), yD), { stroke: colour, "stroke-width": LW * 0.9, "stroke-dasharray": dash, "data-role": `distress-${p.id}${suffix}` }));
       if (pt) {
@@ -932,7 +959,8 @@ function renderNow() {
       }
     });
     lines.appendChild(polyline(zip(at((t) => t.closeness), yC), {
-      stroke: isBranch ? BRANCH : COLOURS.ink, "stroke-width": LW * 1.25, "data-role": isBranch ? "closeness-branch" : "closeness",
+      stroke: isBranch ? branchColour() : COLOURS.ink, "stroke-width": LW * 1.25, "stroke-dasharray": isBranch ? BRANCH_DASH(LW) : null,
+      "data-role": isBranch ? "closeness-branch" : "closeness",
     }));
   }
 
@@ -953,7 +981,7 @@ function renderNow() {
     rowEnds[row] = from + w + 12;
     marks.appendChild(el("text", { x: (xx + (right ? 6 : -6)).toFixed(1), y: pc.y0 + F + (row % 4) * (F + 4), "text-anchor": right ? "start" : "end", fill: colour, stroke: "#fff", "stroke-width": 4, "paint-order": "stroke" }, label));
   };
-  if (br) vline(br.forkedAt, BRANCH, `branch: ${br.label}`, { "data-role": "fork" }, true);
+  if (br) vline(br.forkedAt, branchColour(), `branch: ${br.label}`, { "data-role": "fork" }, true);
   const planned = main ? main.info.interventions : state.scenario ? state.scenario.interventions : [];
   for (const iv of planned || []) {
     const reached = main && end > iv.tick;
@@ -970,7 +998,7 @@ function renderNow() {
     const y0 = yL0 + k * (laneH + laneGap);
     const isBranch = lane.run === br;
     const lg = g({ "data-role": `lane-${lane.p.id}${isBranch ? "-branch" : ""}` });
-    lg.appendChild(el("rect", { x: L, y: y0, width: plotW, height: laneH, fill: "#fff", stroke: isBranch ? BRANCH : "#000", "stroke-opacity": isBranch ? 0.8 : 0.4, "stroke-dasharray": isBranch ? "6 3" : null }));
+    lg.appendChild(el("rect", { x: L, y: y0, width: plotW, height: laneH, fill: "#fff", stroke: isBranch ? branchColour() : "#000", "stroke-opacity": isBranch ? 0.8 : 0.4, "stroke-dasharray": isBranch ? "6 3" : null }));
     const ticks = visible(lane.run).filter((t) => t.tick >= t0);
     const c = (t) => t.partners[lane.i].circumstances;
     const band = (pred, colour, opacity) => {
@@ -1057,7 +1085,7 @@ function legendItems(partners, daily, t0, t1, runs) {
   const items = [{ key: "closeness", kind: "line", colour: COLOURS.ink, label: daily ? "closeness (daily mean; range shaded)" : "closeness" }];
   partners.forEach((p, i) => items.push({ key: `partner-${p.id}`, kind: "line", colour: partnerColour(i), label: p.name }));
   if (state.show.traits) items.push({ key: "anxiety", kind: "line", colour: "#444", label: "anxiety" }, { key: "avoidance", kind: "dash", colour: "#444", label: "avoidance" });
-  if (state.branch) items.push({ key: "branch", kind: "line", colour: BRANCH, label: "branch (its lines dashed)" }, { key: "closer", kind: "box", colour: COLOURS.green, opacity: 0.5, label: "branch closer" }, { key: "further", kind: "box", colour: COLOURS.orange, opacity: 0.55, label: "branch further apart" });
+  if (state.branch) items.push({ key: "branch", kind: "dashed", colour: branchColour(), label: "branch (its lines dashed)" }, { key: "closer", kind: "box", colour: closerColour(), opacity: 0.5, label: "branch closer" }, { key: "further", kind: "box", colour: furtherColour(), opacity: 0.6, label: "branch further apart" });
   items.push({ key: "leisure", kind: "box", colour: VISUAL.bands.leisure, opacity: 0.35, label: "leisure together" });
   if (!daily) items.push({ key: "sleep", kind: "box", colour: VISUAL.bands.sleep, opacity: 0.35, label: "asleep" }, { key: "work", kind: "box", colour: VISUAL.bands.work, opacity: 0.45, label: "at work / busy" });
   items.push({ key: "stress", kind: "box", colour: VISUAL.bands.stress, opacity: 0.5, label: "stress" }, { key: "withdrawn", kind: "bar", colour: "#333", label: "withdrawn" });
@@ -1085,7 +1113,7 @@ function drawLegend(svg, items, lay, F, LW) {
   for (const it of lay.placed) {
     const gx = 8 + it.x, cy = 8 + it.row * lay.rowH + lay.size / 2;
     const ig = el("g", { "data-item": it.key });
-    if (it.kind === "line" || it.kind === "dash") ig.appendChild(el("line", { x1: gx, x2: gx + lay.sw, y1: cy, y2: cy, stroke: it.colour, "stroke-width": LW, "stroke-dasharray": it.kind === "dash" ? `${LW * 1.2} ${LW * 1.6}` : null }));
+    if (it.kind === "line" || it.kind === "dash" || it.kind === "dashed") ig.appendChild(el("line", { x1: gx, x2: gx + lay.sw, y1: cy, y2: cy, stroke: it.colour, "stroke-width": LW, "stroke-dasharray": it.kind === "dash" ? `${LW * 1.2} ${LW * 1.6}` : it.kind === "dashed" ? BRANCH_DASH(LW) : null }));
     else if (it.kind === "box") ig.appendChild(el("rect", { x: gx, y: cy - lay.size * 0.4, width: lay.sw, height: lay.size * 0.8, fill: it.colour, "fill-opacity": it.opacity }));
     else if (it.kind === "bar") ig.appendChild(el("rect", { x: gx, y: cy + lay.size * 0.1, width: lay.sw, height: 4, fill: it.colour }));
     else marker(ig, it.shape, gx + lay.sw / 2, cy, Math.max(6, lay.size * 0.42), it.colour);
