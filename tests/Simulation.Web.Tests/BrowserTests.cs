@@ -92,6 +92,25 @@ public sealed class BrowserTests(BrowserFixture fx)
             Assert.Contains("stance-will-branch", lines);
             Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "branch: Alma and Will stretch");
             Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "Alma and Will: the Sunday-evening cycle — branch: Alma and Will stretch");
+            // The clock never runs into the title: drawn, the export's title and clock do not overlap, with this
+            // branch's label and with one too long to leave room (then the clock leads the line below).
+            const string Clash = """
+                (longer) => {
+                  const label = state.branch.label;
+                  if (longer) state.branch.label = label + ', and a much longer description of the change that was made here';
+                  const host = document.createElement('div');
+                  host.innerHTML = exportSvgText(1).text.replace(/^<\?xml[^>]*>/, '');
+                  document.body.appendChild(host);
+                  const box = (role) => host.querySelector(`[data-role=${role}]`)?.getBBox();
+                  const t = box('export-title'), c = box('export-clock'), s = host.querySelector('[data-role=export-subtitle]').textContent;
+                  host.remove();
+                  state.branch.label = label;
+                  if (!c) return s.startsWith(document.getElementById('clock').textContent) ? '' : 'the clock is on neither line';
+                  return t.x + t.width < c.x ? '' : `title ends at ${t.x + t.width}, clock starts at ${c.x}`;
+                }
+                """;
+            Assert.Equal("", await page.EvaluateAsync<string>(Clash, false));
+            Assert.Equal("", await page.EvaluateAsync<string>(Clash, true));
 
             // Export the run as CSV: the timeline so far, header in the contract's layout.
             var csvDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));

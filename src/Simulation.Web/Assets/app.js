@@ -1272,9 +1272,13 @@ function exportSvgText(scale) {
     r.partners.map((p) => `${p.name} (${p.style})`).join(" and ") + (state.main.stretch ? ` · stretch ${state.main.stretch}` : "") : "not started";
   svg.appendChild(el("title", {}, title));
   svg.appendChild(el("rect", { x: 0, y: 0, width: w, height: h + head, fill: "#ffffff" }));
-  svg.appendChild(el("text", { x: 12, y: F * 1.2, "font-size": F, "font-weight": 700, fill: "#000" }, title));
-  svg.appendChild(el("text", { x: 12, y: F * 2.45, "font-size": Math.round(F * 0.78), fill: "#333" }, sub));
-  svg.appendChild(el("text", { x: w - 12, y: F * 1.2, "font-size": Math.round(F * 0.85), "text-anchor": "end", fill: "#333" }, $("clock").textContent));
+  // The clock sits at the right of the title line when both fit; a long title (a branch's label) takes the line
+  // and the clock leads the line below, rather than running into it.
+  const clock = $("clock").textContent, clockF = Math.round(F * 0.85), subF = Math.round(F * 0.78);
+  const clockFits = 12 + textWidth(title, F, 700) + 2 * F + textWidth(clock, clockF) <= w - 12;
+  svg.appendChild(el("text", { x: 12, y: F * 1.2, "font-size": F, "font-weight": 700, fill: "#000", "data-role": "export-title" }, title));
+  svg.appendChild(el("text", { x: 12, y: F * 2.45, "font-size": subF, fill: "#333", "data-role": "export-subtitle" }, clockFits ? sub : `${clock} · ${sub}`));
+  if (clockFits) svg.appendChild(el("text", { x: w - 12, y: F * 1.2, "font-size": clockF, "text-anchor": "end", fill: "#333", "data-role": "export-clock" }, clock));
   const body = el("g", { transform: `translate(0 ${head})` });
   for (const child of chart.childNodes) body.appendChild(child.cloneNode(true));
   svg.appendChild(body);
