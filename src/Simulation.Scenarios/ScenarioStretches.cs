@@ -65,6 +65,10 @@ public static class ScenarioStretches
         ImmutableArray<string> whom;
         if (who == "both") whom = [.. ids];
         else if (ids.Contains(who)) whom = [who];
+        // Written as the room says it ("Will", "Both"): a partner's name or id in any case, when only one partner has it.
+        else if (who.Equals("both", StringComparison.OrdinalIgnoreCase)) whom = [.. ids];
+        else if (spec.Partners.Where(p => p.Id.Equals(who, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(who, StringComparison.OrdinalIgnoreCase))
+                     .Select(p => p.Id).Distinct().ToArray() is [var only]) whom = [only];
         else
         {
             why = who.Length == 0

@@ -24,6 +24,9 @@ public sealed class StretchTests
     [InlineData("will@2026-03-21T20:00:30", "2026-03-21T20:00:30", "will", 1.0)]
     [InlineData("both@+36h:1", "2026-03-08T20:00", "alma,will", 1.0)]
     [InlineData("both@+2w:0", "2026-03-21T08:00", "alma,will", 0.0)]
+    [InlineData("Will@week3", "2026-03-21T08:00", "will", 1.0)] // the partner's name, as the room says it
+    [InlineData("ALMA@week1", "2026-03-07T08:00", "alma", 1.0)]
+    [InlineData("Both@week1", "2026-03-07T08:00", "alma,will", 1.0)]
     public void Adds_a_stretch_after_the_files_own(string stretch, string at, string who, double strength)
     {
         var full = Full();
