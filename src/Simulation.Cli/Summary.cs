@@ -6,15 +6,15 @@ namespace Simulation.Cli;
 public static class Summary
 {
     /// <summary>
-    /// "46 bids, 32 protests; Will answered 19, turned 29 away, missed 30": what became of a partner's bids and
-    /// protests, the three adding up to them, said as the other partner's doing, as the chart marks them
-    /// (in Will's lane, the row "Turns a bid away").
+    /// "46 bids, 32 protests; Will answered 19, turned 29 away, was out of reach for 30": what became of a partner's
+    /// bids and protests, the three adding up to them, said of the other partner, as the chart marks them (in Will's
+    /// lane, the row "Turns a bid away"). Out of reach is not a choice: away, at work or asleep.
     /// </summary>
     public static string Reaches(Simulation.Model.PartnerMetrics p, string other)
     {
         int rest = p.Bids + p.Protests - p.Answered - p.Rebuffed - p.Missed;
-        return $"{RunText.Plural(p.Bids, "bid")}, {RunText.Plural(p.Protests, "protest")}; {other} answered {p.Answered}, turned {p.Rebuffed} away, missed {p.Missed}" +
-               (rest > 0 ? $", {rest} other" : "");
+        return $"{RunText.Plural(p.Bids, "bid")}, {RunText.Plural(p.Protests, "protest")}; {other} answered {p.Answered}, turned {p.Rebuffed} away, was out of reach for {p.Missed}" +
+               (rest > 0 ? $", {rest} with no answer recorded" : "");
     }
 
     /// <summary>The name of the partner a partner's bids go to (a couple has two).</summary>

@@ -115,7 +115,7 @@ public static class ClosenessChart
     /// </summary>
     public const double AnxietyMoveShown = 0.25;
 
-    /// <summary>The partners whose anxiety moves by <see cref="AnxietyMoveShown"/> or more during the run (earned security), in scenario order.</summary>
+    /// <summary>The partners whose anxiety moves by <see cref="AnxietyMoveShown"/> or more during the run (falling, it is earned security), in scenario order.</summary>
     public static ImmutableArray<int> DriftingAnxiety(RunResult run)
     {
         var tl = run.Timeline;
@@ -144,7 +144,7 @@ public static class ClosenessChart
         return panel;
     }
 
-    /// <summary>Each moving partner's anxiety in their colour (per day or week in long runs), named at its start.</summary>
+    /// <summary>Each moving partner's anxiety in their colour (per day or week in long runs), named at its end.</summary>
     private static void AddAnxiety(RunResult run, RunChart c)
     {
         if (c.Anxiety is null) return;

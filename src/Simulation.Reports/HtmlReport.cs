@@ -23,7 +23,7 @@ public static class HtmlReport
         sb.Append("<figure class=\"chart first\" id=\"plot\">\n");
         sb.Append(HtmlParts.InlineSvg(svg ?? ClosenessChart.Svg(run, s.Title)));
         sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (+1 toward the other, −1 away) and distress" +
-                  (ClosenessChart.DriftingAnxiety(run).Length > 0 ? ", then the anxiety score (ECR-R, 1–7) of each partner whose anxiety moves during the run (earned security). " : ". ") +
+                  (ClosenessChart.DriftingAnxiety(run).Length > 0 ? ", then the anxiety score (ECR-R, 1–7) of each partner whose anxiety moves during the run (falling: earned security). " : ". ") +
                   "Shaded hours: leisure together (yellow), both asleep (grey); in each partner's lane, work or busy (light blue) and stress (orange strip along the top). " +
                   "Each lane has a row per kind of event; a marker counts that partner's events in a stretch of time (the chart's footnote says how long), bigger for more. " +
                   "A grey bar in the “Withdraws” row is the time that partner stays withdrawn.</figcaption>\n</figure>\n");

@@ -20,7 +20,7 @@ public sealed class CommandTests
         Assert.Contains("Mean closeness", r.Out);
         Assert.Contains("Positive share", r.Out);
         // each partner's bids and protests break down into what the other did with them, adding up
-        var lines = Regex.Matches(r.Out, @"^  (\S+)\s+(\d+) bids?, (\d+) protests?; (\S+) answered (\d+), turned (\d+) away, missed (\d+);", RegexOptions.Multiline);
+        var lines = Regex.Matches(r.Out, @"^  (\S+)\s+(\d+) bids?, (\d+) protests?; (\S+) answered (\d+), turned (\d+) away, was out of reach for (\d+);", RegexOptions.Multiline);
         Assert.Equal(2, lines.Count);
         foreach (Match l in lines)
         {

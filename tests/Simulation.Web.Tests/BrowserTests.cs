@@ -105,12 +105,12 @@ public sealed class BrowserTests(BrowserFixture fx)
                   const t = box('export-title'), c = box('export-clock'), s = host.querySelector('[data-role=export-subtitle]').textContent;
                   host.remove();
                   state.branch.label = label;
-                  if (!c) return s.startsWith(document.getElementById('clock').textContent) ? '' : 'the clock is on neither line';
-                  return t.x + t.width < c.x ? '' : `title ends at ${t.x + t.width}, clock starts at ${c.x}`;
+                  if (!c) return s.startsWith(document.getElementById('clock').textContent) ? 'below' : 'the clock is on neither line';
+                  return t.x + t.width < c.x ? 'beside' : `title ends at ${t.x + t.width}, clock starts at ${c.x}`;
                 }
                 """;
-            Assert.Equal("", await page.EvaluateAsync<string>(Clash, false));
-            Assert.Equal("", await page.EvaluateAsync<string>(Clash, true));
+            Assert.Equal("beside", await page.EvaluateAsync<string>(Clash, false));
+            Assert.Equal("below", await page.EvaluateAsync<string>(Clash, true));
 
             // Export the run as CSV: the timeline so far, header in the contract's layout.
             var csvDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));

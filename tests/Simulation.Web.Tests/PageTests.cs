@@ -230,7 +230,7 @@ public sealed class PageTests(BrowserFixture fx)
         {
             await page.EvaluateAsync(Idle);
             string status = (await page.TextContentAsync("#status"))!;
-            Assert.Equal("scenario=min-max-escalaton: no such scenario (did you mean min-max-escalation?); showing alma-will", status);
+            Assert.Equal("scenario=min-max-escalaton: no such scenario (did you mean min-max-escalation?); showing alma-will, without the address's other settings", status);
             Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('status').classList.contains('error')"));
             // The other settings were meant for that scenario's partners: not applied to this one.
             Assert.Equal("47", await page.InputValueAsync("#seed"));

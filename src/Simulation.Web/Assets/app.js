@@ -224,7 +224,7 @@ async function loadScenarios() {
     // A slip in a bookmarked or typed address: say so, name the likely one, and leave the other settings alone
     // (they were meant for that scenario's partners).
     const near = closestName(wanted.scenario, list.scenarios.map((s) => s.name));
-    pickScenario(pick.name, null, [`scenario=${wanted.scenario}: no such scenario${near ? ` (did you mean ${near}?)` : ""}; showing ${pick.name}`]);
+    pickScenario(pick.name, null, [`scenario=${wanted.scenario}: no such scenario${near ? ` (did you mean ${near}?)` : ""}; showing ${pick.name}, without the address's other settings`]);
   } else pickScenario(pick.name, wanted);
 }
 
