@@ -75,7 +75,8 @@ public static class ClosenessChart
         double dTop = NiceCeiling(Math.Max(0.5, maxDistress * 1.05), 2);
         Figure.YTicks(distress, (0, "0"), (dTop / 2, RunText.Trim(dTop / 2)), (dTop, RunText.Trim(dTop)));
         distress.Axes.SetLimitsY(0, dTop * 1.04);
-        var anxiety = AnxietyPanel(run, figure);
+        var moving = DriftingAnxiety(run); // a pass over the run's hours per partner, so once per chart
+        var anxiety = AnxietyPanel(run, figure, moving);
 
         var lanePlots = run.Partners.Select((p, i) =>
         {
@@ -97,7 +98,7 @@ public static class ClosenessChart
         if (bucket == 1) AddBands(run, chart);
         if (daily) AddDailySeries(run, chart);
         else AddHourlySeries(run, chart);
-        AddAnxiety(run, chart);
+        AddAnxiety(run, chart, moving);
         stance.Add.HorizontalLine(0, style.Px(1.5), ChartPalette.Color(ChartPalette.Frame), LinePattern.Dashed);
         AddWithdrawn(run, chart);
         AddInterventions(run, chart);
@@ -130,9 +131,8 @@ public static class ClosenessChart
     /// A panel of anxiety on the ECR-R scale, only when some partner's anxiety moves (a run without drift
     /// keeps the chart it always had), its y range the whole points the moving lines pass through.
     /// </summary>
-    private static Plot? AnxietyPanel(RunResult run, Figure figure)
+    private static Plot? AnxietyPanel(RunResult run, Figure figure, ImmutableArray<int> moving)
     {
-        var moving = DriftingAnxiety(run);
         if (moving.Length == 0) return null;
         var tl = run.Timeline;
         var values = moving.SelectMany(k => Ticks(run).Select(t => tl.Partner(t, k).Anxiety)).ToList();
@@ -145,13 +145,13 @@ public static class ClosenessChart
     }
 
     /// <summary>Each moving partner's anxiety in their colour (per day or week in long runs), named at its end.</summary>
-    private static void AddAnxiety(RunResult run, RunChart c)
+    private static void AddAnxiety(RunResult run, RunChart c, ImmutableArray<int> moving)
     {
         if (c.Anxiety is null) return;
         var tl = run.Timeline;
         var style = c.Figure.Style;
         var days = Days(run, c.BucketDays);
-        foreach (int k in DriftingAnxiety(run))
+        foreach (int k in moving)
         {
             double Anx(int t) => tl.Partner(t, k).Anxiety;
             var (xs, ys) = c.Daily

@@ -254,4 +254,7 @@ public static class Spelling
     /// <summary>" (did you mean `…`?)" with the known word <paramref name="given"/> is most plausibly a slip for, as the
     /// scenario reader's messages say it; nothing when there is none (or for huge words).</summary>
     public static string DidYouMean(string given, IEnumerable<string> known) => Text.DidYouMean(given, known);
+
+    /// <summary>The known word <paramref name="given"/> is most plausibly a slip for, by the same search; null for none.</summary>
+    public static string? Suggest(string given, IEnumerable<string> known) => Text.Suggest(given, known);
 }

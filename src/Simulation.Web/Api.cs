@@ -20,9 +20,10 @@ public sealed record ScenarioInfo(
 
 /// <summary>
 /// The library: usable scenarios, one line per file that could not be read, and the server's
-/// limits a page checks its fields against (longest run in hours, runs at once).
+/// limits a page checks its fields against (longest run in hours, runs at once). <paramref name="Suggestion"/>: for
+/// <c>?wanted=NAME</c> that names no scenario, the one it is most plausibly a slip for (the command line's search).
 /// </summary>
-public sealed record ScenarioList(IReadOnlyList<ScenarioInfo> Scenarios, IReadOnlyList<string> Problems, int MaxHours, int MaxRuns);
+public sealed record ScenarioList(IReadOnlyList<ScenarioInfo> Scenarios, IReadOnlyList<string> Problems, int MaxHours, int MaxRuns, string? Suggestion = null);
 
 /// <summary>Slider values for one partner; absent values keep the scenario's.</summary>
 public sealed record PartnerSettings(double? Anxiety = null, double? Avoidance = null, string? Wound = null);

@@ -26,10 +26,12 @@ internal static class WorkshopEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/scenarios", (ScenarioShelf shelf, WorkshopOptions options) =>
+        api.MapGet("/scenarios", (ScenarioShelf shelf, WorkshopOptions options, string? wanted) =>
         {
             var listing = shelf.List();
-            return TypedResults.Json(new ScenarioList(listing.Scenarios.Select(s => s.Info).ToArray(), listing.Problems, options.MaxHours, options.MaxRuns), Json);
+            var names = listing.Scenarios.Select(s => s.Info.Name).ToArray();
+            string? suggestion = wanted is null || names.Contains(wanted) ? null : Simulation.Scenarios.Spelling.Suggest(wanted, names);
+            return TypedResults.Json(new ScenarioList(listing.Scenarios.Select(s => s.Info).ToArray(), listing.Problems, options.MaxHours, options.MaxRuns, suggestion), Json);
         });
         api.MapGet("/visual", () => TypedResults.Json(WorkshopMapping.Visual, Json));
         api.MapGet("/runs", async (RunRegistry runs, WorkshopOptions options) =>

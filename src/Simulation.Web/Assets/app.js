@@ -202,7 +202,9 @@ function splitStretch(text) { return text.split(/[\s,]+/).filter((x) => x.length
 
 // ---------- scenario library ----------
 async function loadScenarios() {
-  const list = await api("GET", "/api/scenarios");
+  const wanted = readAddress();
+  // The server names the likely scenario for a slip in the address, with the command line's search.
+  const list = await api("GET", wanted.scenario ? `/api/scenarios?wanted=${encodeURIComponent(wanted.scenario)}` : "/api/scenarios");
   state.scenarios = list.scenarios;
   state.limits = { maxHours: list.maxHours, maxRuns: list.maxRuns };
   const sel = $("scenario");
@@ -216,32 +218,15 @@ async function loadScenarios() {
   problems.hidden = list.problems.length === 0;
   problems.textContent = list.problems.join("\n");
   if (list.scenarios.length === 0) { $("title").textContent = "No scenarios found"; return; }
-  const wanted = readAddress();
   const found = list.scenarios.find((s) => s.name === wanted.scenario);
   const pick = found || list.scenarios[0];
   sel.value = pick.name;
   if (wanted.scenario && !found) {
     // A slip in a bookmarked or typed address: say so, name the likely one, and leave the other settings alone
     // (they were meant for that scenario's partners).
-    const near = closestName(wanted.scenario, list.scenarios.map((s) => s.name));
+    const near = list.suggestion;
     pickScenario(pick.name, null, [`scenario=${wanted.scenario}: no such scenario${near ? ` (did you mean ${near}?)` : ""}; showing ${pick.name}, without the address's other settings`]);
   } else pickScenario(pick.name, wanted);
-}
-
-/** The name nearest to a slip (at most a third of its letters edited), or null. */
-function closestName(text, names) {
-  const distance = (a, b) => {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row = next;
-    }
-    return row[b.length];
-  };
-  let best = null, bestD = Infinity;
-  for (const n of names) { const d = distance(text.toLowerCase(), n); if (d < bestD) { best = n; bestD = d; } }
-  return bestD <= Math.max(1, Math.floor(text.length / 3)) ? best : null;
 }
 
 function pickScenario(name, prepared, addressProblems = []) {
