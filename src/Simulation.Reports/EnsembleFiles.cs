@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ScottPlot;
 using Simulation.Reports.Charts;
+using Simulation.Scenarios;
 using Simulation.Sweeps;
 using static Simulation.Reports.Markup;
 
@@ -103,9 +104,14 @@ public static class EnsembleFiles
     {
         var sb = new StringBuilder();
         var spec = e.A.Scenario.Spec;
-        sb.Append($"<h1>What if? {Escape(e.A.Scenario.Title)}</h1>\n");
-        sb.Append($"<p class=\"meta\">A: {Escape(e.A.Label)} · B: {Escape(e.B.Label)} · {RunText.Plural(e.Seeds.Length, "seed")} ({Escape(RunText.Seeds(e.Seeds))}), the same for both · {RunText.LengthWords(spec.Hours)} each</p>\n");
-        sb.Append($"<figure class=\"chart\" id=\"chart\">\n{HtmlParts.InlineSvg(svg)}</figure>\n");
+        // as report.html and the one-seed compare.html: the chart first, carrying the title (so it shows once on a
+        // projector's 1280×720); the heading is for the outline only
+        sb.Append($"<h1 class=\"hidden-title\">What if? {Escape(e.A.Scenario.Title)}</h1>\n");
+        sb.Append($"<figure class=\"chart first\" id=\"chart\">\n{HtmlParts.InlineSvg(svg)}</figure>\n");
+        sb.Append("<header>\n");
+        HtmlParts.Meta(sb, $"A: {Escape(e.A.Label)}", $"B: {Escape(e.B.Label)}",
+            $"{RunText.Plural(e.Seeds.Length, "seed")} ({Escape(RunText.Seeds(e.Seeds))}), the same for both", $"{RunText.LengthWords(spec.Hours)} each");
+        sb.Append("</header>\n");
 
         var changes = e.Changes();
         sb.Append("<h2>How the figures moved</h2>\n");
@@ -135,7 +141,10 @@ public static class EnsembleFiles
             foreach (var claim in claims.Union(claimsB))
             {
                 int ia = claims.IndexOf(claim), ib = claimsB.IndexOf(claim);
-                sb.Append($"<tr><td>{Escape(claim)}</td><td class=\"num\">{(ia < 0 ? "—" : RunText.Percent(sa[ia]))}</td><td class=\"num\">{(ib < 0 ? "—" : RunText.Percent(sb2[ib]))}</td></tr>\n");
+                // in words with the partners' names, as report.html says it, and the pattern call beside it
+                var (expectation, couple) = ia >= 0 ? (e.A.Scenario.Expect[ia], e.A.Scenario.Spec) : (e.B.Scenario.Expect[ib], e.B.Scenario.Spec);
+                sb.Append($"<tr><td>{Escape(ClaimSentences.For(expectation, couple))} <code class=\"call\">{Escape(claim)}</code></td>" +
+                          $"<td class=\"num\">{(ia < 0 ? "—" : RunText.Percent(sa[ia]))}</td><td class=\"num\">{(ib < 0 ? "—" : RunText.Percent(sb2[ib]))}</td></tr>\n");
             }
             sb.Append("</tbody></table>\n");
         }

@@ -61,7 +61,7 @@ public static class HtmlParts
         .defs, .how, .later { font-size: 18px; color: #222222; }
         ul.expect { list-style: none; padding: 0; }
         ul.expect li { padding: 10px 14px; margin: 8px 0; border: 2px solid #000000; font-size: 20px; }
-        ul.expect code.call { font-size: 15px; color: #333333; margin-left: 8px; }
+        ul.expect code.call, table.claims code.call { font-size: 15px; color: #333333; margin-left: 8px; }
         .pass { background: #d9f2e6; } .fail { background: #ffd9cc; }
         .verdict { font-weight: bold; margin-right: 10px; }
         details { border-bottom: 1px solid #999999; padding: 6px 0; }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Simulation.Sweeps;
+using Simulation.Scenarios;
 
 namespace Simulation.Reports;
 
@@ -47,7 +48,8 @@ public static class SweepText
         foreach (var (claim, c) in plan.Scenario.Expect.Select((e, c) => (e, c)))
         {
             int most = sweep.Points.Count(p => p.ClaimShares[c] > 0.5);
-            yield return $"Claim {c + 1} ({claim.Pattern}) shows on most seeds at {most} of {RunText.Plural(sweep.Points.Length, "grid point")}";
+            // In words, as the run's report says it; the pattern is in the column's name (claim_N_PATTERN).
+            yield return $"Claim {c + 1}, \"{ClaimSentences.For(claim, plan.Scenario.Spec)}\", shows on most seeds at {most} of {RunText.Plural(sweep.Points.Length, "grid point")}";
         }
     }
 }

@@ -19,6 +19,9 @@ public sealed class SweepTests
         var first = await Cli.Run([.. args, "--out", t["a"]]);
         Assert.True(first.ExitCode == 0, first.Err);
         Assert.Contains("7 grid points × 10 seeds = 70 runs of 4 weeks", first.Out);
+        // The claims in words with the partners' names, not as pattern calls.
+        Assert.Contains("Claim 1, \"Will withdraws within", first.Out);
+        Assert.DoesNotContain("(withdraws-after)", first.Out);
         Assert.Equal(["runs.csv", "summary.csv", "sweep.html", "sweep.png", "sweep.svg"], Directory.GetFiles(t["a"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(1 + 70, File.ReadAllLines(t["a/runs.csv"]).Length);
         Assert.Equal(1 + 7, File.ReadAllLines(t["a/summary.csv"]).Length);

@@ -73,4 +73,18 @@ public sealed class SweepChartTests
         Assert.Equal(bands[1], Assert.Single(figure.Legend, i => i.LabelText == "B: 95% interval").FillColor);
         Assert.NotEqual(bands[0], bands[1]);
     }
+
+    [Fact]
+    public void The_many_seed_compare_page_opens_with_its_chart_shows_its_title_once_and_says_each_claim_in_words()
+    {
+        var ensemble = FakeSweeps.Ensemble("will.responsiveness=0.8");
+        string svg = EnsembleFiles.Chart(ensemble, Charts.ChartSize.Default).ToSvg("ensemble");
+        string html = EnsembleFiles.Page(ensemble, "couplesim compare alma-will.yaml --set will.responsiveness=0.8 --seeds 1-3", svg);
+        int body = html.IndexOf("<main>", StringComparison.Ordinal), figure = html.IndexOf("<figure class=\"chart first\"", StringComparison.Ordinal);
+        Assert.True(figure > 0, "the chart comes first");
+        // the chart carries the title; the heading before it is for the outline only, so the title shows once
+        Assert.Equal($"<h1 class=\"hidden-title\">What if? {ensemble.A.Scenario.Title}</h1>", html[(body + "<main>".Length)..figure].Trim());
+        Assert.True(figure < html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal), "the meta line under the chart");
+        Assert.Contains("<td>Will withdraws within 4h after Sunday 18:00 <code class=\"call\">withdraws-after (day: sun", html);
+    }
 }
