@@ -178,6 +178,9 @@ public sealed class HtmlTests
         Assert.Contains("<code>security_drift</code></td><td class=\"num\">0.00006</td>", sb.ToString());
         var info = ParameterCatalog.All.Single(i => i.Name == "security_drift");
         Assert.Equal("0.00012", info.Format(info.With(run.Partners[0].Parameters, 0.0001234)));
+        Assert.Equal("0.0006", info.Format(info.With(run.Partners[0].Parameters, 0.0006)));
+        Assert.Equal("0.0046", info.Format(info.With(run.Partners[0].Parameters, 0.00456)));
+        Assert.Equal("0.012", info.Format(info.With(run.Partners[0].Parameters, 0.0123)));
         Assert.Equal("0", info.Format(info.With(run.Partners[0].Parameters, 0)));
         Assert.Equal("0.5", info.Format(info.With(run.Partners[0].Parameters, 0.5)));
     }
