@@ -68,7 +68,16 @@ public static class ScenarioStretches
         // Written as the room says it ("Will", "Both"): a partner's name or id in any case, when only one partner has it.
         else if (who.Equals("both", StringComparison.OrdinalIgnoreCase)) whom = [.. ids];
         else if (spec.Partners.Where(p => p.Id.Equals(who, StringComparison.OrdinalIgnoreCase) || p.Name.Equals(who, StringComparison.OrdinalIgnoreCase))
-                     .Select(p => p.Id).Distinct().ToArray() is [var only]) whom = [only];
+                     .Select(p => p.Id).Distinct().ToArray() is var named && named.Length > 0)
+        {
+            if (named is [var only]) whom = [only];
+            else
+            {
+                // One partner's id is the other's name (in some case): saying "unknown" would be wrong; say which is which.
+                why = $"`{Words.Q(who)}` names both partners ({string.Join(", ", spec.Partners.Select(p => $"`{p.Id}` is {p.Name}"))}); write the id: {Words.List(ids)} or `both`";
+                return null;
+            }
+        }
         else
         {
             why = who.Length == 0

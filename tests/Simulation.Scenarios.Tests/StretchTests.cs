@@ -69,6 +69,18 @@ public sealed class StretchTests
     }
 
     [Fact]
+    public void A_name_that_is_one_partners_id_and_the_others_name_is_said_to_name_both_not_to_be_unknown()
+    {
+        // alma is called "Will" here, so "WILL" is will's id and alma's name in another case.
+        var spec = Full().Spec;
+        spec = spec with { Partners = [spec.Partners[0] with { Name = "Will" }, .. spec.Partners.Skip(1)] };
+        Assert.Equal(new[] { "will" }, ScenarioStretches.WithStretches(spec, ["will@week1"]).Interventions[^1].Who); // the id as written wins
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioStretches.WithStretches(spec, ["WILL@week1"]));
+        var d = Assert.Single(ex.Diagnostics);
+        Assert.Equal("--stretch:1:1: error: `WILL` names both partners (`alma` is Will, `will` is Will); write the id: `alma`, `will` or `both` (in `WILL@week1`)", d.ToString());
+    }
+
+    [Fact]
     public void Every_bad_stretch_is_reported_and_hostile_text_stays_one_short_line()
     {
         var ex = Assert.Throws<ScenarioException>(() => ScenarioStretches.WithStretches(Full(), ["x@week1", "will@week2", "will@\u001b[2J\nfoo.yaml:1:1: error: forged"]));
