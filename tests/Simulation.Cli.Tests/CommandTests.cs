@@ -196,6 +196,23 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Compare_of_the_same_couple_listed_in_the_other_order_has_no_different_couples_note()
+    {
+        using var t = new TempDir();
+        string a = t.Scenario("first");
+        string b = t.Scenario("second");
+        string alma = "  - {id: alma, name: Alma, anxiety: 6.0, avoidance: 2.0, wound: early}\n";
+        string will = "  - {id: will, name: Will, anxiety: 2.0, avoidance: 5.5, wound: early}\n";
+        string text = File.ReadAllText(b);
+        Assert.Contains(alma + will, text);
+        File.WriteAllText(b, text.Replace(alma + will, will + alma).Replace("avoidance: 5.5", "avoidance: 3.0"));
+        var r = await Cli.Run("compare", a, b, "--out", t["cmp"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.DoesNotContain("different couples", r.Out);
+        Assert.Contains("avoidance", File.ReadAllText(Path.Combine(t["cmp"], "compare.html")));
+    }
+
+    [Fact]
     public async Task Compare_of_two_different_couples_runs_and_says_so_in_one_line()
     {
         using var t = new TempDir();

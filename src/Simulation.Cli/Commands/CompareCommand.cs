@@ -69,7 +69,8 @@ public sealed class CompareCommand : ICliCommand
             o.WriteLine($"  A: {labelA}");
             o.WriteLine($"  B: {labelB}");
             // allowed (a what-if across couples can teach), but a trainer should not mistake it for a change to one couple
-            if (!a.Spec.Partners.Select(x => x.Id).SequenceEqual(b.Spec.Partners.Select(x => x.Id)))
+            // partners are paired by id, so the same ids listed in another order are the same couple
+            if (!a.Spec.Partners.Select(x => x.Id).ToHashSet(StringComparer.Ordinal).SetEquals(b.Spec.Partners.Select(x => x.Id)))
                 o.WriteLine($"  Note: the two scenarios have different couples (A: {Couple(a)}; B: {Couple(b)}); only partners with the same id are compared figure by figure.");
             o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.ImageFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
             var div = ComparisonWriter.FindDivergence(runs[0], runs[1]);
