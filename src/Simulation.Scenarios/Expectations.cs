@@ -707,7 +707,7 @@ public static class Expectations
     /// <summary>
     /// A double's bits as a key whose unsigned order is <see cref="double.CompareTo(double)"/>'s: NaN first, −0 equal to +0.
     /// </summary>
-    private static ulong SortKey(double x)
+    internal static ulong SortKey(double x)
     {
         if (double.IsNaN(x)) return 0;
         long bits = BitConverter.DoubleToInt64Bits(x == 0 ? 0.0 : x);
@@ -722,7 +722,7 @@ public static class Expectations
     /// </summary>
     /// <remarks>The distress keys come in no order a branch predictor could learn, so the loops count and add
     /// without branching on them (each excluded value adds +0, which leaves a sum that starts at +0 unchanged).</remarks>
-    private static (double Low, double High) QuarterMeans(ReadOnlySpan<double> values, ReadOnlySpan<ulong> keys, Span<ulong> scratch, int q)
+    internal static (double Low, double High) QuarterMeans(ReadOnlySpan<double> values, ReadOnlySpan<ulong> keys, Span<ulong> scratch, int q)
     {
         if (q == 0) return (double.NaN, double.NaN);
         ulong lowEdge = Select(keys, q - 1, scratch), highEdge = Select(keys, keys.Length - q, scratch);

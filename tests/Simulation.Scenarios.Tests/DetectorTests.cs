@@ -45,6 +45,27 @@ public sealed class DetectorTests
         Assert.EndsWith($"top quartile {Text.F2(high)}, bottom quartile {Text.F2(low)}", r.Detail);
     }
 
+    [Theory]
+    [InlineData(3, 336)]
+    [InlineData(101, 336)]
+    [InlineData(101, 5000)] // enough keys for the radix rounds
+    [InlineData(0, 5000)]
+    [InlineData(1, 40)]     // all equal
+    public void The_quartile_means_are_exactly_those_of_sorting_by_distress_then_hour(int levels, int n)
+    {
+        var random = new Random(levels * 7919 + n);
+        double[] distress = [.. Enumerable.Range(0, n).Select(i => levels == 0 ? random.NextDouble() - 0.5 : random.Next(levels) * 0.01 - 0.3)];
+        double[] stance = [.. Enumerable.Range(0, n).Select(_ => random.NextDouble() * 2 - 1)];
+        ulong[] keys = [.. distress.Select(Expectations.SortKey)];
+        int q = n / 4;
+        var (low, high) = Expectations.QuarterMeans(stance, keys, new ulong[n], q);
+        // The claimed ranking, then each quarter summed in hour order, as the detector says it sums.
+        int[] ranked = [.. Enumerable.Range(0, n).OrderBy(i => distress[i]).ThenBy(i => i)];
+        double Sum(IEnumerable<int> hours) { double s = 0; foreach (int i in hours.Order()) s += stance[i]; return s; }
+        Assert.Equal(Sum(ranked.Take(q)) / q, low);     // exact: the same hours added in the same order
+        Assert.Equal(Sum(ranked.TakeLast(q)) / q, high);
+    }
+
     [Fact]
     public void Pursue_withdraw_does_not_show_when_the_distancer_follows()
     {
