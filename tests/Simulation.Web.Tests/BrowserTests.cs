@@ -111,6 +111,23 @@ public sealed class BrowserTests(BrowserFixture fx)
                 """;
             Assert.Equal("beside", await page.EvaluateAsync<string>(Clash, false));
             Assert.Equal("below", await page.EvaluateAsync<string>(Clash, true));
+            // A title longer than the whole line is cut with "…" inside the chart's width; the file's <title> keeps it whole.
+            const string Overlong = """
+                () => {
+                  const label = state.branch.label;
+                  state.branch.label = label + ', and then ' + 'a much longer description of the change, '.repeat(6);
+                  const host = document.createElement('div');
+                  host.innerHTML = exportSvgText(1).text.replace(/^<\?xml[^>]*>/, '');
+                  document.body.appendChild(host);
+                  const svg = host.querySelector('svg'), t = host.querySelector('[data-role=export-title]');
+                  const width = svg.viewBox.baseVal.width, box = t.getBBox();
+                  const result = [t.textContent.endsWith('…'), box.x + box.width <= width - 12, svg.querySelector('title').textContent.endsWith('change, ')].join(' ');
+                  host.remove();
+                  state.branch.label = label;
+                  return result;
+                }
+                """;
+            Assert.Equal("true true true", await page.EvaluateAsync<string>(Overlong));
 
             // Export the run as CSV: the timeline so far, header in the contract's layout.
             var csvDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));

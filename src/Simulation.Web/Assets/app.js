@@ -605,6 +605,16 @@ function textWidth(text, size, weight) {
   measureCtx.font = `${weight || 400} ${size}px ${FONT}`;
   return measureCtx.measureText(text).width;
 }
+// The text, cut at a character and ended with "…" when it is wider than max px (an export's title line).
+function fitText(text, size, weight, max) {
+  if (textWidth(text, size, weight) <= max) return text;
+  let lo = 0, hi = text.length; // the longest prefix that fits with its ellipsis: lo fits, hi does not
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (textWidth(text.slice(0, mid).trimEnd() + "…", size, weight) <= max) lo = mid; else hi = mid;
+  }
+  return text.slice(0, lo).trimEnd() + "…";
+}
 // Stretches of consecutive hours where pred(tick) holds: [[fromTick, toTickExclusive], …].
 function spans(ticks, pred) {
   const out = [];
@@ -1261,8 +1271,9 @@ function exportSvgText(scale) {
   // and the clock leads the line below, rather than running into it.
   const clock = $("clock").textContent, clockF = Math.round(F * 0.85), subF = Math.round(F * 0.78);
   const clockFits = 12 + textWidth(title, F, 700) + 2 * F + textWidth(clock, clockF) <= w - 12;
-  svg.appendChild(el("text", { x: 12, y: F * 1.2, "font-size": F, "font-weight": 700, fill: "#000", "data-role": "export-title" }, title));
-  svg.appendChild(el("text", { x: 12, y: F * 2.45, "font-size": subF, fill: "#333", "data-role": "export-subtitle" }, clockFits ? sub : `${clock} · ${sub}`));
+  // A title too long even for the whole line is cut with "…" (the file's <title> keeps it whole), as is the line below.
+  svg.appendChild(el("text", { x: 12, y: F * 1.2, "font-size": F, "font-weight": 700, fill: "#000", "data-role": "export-title" }, fitText(title, F, 700, w - 24)));
+  svg.appendChild(el("text", { x: 12, y: F * 2.45, "font-size": subF, fill: "#333", "data-role": "export-subtitle" }, fitText(clockFits ? sub : `${clock} · ${sub}`, subF, 400, w - 24)));
   if (clockFits) svg.appendChild(el("text", { x: w - 12, y: F * 1.2, "font-size": clockF, "text-anchor": "end", fill: "#333", "data-role": "export-clock" }, clock));
   const body = el("g", { transform: `translate(0 ${head})` });
   for (const child of chart.childNodes) body.appendChild(child.cloneNode(true));
