@@ -292,8 +292,8 @@ public sealed class PageTests(BrowserFixture fx)
         """;
 
     [Theory]
-    [InlineData(1280, 720, 0.45)]
-    [InlineData(1920, 1080, 0.55)]
+    [InlineData(1280, 720, 0.4)]
+    [InlineData(1920, 1080, 0.5)]
     public async Task Projector_mode_fits_the_screen_with_legend_and_markers_of_10_px(int width, int height, double closenessShare)
     {
         await FreeAll();
@@ -324,6 +324,10 @@ public sealed class PageTests(BrowserFixture fx)
             Assert.True(closeness >= closenessShare * plot, said);
             Assert.True(closeness > lanes, said);
             Assert.True(closeness >= 3 * lower, said);
+            // ...and the stance and distress panels stay readable: their end labels at the chart's full type size.
+            double type = await page.EvaluateAsync<double>("() => Number(document.querySelector('#chart g[data-role=axes]').getAttribute('font-size'))");
+            Assert.True(lower >= 2.2 * type, said + $", type {type} px");
+            Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('#chart g[data-role=axes] text[font-size]')].filter((t) => t.getAttribute('font-size') !== t.parentNode.getAttribute('font-size')).length"));
 
             // The sidebar opens with s (the sliders and notes), and still nothing is cut off.
             await page.Keyboard.PressAsync("s");

@@ -777,11 +777,14 @@ function renderNow() {
     // and left closeness 65 px of a 470 px chart at 1280×720 with a branch's four lanes.)
     H = Math.max(240, Math.floor(wrap.clientHeight - 2));
     const room = H - T - B - gap * panels.length - lanes.length * (laneH + laneGap);
-    // Lower panels (stance, distress, traits): room for their two end labels, a little more on a tall screen.
+    // Lower panels (stance, distress, traits): tall enough that their end labels keep the full type size and
+    // the stance curves' pursue-withdraw swing can be seen across the room (at 28 px both read as flat lines),
+    // more on a tall screen. A very low frame (a small window, traits shown too) gives them back their room,
+    // down to two small labels, before closeness goes below six lines of type.
     const lower = panels.length - 1;
-    const lowH = Math.floor(Math.max(F * 1.6, Math.min(F * 2.4, room * 0.1)));
+    let lowH = Math.floor(Math.max(F * 2.4, Math.min(F * 4, room * 0.14)));
+    if (lower > 0 && room - lowH * lower < F * 6) lowH = Math.floor(Math.max(F * 1.6, (room - F * 6) / lower));
     for (const p of panels) p.h = lowH;
-    // A very low frame (a small window, traits shown too): closeness keeps at least four lines of type.
     panels[0].h = Math.max(Math.floor(F * 4), room - lowH * lower);
   } else {
     for (const p of panels) p.h = p.natural;
