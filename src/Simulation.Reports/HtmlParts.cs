@@ -159,7 +159,7 @@ public static class HtmlParts
             "every line of events.csv: bids, protests, answers' outcomes, call-backs, repairs, give-ups, withdrawals and returns, happenings and interventions");
         sb.Append("</div>\n");
         sb.Append("<div class=\"wide\"><table class=\"partner-metrics\"><thead><tr><th>Partner</th><th class=\"num\">Bids</th><th class=\"num\">Protests</th><th class=\"num\">Answered</th>" +
-                  "<th class=\"num\">Rebuffed</th><th class=\"num\">Missed</th><th class=\"num\">Repairs</th><th class=\"num\">Give-ups</th>" +
+                  "<th class=\"num\">Turned away</th><th class=\"num\">Missed</th><th class=\"num\">Repairs</th><th class=\"num\">Give-ups</th>" +
                   "<th class=\"num\">Mean stance</th><th class=\"num\">Mean distress</th><th class=\"num\">Time withdrawn</th></tr></thead><tbody>\n");
         var names = RunText.Names(run);
         foreach (var p in m.Partners)
@@ -169,7 +169,7 @@ public static class HtmlParts
                       $"<td class=\"num\">{RunText.Percent(p.TimeWithdrawn)}</td></tr>\n");
         sb.Append("</tbody></table></div>\n"); // wider than a 1024-px window: it scrolls in its box, not the page
         sb.Append("<p class=\"defs\"><b>Bids</b>: the partner reaches out; <b>protests</b>: an anxious, insistent bid. " +
-                  "<b>Answered</b>, <b>rebuffed</b>, <b>missed</b>: how that partner's bids and protests went (answered or soothed; turned away; not taken, the other being away or busy). " +
+                  "<b>Answered</b>, <b>turned away</b>, <b>missed</b>: how that partner's bids and protests went (answered or soothed; turned down; not taken, the other being away or busy). " +
                   "<b>Repairs</b>: attempts to make up; <b>give-ups</b>: stops reaching out and turns angry. " +
                   $"<b>Mean stance</b>: −1 turned away … +1 turned toward, averaged over the hours; <b>mean distress</b>: 0 calm and up; <b>time withdrawn</b>: the share of the {m.Hours} hours spent withdrawn.</p>\n");
     }

@@ -169,6 +169,19 @@ public sealed class HtmlTests
     }
 
     [Fact]
+    public void The_partner_table_names_a_turned_down_bid_as_the_terminal_and_the_compare_do()
+    {
+        var run = FakeRuns.Make(168);
+        var sb = new System.Text.StringBuilder();
+        HtmlParts.Metrics(sb, run, RunMetrics.Compute(run));
+        string html = sb.ToString();
+        // "turned N away" in the terminal, "bids turned away" in compare: one name for one outcome
+        Assert.Contains("<th class=\"num\">Turned away</th>", html);
+        Assert.Contains("<b>turned away</b>", html);
+        Assert.DoesNotContain("ebuffed", html);
+    }
+
+    [Fact]
     public void A_small_parameter_that_is_not_zero_is_not_shown_as_zero_on_the_partner_card()
     {
         var run = FakeRuns.Make(24);
