@@ -638,13 +638,12 @@ function marker(g, shape, x, y, r, colour) {
     case "TriangleDown": g.appendChild(el("path", { d: `M${f(x - r)} ${f(y - r * 0.8)}L${f(x + r)} ${f(y - r * 0.8)}L${f(x)} ${f(y + r)}Z`, fill: colour })); break;
     case "Cross": g.appendChild(el("path", { d: `M${f(x - r * 0.85)} ${f(y - r * 0.85)}L${f(x + r * 0.85)} ${f(y + r * 0.85)}M${f(x + r * 0.85)} ${f(y - r * 0.85)}L${f(x - r * 0.85)} ${f(y + r * 0.85)}`, ...line })); break;
     case "Plus": g.appendChild(el("path", { d: `M${f(x - r)} ${f(y)}L${f(x + r)} ${f(y)}M${f(x)} ${f(y - r)}L${f(x)} ${f(y + r)}`, ...line })); break;
+    // Drawn as the report's PNG draws it (ScottPlot has no star; its asterisk is a + over an ×), so a send-away
+    // looks the same on the page, in its legend and in report.png.
     case "Star": {
-      let d = "";
-      for (let k = 0; k < 10; k++) {
-        const a = -Math.PI / 2 + (k * Math.PI) / 5, rr = k % 2 ? r * 0.45 : r * 1.1;
-        d += `${k ? "L" : "M"}${f(x + rr * Math.cos(a))} ${f(y + rr * Math.sin(a))}`;
-      }
-      g.appendChild(el("path", { d: d + "Z", fill: colour }));
+      const d = r * 0.72;
+      g.appendChild(el("path", { d: `M${f(x - r)} ${f(y)}L${f(x + r)} ${f(y)}M${f(x)} ${f(y - r)}L${f(x)} ${f(y + r)}` +
+        `M${f(x - d)} ${f(y - d)}L${f(x + d)} ${f(y + d)}M${f(x + d)} ${f(y - d)}L${f(x - d)} ${f(y + d)}`, ...line }));
       break;
     }
     default: g.appendChild(el("circle", { cx: f(x), cy: f(y), r: f(r), fill: colour }));
