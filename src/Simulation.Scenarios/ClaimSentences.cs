@@ -50,9 +50,10 @@ public static class ClaimSentences
                 ? $"{Name("who")} rarely switches suddenly between approach and withdrawal (at most {Arg("max_per_week")} a week)"
                 : $"{Name("who")} switches suddenly between approach and withdrawal (at least {(Has("min_per_week") ? Arg("min_per_week") : "3")} a week)",
             "withdraws-after" => $"{Name("who")} withdraws within {Arg("within")} after {Day("day")} {Arg("time")}",
-            "weekly-episode" => $"{Name("who")}'s protests and highest distress come in the {Arg("within")} from {Day("day")} {Arg("time")}",
+            "weekly-episode" => $"{Name("who")}'s protests and highest distress come within {Arg("within")} after {Day("day")} {Arg("time")}",
             "no-escalation" => $"{Name("who")}'s protests recur week after week without escalating",
-            "close-weekends" => $"Saturdays are close, and {Name("who")} stays mostly turned towards {Other("who")} between the episodes",
+            // what the detector measures: Saturday closeness, and time withdrawn at weekends by day and on midweek evenings
+            "close-weekends" => $"Saturdays are close, and {Name("who")} is seldom withdrawn at weekends by day or on Tuesday to Thursday evenings",
             "missed-call-scene" => $"On {Day("day")}s {Name("who")}'s call to {Other("who")} at work is missed or turned away, {Name("who")} gives up in anger, "
                                    + $"and {Other("who")}'s call-back is refused",
             "protest-tones" => $"{Name("who")} protests in two tones: reproach when hurt, a plea otherwise",

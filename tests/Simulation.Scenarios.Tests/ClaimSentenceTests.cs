@@ -13,6 +13,10 @@ public sealed class ClaimSentenceTests
         Assert.Equal("Will withdraws within 4h after Sunday 18:00", sentences[0]);
         Assert.Equal("Alma pursues and Will withdraws: their stances move against each other", sentences[1]);
         Assert.Equal("On Mondays Alma's call to Will at work is missed or turned away, Alma gives up in anger, and Will's call-back is refused", sentences[5]);
+        // said as the detectors measure them: a window after the time, and the hours they count as "seldom withdrawn"
+        string Of(string pattern) => ClaimSentences.For(s.Expect.Single(e => e.Pattern == pattern), s.Spec);
+        Assert.Equal("Alma's protests and highest distress come within 30h after Sunday 18:00", Of("weekly-episode"));
+        Assert.Equal("Saturdays are close, and Will is seldom withdrawn at weekends by day or on Tuesday to Thursday evenings", Of("close-weekends"));
     }
 
     [Fact]
