@@ -329,6 +329,26 @@ public sealed class PageTests(BrowserFixture fx)
             Assert.True(lower >= 2.2 * type, said + $", type {type} px");
             Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('#chart g[data-role=axes] text[font-size]')].filter((t) => t.getAttribute('font-size') !== t.parentNode.getAttribute('font-size')).length"));
 
+            // Each shading's legend swatch is drawn as strongly as the shading it names (it was up to three times as strong).
+            const string Swatches = """
+                () => {
+                  const chart = document.getElementById('chart'), bad = [];
+                  let compared = 0;
+                  for (const item of chart.querySelectorAll('[data-role=legend] [data-item]')) {
+                    const swatch = item.querySelector('rect[fill-opacity]');
+                    if (!swatch) continue;
+                    const fill = swatch.getAttribute('fill'), opacity = swatch.getAttribute('fill-opacity');
+                    const drawn = [...chart.querySelectorAll('[fill-opacity]')].filter((e) => e.getAttribute('fill') === fill && !e.closest('[data-role=legend]')).map((e) => e.getAttribute('fill-opacity'));
+                    if (drawn.length === 0) continue;
+                    compared++;
+                    if (!drawn.includes(opacity)) bad.push(`${item.dataset.item}: swatch ${opacity}, drawn ${[...new Set(drawn)].join('/')}`);
+                  }
+                  return `${compared} compared` + bad.map((b) => '; ' + b).join('');
+                }
+                """;
+            string swatches = await page.EvaluateAsync<string>(Swatches);
+            Assert.Matches(@"^[4-9] compared$", swatches); // closer, leisure, asleep, work, stress: what this run shows
+
             // The sidebar opens with s (the sliders and notes), and still nothing is cut off.
             await page.Keyboard.PressAsync("s");
             await Redrawn(page);

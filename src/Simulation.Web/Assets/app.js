@@ -17,6 +17,9 @@ let VISUAL = {
 const branchColour = () => VISUAL.bands.branch || "#332288";
 const closerColour = () => VISUAL.bands.closer || COLOURS.green;
 const furtherColour = () => VISUAL.bands.further || COLOURS.purple;
+// How strongly each shading is drawn, in the panels and lanes and in its legend swatch alike, so a swatch is the
+// colour it names (the swatch has an outline of its colour, so a faint one still stands out in the legend).
+const SHADE = { leisure: 0.13, sleep: 0.11, sleepLane: 0.16, work: 0.3, stress: 0.35, closer: 0.35, further: 0.5 };
 const BRANCH_DASH = (lw) => `${lw * 3} ${lw * 1.5}`;
 const INTERVAL_MS = 250;
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -839,8 +842,8 @@ function renderNow() {
         for (const p of targets)
           shade.appendChild(el("rect", { x: x(a).toFixed(1), y: p.y0, width: Math.max(0, x(b) - x(a)).toFixed(1), height: p.h, fill: colour, "fill-opacity": opacity }));
     };
-    put((t) => t.partners.some((p) => p.circumstances.leisure > 0 && !p.circumstances.asleep), VISUAL.bands.leisure, 0.13);
-    if (!daily) put((t) => t.partners.every((p) => p.circumstances.asleep), VISUAL.bands.sleep, 0.11);
+    put((t) => t.partners.some((p) => p.circumstances.leisure > 0 && !p.circumstances.asleep), VISUAL.bands.leisure, SHADE.leisure);
+    if (!daily) put((t) => t.partners.every((p) => p.circumstances.asleep), VISUAL.bands.sleep, SHADE.sleep);
   }
 
   // Axes, grid and labels.
@@ -906,7 +909,7 @@ function renderNow() {
         const up = t.closeness + prev.c >= m + pm;
         diff.appendChild(el("polygon", {
           points: `${x(prev.tick + 0.5).toFixed(1)},${yC(pm).toFixed(1)} ${x(t.tick + 0.5).toFixed(1)},${yC(m).toFixed(1)} ${x(t.tick + 0.5).toFixed(1)},${yC(t.closeness).toFixed(1)} ${x(prev.tick + 0.5).toFixed(1)},${yC(prev.c).toFixed(1)}`,
-          fill: up ? closerColour() : furtherColour(), "fill-opacity": up ? 0.35 : 0.5, stroke: "none",
+          fill: up ? closerColour() : furtherColour(), "fill-opacity": up ? SHADE.closer : SHADE.further, stroke: "none",
         }));
       }
       prev = { tick: t.tick, c: t.closeness, m };
@@ -1003,10 +1006,10 @@ function renderNow() {
         lg.appendChild(el("rect", { x: x(a).toFixed(1), y: y0 + 1, width: Math.max(0, x(b) - x(a)).toFixed(1), height: laneH - 2, fill: colour, "fill-opacity": opacity }));
     };
     if (!daily) {
-      band((t) => c(t).asleep, VISUAL.bands.sleep, 0.16);
-      band((t) => c(t).availability < 1 && !c(t).asleep, VISUAL.bands.work, 0.3);
+      band((t) => c(t).asleep, VISUAL.bands.sleep, SHADE.sleepLane);
+      band((t) => c(t).availability < 1 && !c(t).asleep, VISUAL.bands.work, SHADE.work);
     }
-    band((t) => c(t).stress > 0, VISUAL.bands.stress, 0.35);
+    band((t) => c(t).stress > 0, VISUAL.bands.stress, SHADE.stress);
     for (const [a, b] of spans(ticks, (t) => t.partners[lane.i].withdrawn))
       lg.appendChild(el("rect", { x: x(a).toFixed(1), y: y0 + laneH - 5, width: Math.max(0, x(b) - x(a)).toFixed(1), height: 4, fill: "#333333", "data-role": "withdrawn" }));
     const rowY = (row) => y0 + 2 + (2 - row + 0.5) * rowH;
@@ -1082,10 +1085,10 @@ function legendItems(partners, daily, t0, t1, runs) {
   const items = [{ key: "closeness", kind: "line", colour: COLOURS.ink, label: daily ? "closeness (daily mean; range shaded)" : "closeness" }];
   partners.forEach((p, i) => items.push({ key: `partner-${p.id}`, kind: "line", colour: partnerColour(i), label: p.name }));
   if (state.show.traits) items.push({ key: "anxiety", kind: "line", colour: "#444", label: "anxiety" }, { key: "avoidance", kind: "dash", colour: "#444", label: "avoidance" });
-  if (state.branch) items.push({ key: "branch", kind: "dashed", colour: branchColour(), label: "branch (its lines dashed)" }, { key: "closer", kind: "box", colour: closerColour(), opacity: 0.5, label: "branch closer" }, { key: "further", kind: "box", colour: furtherColour(), opacity: 0.6, label: "branch further apart" });
-  items.push({ key: "leisure", kind: "box", colour: VISUAL.bands.leisure, opacity: 0.35, label: "leisure together" });
-  if (!daily) items.push({ key: "sleep", kind: "box", colour: VISUAL.bands.sleep, opacity: 0.35, label: "asleep" }, { key: "work", kind: "box", colour: VISUAL.bands.work, opacity: 0.45, label: "at work / busy" });
-  items.push({ key: "stress", kind: "box", colour: VISUAL.bands.stress, opacity: 0.5, label: "stress" }, { key: "withdrawn", kind: "bar", colour: "#333", label: "withdrawn" });
+  if (state.branch) items.push({ key: "branch", kind: "dashed", colour: branchColour(), label: "branch (its lines dashed)" }, { key: "closer", kind: "box", colour: closerColour(), opacity: SHADE.closer, label: "branch closer" }, { key: "further", kind: "box", colour: furtherColour(), opacity: SHADE.further, label: "branch further apart" });
+  items.push({ key: "leisure", kind: "box", colour: VISUAL.bands.leisure, opacity: SHADE.leisure, label: "leisure together" });
+  if (!daily) items.push({ key: "sleep", kind: "box", colour: VISUAL.bands.sleep, opacity: SHADE.sleep, label: "asleep" }, { key: "work", kind: "box", colour: VISUAL.bands.work, opacity: SHADE.work, label: "at work / busy" });
+  items.push({ key: "stress", kind: "box", colour: VISUAL.bands.stress, opacity: SHADE.stress, label: "stress" }, { key: "withdrawn", kind: "bar", colour: "#333", label: "withdrawn" });
   // Markers: the kinds on screen (as the report lists the kinds its chart holds).
   const present = new Set();
   for (const r of runs) for (const e of r.events) if (e.tick >= t0 && e.tick <= t1) for (const m of e.marks || []) present.add(m.kind);
@@ -1111,7 +1114,7 @@ function drawLegend(svg, items, lay, F, LW) {
     const gx = 8 + it.x, cy = 8 + it.row * lay.rowH + lay.size / 2;
     const ig = el("g", { "data-item": it.key });
     if (it.kind === "line" || it.kind === "dash" || it.kind === "dashed") ig.appendChild(el("line", { x1: gx, x2: gx + lay.sw, y1: cy, y2: cy, stroke: it.colour, "stroke-width": LW, "stroke-dasharray": it.kind === "dash" ? `${LW * 1.2} ${LW * 1.6}` : it.kind === "dashed" ? BRANCH_DASH(LW) : null }));
-    else if (it.kind === "box") ig.appendChild(el("rect", { x: gx, y: cy - lay.size * 0.4, width: lay.sw, height: lay.size * 0.8, fill: it.colour, "fill-opacity": it.opacity }));
+    else if (it.kind === "box") ig.appendChild(el("rect", { x: gx, y: cy - lay.size * 0.4, width: lay.sw, height: lay.size * 0.8, fill: it.colour, "fill-opacity": it.opacity, stroke: it.colour, "stroke-opacity": 0.8, "stroke-width": 1.5 }));
     else if (it.kind === "bar") ig.appendChild(el("rect", { x: gx, y: cy + lay.size * 0.1, width: lay.sw, height: 4, fill: it.colour }));
     else marker(ig, it.shape, gx + lay.sw / 2, cy, Math.max(6, lay.size * 0.42), it.colour);
     ig.appendChild(el("text", { x: (gx + lay.sw + lay.gapIn).toFixed(1), y: (cy + lay.size * 0.35).toFixed(1) }, it.label));
