@@ -18,6 +18,20 @@ public static class Cli
         return new CliResult(code, o.ToString().Replace("\r\n", "\n"), e.ToString().Replace("\r\n", "\n"));
     }
 
+    /// <summary>
+    /// Fails, saying why, when this process ignores SIGINT: its children inherit that (a test run started in the
+    /// background of a shell without job control, `(./test.sh &)`), so Ctrl+C never reaches couplesim and a
+    /// Ctrl+C test would fail as if couplesim had ignored it.
+    /// </summary>
+    public static void AssertCtrlCReachesChildren()
+    {
+        string? line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        Assert.NotNull(line);
+        ulong ignored = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        Assert.False((ignored & 1UL << (2 - 1)) != 0,
+            "SIGINT is ignored by the test process, and so by every couplesim it starts: run the tests in the foreground or with job control (set -m), not as `(./test.sh &)`");
+    }
+
     /// <summary>The repository root (where Simulation.sln is).</summary>
     public static string Root { get; } = FindRoot();
 

@@ -97,6 +97,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task Ctrl_C_during_a_run_exits_130_and_writes_nothing()
     {
+        Cli.AssertCtrlCReachesChildren();
         using var t = new TempDir();
         string scenario = t.Scenario();
         var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), p =>

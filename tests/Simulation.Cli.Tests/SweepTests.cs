@@ -91,6 +91,7 @@ public sealed class SweepTests
     [Fact]
     public async Task A_sweep_stopped_by_ctrl_c_writes_nothing()
     {
+        Cli.AssertCtrlCReachesChildren();
         using var t = new TempDir();
         using var sweep = new CouplesimProcess(t.Path, "sweep", Library("alma-will"), "--vary", "will.avoidance=1:7:0.5", "--seeds", "1-300", "--length", "1y", "--out", t["o"]);
         await sweep.WaitForAsync(" runs (", TimeSpan.FromSeconds(120));
