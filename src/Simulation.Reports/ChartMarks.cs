@@ -5,7 +5,7 @@ using Simulation.Reports.Charts;
 namespace Simulation.Reports;
 
 /// <summary>Marker shapes of the charts and the workshop page (the page draws them by these names).</summary>
-public enum MarkerShape { Circle, OpenCircle, Square, Diamond, TriangleUp, TriangleDown, Cross, Plus, Star }
+public enum MarkerShape { Circle, OpenCircle, Square, Diamond, TriangleUp, TriangleDown, Cross, Plus, Asterisk }
 
 /// <summary>How one kind of chart marker looks and where it sits in a partner's lane (row 2 at the top on the page; the report charts give each kind its own row, in <see cref="ChartMarks.All"/> order).</summary>
 public sealed record MarkKind(string Key, string Label, MarkerShape Shape, string Color, int Row);
@@ -18,10 +18,10 @@ public static class ChartMarks
 {
     public static readonly MarkKind Protest = new("protest", "Protest (angry)", MarkerShape.TriangleUp, OkabeIto.Orange, 2);
     public static readonly MarkKind Plea = new("plea", "Plea", MarkerShape.TriangleUp, OkabeIto.ReddishPurple, 2);
-    public static readonly MarkKind SendAway = new("send-away", "Sends partner away", MarkerShape.Star, OkabeIto.Black, 2);
+    public static readonly MarkKind SendAway = new("send-away", "Sends partner away", MarkerShape.Asterisk, OkabeIto.Black, 2);
     public static readonly MarkKind Callback = new("callback", "Call-back", MarkerShape.Plus, OkabeIto.ReddishPurple, 2);
     public static readonly MarkKind Repair = new("repair", "Repair attempt", MarkerShape.Diamond, OkabeIto.ReddishPurple, 2);
-    public static readonly MarkKind Rejection = new("rejection", "Harsh rejection", MarkerShape.Star, OkabeIto.Black, 2);
+    public static readonly MarkKind Rejection = new("rejection", "Harsh rejection", MarkerShape.Asterisk, OkabeIto.Black, 2);
     public static readonly MarkKind Intervention = new("intervention", "Intervention", MarkerShape.OpenCircle, OkabeIto.BluishGreen, 2);
     public static readonly MarkKind Answer = new("answer", "Answers a bid", MarkerShape.Circle, OkabeIto.BluishGreen, 1);
     public static readonly MarkKind Rebuff = new("rebuff", "Turns a bid away", MarkerShape.Cross, OkabeIto.Black, 1);

@@ -401,7 +401,7 @@ public static class ClosenessChart
         MarkerShape.TriangleDown => ScottPlot.MarkerShape.FilledTriangleDown,
         MarkerShape.Cross => ScottPlot.MarkerShape.Eks,
         MarkerShape.Plus => ScottPlot.MarkerShape.Cross,
-        MarkerShape.Star => ScottPlot.MarkerShape.Asterisk,
+        MarkerShape.Asterisk => ScottPlot.MarkerShape.Asterisk,
         _ => ScottPlot.MarkerShape.FilledCircle,
     };
 

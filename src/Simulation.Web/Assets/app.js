@@ -643,7 +643,7 @@ function marker(g, shape, x, y, r, colour) {
     case "Plus": g.appendChild(el("path", { d: `M${f(x - r)} ${f(y)}L${f(x + r)} ${f(y)}M${f(x)} ${f(y - r)}L${f(x)} ${f(y + r)}`, ...line })); break;
     // Drawn as the report's PNG draws it (ScottPlot has no star; its asterisk is a + over an ×), so a send-away
     // looks the same on the page, in its legend and in report.png.
-    case "Star": {
+    case "Asterisk": {
       const d = r * 0.72;
       g.appendChild(el("path", { d: `M${f(x - r)} ${f(y)}L${f(x + r)} ${f(y)}M${f(x)} ${f(y - r)}L${f(x)} ${f(y + r)}` +
         `M${f(x - d)} ${f(y - d)}L${f(x + d)} ${f(y + d)}M${f(x + d)} ${f(y - d)}L${f(x - d)} ${f(y + d)}`, ...line }));
