@@ -217,7 +217,7 @@ public static class SweepChart
         foreach (var (label, v) in new[] { ("lowest", lo), ("middle", (lo + hi) / 2), ("highest", hi) })
         {
             var c = heat.Colormap.GetColor(hi == lo ? 0.5 : (v - lo) / (hi - lo));
-            figure.AddLegend(style.SwatchItem($"{label} {RunText.Fixed(v)}", c.ToHex(), 1));
+            figure.AddLegend(style.SwatchItem($"{label} {RunText.Figure(sweep.Mapped, v)}", c.ToHex(), 1));
         }
 
         bool small = nx * ny <= 120; // the values written in the cells while they stay readable
@@ -234,7 +234,7 @@ public static class SweepChart
                     r.LineStyle.Width = style.Px(5);
                 }
                 if (!small) continue;
-                var t = panel.Add.Text(RunText.Fixed(v), x, y);
+                var t = panel.Add.Text(RunText.Figure(sweep.Mapped, v), x, y);
                 style.Font(t.LabelStyle, style.TextSize, bold: holds[y, x], color: Lightness(heat, v) > 0.55 ? ChartPalette.Ink : "#FFFFFF");
                 t.LabelStyle.Alignment = Alignment.MiddleCenter;
             }
@@ -243,7 +243,7 @@ public static class SweepChart
             figure.AddLegend(style.LineItem(plan.Scenario.Expect.Length == 1
                 ? $"the claim ({plan.Scenario.Expect[0].Pattern}) shows on most seeds"
                 : $"all {plan.Scenario.Expect.Length} claims show on most seeds", ChartPalette.Ink, style.Px(5)));
-        figure.Footnote = $"Each cell: {sweep.Mapped.Label.ToLowerInvariant()} ({sweep.Mapped.Meaning}), the mean over {RunText.Plural(plan.Seeds.Length, "seed")}"
+        figure.Footnote = $"Each cell: {sweep.Mapped.Label.ToLowerInvariant()}, {sweep.Mapped.Meaning}; the mean over {RunText.Plural(plan.Seeds.Length, "seed")}"
                           + (plan.Axes.Length > 2 ? $" and over {string.Join(", ", plan.Axes.Skip(2).Select(a => a.Key))}." : ".");
         return figure;
     }

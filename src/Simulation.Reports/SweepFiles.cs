@@ -44,7 +44,7 @@ public static class SweepText
         string Where(PointSummary p) => string.Join(", ", plan.Axes.Select((a, i) => $"{a.Key}={p.Point.Values[i]}"));
         var best = sweep.Points.MaxBy(p => p.Figures[figure].Mean)!;
         var worst = sweep.Points.MinBy(p => p.Figures[figure].Mean)!;
-        yield return $"{sweep.Mapped.Label}: highest {RunText.Fixed(best.Figures[figure].Mean)} at {Where(best)}, lowest {RunText.Fixed(worst.Figures[figure].Mean)} at {Where(worst)} (means over {RunText.Plural(plan.Seeds.Length, "seed")})";
+        yield return $"{sweep.Mapped.Label}: highest {RunText.Figure(sweep.Mapped, best.Figures[figure].Mean)} at {Where(best)}, lowest {RunText.Figure(sweep.Mapped, worst.Figures[figure].Mean)} at {Where(worst)} (means over {RunText.Plural(plan.Seeds.Length, "seed")})";
         foreach (var (claim, c) in plan.Scenario.Expect.Select((e, c) => (e, c)))
         {
             int most = sweep.Points.Count(p => p.ClaimShares[c] > 0.5);

@@ -87,4 +87,21 @@ public sealed class SweepChartTests
         Assert.True(figure < html.IndexOf("<p class=\"meta\">", StringComparison.Ordinal), "the meta line under the chart");
         Assert.Contains("<td>Will withdraws within 4h after Sunday 18:00 <code class=\"call\">withdraws-after (day: sun", html);
     }
+
+    [Fact]
+    public void The_regime_map_writes_a_share_in_percent_in_cells_a_browser_keeps_crisp()
+    {
+        var two = FakeSweeps.Make("will.avoidance=1:7:3", "alma.anxiety=2:6:2");
+        var sweep = two with { Mapped = Sweeps.RunFigure.Named(two.Figures, "positive_share") };
+        var figure = SweepChart.Build(sweep, "t", ChartSize.Default);
+        var cells = figure.Panels[0].GetPlottables().OfType<Text>().Select(t => t.LabelText).ToArray();
+        Assert.Equal(9, cells.Length);
+        Assert.All(cells, c => Assert.Matches(@"^\d{1,3}%$", c));
+        Assert.Single(figure.Legend, i => System.Text.RegularExpressions.Regex.IsMatch(i.LabelText, @"^highest \d{1,3}%$"));
+        Assert.Matches(@"^Positive share: highest \d{1,3}% at will\.avoidance=\d, alma\.anxiety=\d, lowest \d{1,3}% at ", SweepText.Highlights(sweep).First());
+        Assert.StartsWith("Each cell: positive share, share of interactions that went well (answered, soothed or accepted); the mean", figure.Footnote);
+        // The grid is one bitmap pixel a cell: smoothed, its colours would bleed across the cells' borders.
+        var image = Assert.Single(System.Xml.Linq.XDocument.Parse(figure.ToSvg("map")).Descendants(), e => e.Name.LocalName == "image");
+        Assert.Equal("image-rendering:pixelated", (string?)image.Attribute("style"));
+    }
 }

@@ -367,6 +367,9 @@ public sealed partial class Figure
         // per-glyph positions end in ", " (Firefox then shifts the text); a plain list of numbers
         svg = GlyphList().Replace(svg, m => $" {m.Groups[1].Value}=\"{m.Groups[2].Value.Replace(",", "", StringComparison.Ordinal)}\"");
         svg = svg.Replace($"font-family=\"{ChartStyle.FontName}\"", $"font-family=\"{ChartStyle.FontName}, Verdana, sans-serif\"", StringComparison.Ordinal);
+        // A bitmap in a chart is a heatmap's grid, one pixel a cell, scaled up: a browser would smooth it into a gradient
+        // that bleeds across the cells' borders (the PNG draws them crisp).
+        svg = svg.Replace("<image ", "<image style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
         int root = svg.IndexOf("<svg ", StringComparison.Ordinal);
         int close = svg.IndexOf('>', root);
         string open = svg[root..close];
