@@ -190,6 +190,8 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
             problems.Add(Problem("--seeds", 1, $"{seeds.Count:N0} seeds; a sweep takes at most {MaxSeeds:N0}"));
         else if (seeds.Distinct().Count() != seeds.Count)
             problems.Add(Problem("--seeds", 1, "a seed is listed twice"));
+        else if (seeds.Count == 1) // its "interval" would be the value itself, and look certain
+            problems.Add(Problem("--seeds", 1, $"`{Printable.Quote(text)}` is one seed; a mean over seeds and its 95% interval need at least two (e.g. --seeds 1-10)"));
         return [.. seeds];
     }
 

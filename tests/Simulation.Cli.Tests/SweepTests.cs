@@ -159,4 +159,17 @@ public sealed class EnsembleCompareTests
         Assert.Equal(2, r.ExitCode);
         Assert.Equal(["--seed:1:1: error: give --seed (one run each) or --seeds (many), not both"], r.ErrLines);
     }
+
+    [Theory]
+    [InlineData("compare")]
+    [InlineData("sweep")]
+    public async Task One_seed_is_refused_where_a_mean_over_seeds_and_its_interval_are_shown(string command)
+    {
+        using var t = new TempDir();
+        string[] change = command == "compare" ? ["--set", "will.responsiveness=0.8"] : ["--vary", "will.avoidance=2,5"];
+        var r = await Cli.Run([command, Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), .. change, "--seeds", "5", "--out", t["o"]]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(["--seeds:1:1: error: `5` is one seed; a mean over seeds and its 95% interval need at least two (e.g. --seeds 1-10)"], r.ErrLines);
+        Assert.False(Directory.Exists(t["o"]));
+    }
 }

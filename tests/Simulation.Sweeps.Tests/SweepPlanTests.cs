@@ -59,6 +59,8 @@ public sealed class SweepPlanTests
     [InlineData("1-3,x", "--seeds:1:5: error: expected seeds as A-B or A,B,C")]
     [InlineData("1-3,2", "--seeds:1:1: error: a seed is listed twice")]
     [InlineData("1-20000", "--seeds:1:1: error: `1-20000` is more than 10,000 seeds")]
+    [InlineData("5", "--seeds:1:1: error: `5` is one seed; a mean over seeds and its 95% interval need at least two (e.g. --seeds 1-10)")]
+    [InlineData("7-7", "--seeds:1:1: error: `7-7` is one seed")]
     public void A_mistake_in_seeds_is_one_line_at_its_place(string seeds, string start)
     {
         var ex = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=3"], seeds));
@@ -68,7 +70,7 @@ public sealed class SweepPlanTests
     [Fact]
     public void A_sweep_over_a_limit_is_refused_before_it_starts_and_says_which()
     {
-        var points = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=1:7:0.01", "alma.anxiety=1:7:0.1"], "1"));
+        var points = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=1:7:0.01", "alma.anxiety=1:7:0.1"], "1-2"));
         Assert.StartsWith("--vary:1:1: error: the grid has 36,661 points; a sweep takes at most 10,000", points.Diagnostics[0].ToString());
         var runs = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=1:7:0.01"], "1-1000"));
         Assert.StartsWith("--seeds:1:1: error: 601 points × 1,000 seeds is 601,000 runs; a sweep takes at most 200,000", runs.Diagnostics[0].ToString());
