@@ -68,11 +68,28 @@ public sealed class CommonOptions
     public ImmutableArray<string> Changes(ParseResult p) => [.. Sets(p), .. Stretches(p).Select(x => "stretch=" + x)];
 
     /// <summary>
+    /// A run key given by --set and by its own option as well (<c>--set seed=5 --seed 6</c>): one value would run and
+    /// the folder would be named after the other. Problems at the option's place.
+    /// </summary>
+    public void CheckOneValueEach(ParseResult p)
+    {
+        foreach (var set in Sets(p))
+        {
+            string key = set.Split('=')[0].Trim();
+            if (key == "seed" && p.GetValue(Seed) is { } seed)
+                throw ScenarioException.One("--seed", 1, 1, $"the seed is given twice (`--set {Printable.Quote(set)}` and `--seed {Printable.Quote(seed)}`); give one");
+            if (key == "length" && p.GetValue(Length) is { } length)
+                throw ScenarioException.One("--length", 1, 1, $"the length is given twice (`--set {Printable.Quote(set)}` and `--length {Printable.Quote(length)}`); give one");
+        }
+    }
+
+    /// <summary>
     /// Applies --set, then --length, then --seed (so the flags win over a set of the same key), then
     /// --stretch (checked against the run's final length).
     /// </summary>
     public Scenario Apply(Scenario s, ParseResult p, bool withSets = true)
     {
+        CheckOneValueEach(p);
         var sets = Sets(p);
         if (withSets && sets.Length > 0) s = ScenarioChanges.WithSets(s, sets);
         if (p.GetValue(Length) is { } length) s = ScenarioChanges.WithLength(s, length);

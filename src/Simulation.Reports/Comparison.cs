@@ -65,15 +65,16 @@ public static class ComparisonWriter
     private static string Describe(RunResult a, RunResult b, int tick, DateTime time, int? stateTick, int? eventTick,
         ImmutableArray<SimEvent> onlyA, ImmutableArray<SimEvent> onlyB)
     {
-        var names = RunText.Names(b);
         var sb = new StringBuilder();
         if (eventTick is int et)
         {
             DateTime when = a.Spec.Start.AddHours(et);
-            string Say(ImmutableArray<SimEvent> es) => es.Length == 0 ? "nothing" : string.Join("; ", es.Select(e => RunText.Describe(e, names)));
+            // each side's events in its own partners' names (two scenarios may name different couples)
+            static string Say(ImmutableArray<SimEvent> es, RunResult run) =>
+                es.Length == 0 ? "nothing" : string.Join("; ", es.Select(e => RunText.Describe(e, RunText.Names(run))));
             if (stateTick is int st && st < et)
                 sb.Append($"States drift apart from {RunText.DayTime(a.Spec.Start.AddHours(st))} (changed parameters); ");
-            sb.Append($"first different event {RunText.DayTime(when)}: B — {Say(onlyB)}; A — {Say(onlyA)}");
+            sb.Append($"first different event {RunText.DayTime(when)}: B — {Say(onlyB, b)}; A — {Say(onlyA, a)}");
         }
         else
         {
@@ -81,6 +82,15 @@ public static class ComparisonWriter
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// When the two runs start at other times or last other lengths (two scenarios): how, and how they are set side by
+    /// side, so that nobody reads a 4-week run against a 52-week one as a change of one couple. Null when they agree.
+    /// </summary>
+    public static string? CalendarNote(RunResult a, RunResult b) =>
+        a.Spec.Start == b.Spec.Start && a.Spec.Hours == b.Spec.Hours ? null
+            : $"the runs differ in calendar (A: {RunText.LengthWords(a.Spec.Hours)} from {RunText.Day(a.Spec.Start)}; B: {RunText.LengthWords(b.Spec.Hours)} from {RunText.Day(b.Spec.Start)}). " +
+              "Both are drawn hour by hour from their own start on A's dates, and each figure counts its own run's hours.";
 
     /// <summary>compare.svg / compare.png: both closeness curves, the difference shaded, and where the runs part.</summary>
     public static CompareChart Chart(RunReport a, RunReport b, ChartSize? size = null) => Chart(a, b, FindDivergence(a.Run, b.Run), size ?? ChartSize.Default);
@@ -97,7 +107,7 @@ public static class ComparisonWriter
         figure.XTicks = TimeAxis.Ticks(ra.Spec.Start, hours, dataWidth);
 
         // where the runs part is written above the curves, in a strip of its own, so it covers none of them
-        string note = Markup.Clean(div is null ? "The two runs are identical." : CalloutText(div, rb)); // names are the scenario's text
+        string note = Markup.Clean(div is null ? "The two runs are identical." : CalloutText(div, ra, rb)); // names are the scenario's text
         int noteLines = note.Split('\n').Length;
         var notes = figure.AddFixedPanel(noteLines * 30 + 16, null, gapAbove: 0);
         figure.Bare(notes);
@@ -167,9 +177,8 @@ public static class ComparisonWriter
     private static LinePattern DashB(ChartStyle style) => new([style.Px(14), style.Px(8)], 0, "B");
 
     /// <summary>The note the chart puts where the runs part: when, and each side's first different events.</summary>
-    public static string CalloutText(Divergence div, RunResult b)
+    public static string CalloutText(Divergence div, RunResult a, RunResult b)
     {
-        var names = RunText.Names(b);
         var lines = new List<string>();
         if (div.EventTick is not int et)
         {
@@ -177,7 +186,7 @@ public static class ComparisonWriter
             lines.Add("states drift apart; the events stay the same");
             return string.Join('\n', lines);
         }
-        DateTime when = b.Spec.Start.AddHours(et);
+        DateTime when = div.Time.AddHours(et - div.Tick); // on A's calendar, as the chart's axis and the page's note
         if (div.Tick < et)
         {
             lines.Add($"Runs part: {RunText.DayTime(div.Time)} (changed parameters)");
@@ -186,14 +195,15 @@ public static class ComparisonWriter
         else lines.Add($"Runs part: {RunText.DayTime(when)}");
         // Up to two of each side's events, a line each (both partners starting to stretch is one change, not one of
         // them); more are counted, so the callout stays small on the chart.
-        void Side(string side, ImmutableArray<SimEvent> only)
+        void Side(string side, ImmutableArray<SimEvent> only, RunResult run)
         {
             if (only.Length == 0) { lines.Add($"{side}: nothing then"); return; }
+            var names = RunText.Names(run);
             foreach (var e in only.Take(2)) lines.Add($"{side}: {RunText.Describe(e, names)}");
             if (only.Length > 2) lines.Add($"{side}: and {only.Length - 2} more");
         }
-        Side("B", div.OnlyB);
-        Side("A", div.OnlyA);
+        Side("B", div.OnlyB, b);
+        Side("A", div.OnlyA, a);
         return string.Join('\n', lines);
     }
 
@@ -212,6 +222,7 @@ public static class ComparisonWriter
         sb.Append("<header>\n");
         HtmlParts.Meta(sb, $"<b style=\"color:{ColorA}\">A</b>: {Escape(a.Label)}", $"<b style=\"color:{ColorB}\">B</b>: {Escape(b.Label)}", $"seed {ra.Spec.Seed}",
             $"{RunText.LengthWords(ra.Spec.Hours)} from {Escape(RunText.Day(ra.Spec.Start))}", $"couplesim {Escape(ToolInfo.Version)}");
+        if (CalendarNote(ra, rb) is { } calendar) sb.Append($"<p class=\"note calendar\"><b>Note:</b> {Escape(calendar)}</p>\n");
         sb.Append("</header>\n");
         var changes = Changes(ra, rb);
         sb.Append("<h2 id=\"changes\">What was changed</h2>\n");

@@ -25,6 +25,7 @@ public static class ScenarioChanges
     {
         var problems = new List<Diagnostic>();
         var spec = s.Spec;
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var set in sets)
         {
             void Fail(int column, string message) =>
@@ -39,6 +40,12 @@ public static class ScenarioChanges
             string lhs = set[..eq];
             string value = set[(eq + 1)..];
             int valueColumn = eq + 2;
+            // The last would win unseen, and a what-if's folder would name both values.
+            if (!keys.Add(lhs.Trim()))
+            {
+                Fail(1, $"`{Words.Q(lhs.Trim())}` is set twice; set each key once");
+                continue;
+            }
             if (value.Trim().Length == 0)
             {
                 Fail(valueColumn, "the value is missing after `=`");

@@ -92,6 +92,17 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
         }
         string key = text[..eq], spec = text[(eq + 1)..];
         int at = eq + 2; // column of the values in the argument
+        // Every run of a sweep has the same seeds and the same length: its intervals, limits and words count on both.
+        if (key.Trim() == "seed")
+        {
+            problems.Add(Problem("--vary", 1, "a sweep runs every grid point on every seed of --seeds; give the seeds there (e.g. --seeds 1-10)"));
+            return null;
+        }
+        if (key.Trim() == "length")
+        {
+            problems.Add(Problem("--vary", 1, "a sweep's runs all have one length (--length 8w); sweep each length on its own to compare them"));
+            return null;
+        }
         ImmutableArray<string> values;
         if (spec.Contains(':'))
         {

@@ -126,6 +126,10 @@ public sealed class CommandTests
     [InlineData("--seed:1:1: error: `--seed` needs a value (N)", "run", "x.yaml", "--seed")]
     [InlineData("--seed:1:1: error: `--seed` is given 2 times; give it once", "run", "x.yaml", "--seed", "1", "--seed", "2")]
     [InlineData("--port:1:1: error: `--port` must be a whole number, not `abc`", "serve", "--port", "abc")]
+    // one value each: a run would use the last and its folder name both
+    [InlineData("--seed:1:1: error: the seed is given twice (`--set seed=5` and `--seed 6`); give one", "run", "{tiny}", "--set", "seed=5", "--seed", "6")]
+    [InlineData("--length:1:1: error: the length is given twice (`--set length=2w` and `--length 3w`); give one", "compare", "{tiny}", "--set", "length=2w", "--length", "3w")]
+    [InlineData("--set:1:1: error: `closeness` is set twice; set each key once (in `closeness=0.4`)", "run", "{tiny}", "--set", "closeness=0.3", "--set", "closeness=0.4")]
     [InlineData("couplesim:1:1: error: `couplesim run` needs SCENARIO: Scenario file (YAML)", "run")]
     [InlineData("couplesim:1:1: error: `couplesim compare` needs a second scenario or at least one --set or --stretch change", "compare", "{tiny}")]
     [InlineData("b.yaml:1:1: error: unexpected argument `b.yaml` for `couplesim run`", "run", "a.yaml", "b.yaml")]
@@ -221,6 +225,26 @@ public sealed class CommandTests
         Assert.Equal("", r.Err);
         var note = Assert.Single(r.Out.Split('\n'), l => l.Contains("different couples", StringComparison.Ordinal));
         Assert.StartsWith("  Note: the two scenarios have different couples (A: Alma (alma) and Will (will); B: ", note);
+    }
+
+    [Fact]
+    public async Task Compare_of_runs_on_other_calendars_says_so_and_tells_each_sides_events_in_its_own_names()
+    {
+        using var t = new TempDir();
+        string Library(string name) => Path.Combine(Cli.Root, "scenarios", name + ".yaml");
+        var r = await Cli.Run("compare", Library("alma-will"), Library("secure-calms-anxious"), "--length", "3d", "--out", t["cmp"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("  Note: the runs differ in calendar (A: 3 days from Sat 7 Mar; B: 3 days from Sat 3 Jan).", r.Out);
+        Assert.Contains("<b>Note:</b> the runs differ in calendar", File.ReadAllText(t["cmp/compare.html"]));
+        var part = Assert.Single(r.Out.Split('\n'), l => l.StartsWith("  Where they part:", StringComparison.Ordinal));
+        Assert.Matches(@"first different event Sat 7 Mar \d\d:00: B — .*Nora.*; A — .*Alma", part); // A's own names, not its ids
+        Assert.DoesNotContain("alma ", part);
+        // the chart's note tells the same time, on A's calendar
+        Assert.Contains("First different event Sat 7 Mar", File.ReadAllText(t["cmp/compare.svg"]).Replace("\n", " "));
+
+        var same = await Cli.Run("compare", Library("alma-will"), Library("stretching"), "--out", t["same"]);
+        Assert.True(same.ExitCode == 0, same.Err);
+        Assert.DoesNotContain("differ in calendar", same.Out);
     }
 
     [Fact]

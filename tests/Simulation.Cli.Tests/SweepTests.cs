@@ -44,6 +44,10 @@ public sealed class SweepTests
     [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--map", "closeness" }, "--map:1:1: error: no figure `closeness`; the figures are `mean_closeness`")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--cluster", "http://x:1" }, "--cluster:1:1: error: expected redis://HOST:PORT")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:0.0001", "--seeds", "1-100" }, "--vary:1:16: error: `1:7:0.0001` has more than 10,000 values")]
+    [InlineData(new[] { "--vary", "seed=1,2", "--seeds", "1-2" }, "--vary:1:1: error: a sweep runs every grid point on every seed of --seeds; give the seeds there")]
+    [InlineData(new[] { "--vary", "length=1w,2w" }, "--vary:1:1: error: a sweep's runs all have one length (--length 8w)")]
+    [InlineData(new[] { "--vary", "will.avoidance=3,5", "--set", "seed=5" }, "--set:1:1: error: a sweep runs every grid point on every seed of --seeds, so `seed=5` would be ignored")]
+    [InlineData(new[] { "--vary", "will.avoidance=3,5", "--set", "will.avoidance=4" }, "--vary:1:1: error: `will.avoidance` is varied and also set (`--set will.avoidance=4`); drop one")]
     public async Task A_mistake_is_one_line_exit_2_and_nothing_written(string[] options, string start)
     {
         using var t = new TempDir();

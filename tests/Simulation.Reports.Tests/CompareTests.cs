@@ -94,13 +94,13 @@ public sealed class CompareTests
         var t = run.Spec.Start.AddHours(50);
         SimEvent Stretch(string who) => new(50, t, who, EventKinds.Intervention, "", Outcomes.None, "starts stretching");
         var two = new Divergence(50, t, 50, [], [Stretch("alma"), Stretch("will")], "");
-        string text = ComparisonWriter.CalloutText(two, run);
+        string text = ComparisonWriter.CalloutText(two, run, run);
         // both partners starting to stretch: the callout named only the first
         Assert.Contains("alma", text.Split('\n')[1], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("will", text.Split('\n')[2], StringComparison.OrdinalIgnoreCase);
         Assert.EndsWith("A: nothing then", text);
         var three = two with { OnlyB = [Stretch("alma"), Stretch("will"), Stretch("alma")] };
-        Assert.Contains("B: and 1 more", ComparisonWriter.CalloutText(three, run));
+        Assert.Contains("B: and 1 more", ComparisonWriter.CalloutText(three, run, run));
     }
 
     [Fact]

@@ -72,6 +72,7 @@ public sealed class CompareCommand : ICliCommand
             // partners are paired by id, so the same ids listed in another order are the same couple
             if (!a.Spec.Partners.Select(x => x.Id).ToHashSet(StringComparer.Ordinal).SetEquals(b.Spec.Partners.Select(x => x.Id)))
                 o.WriteLine($"  Note: the two scenarios have different couples (A: {Couple(a)}; B: {Couple(b)}); only partners with the same id are compared figure by figure.");
+            if (ComparisonWriter.CalendarNote(runs[0], runs[1]) is { } calendar) o.WriteLine($"  Note: {calendar}");
             o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.ImageFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
             var div = ComparisonWriter.FindDivergence(runs[0], runs[1]);
             o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
@@ -104,6 +105,9 @@ public sealed class CompareCommand : ICliCommand
     {
         if (p.GetValue(options.Seed) is not null)
             throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
+        if (sets.FirstOrDefault(x => x.Split('=')[0].Trim() == "seed") is { } seedSet)
+            throw ScenarioException.One("--set", 1, 1, $"both sides run on every seed of --seeds, so `{Printable.Quote(seedSet)}` would be ignored; give the seeds there");
+        options.CheckOneValueEach(p);
         // the workers get the very text the loader checked (the file is read once)
         var loadedA = ScenarioLoader.Load(pathA, out string textA);
         string textB = textA;
