@@ -59,5 +59,5 @@ public sealed record RunFigure(string Column, string Label, string Meaning, Func
     public static RunFigure Named(ImmutableArray<RunFigure> figures, string column) =>
         figures.FirstOrDefault(f => f.Column == column)
         ?? throw ScenarioException.One("--map", 1, 1,
-            $"no figure `{Printable.Quote(column)}`; the figures are {string.Join(", ", figures.Select(f => $"`{f.Column}`"))}");
+            $"no figure `{Printable.Quote(column)}`{Spelling.DidYouMean(column, figures.Select(f => f.Column))}; the figures are {string.Join(", ", figures.Select(f => $"`{f.Column}`"))}");
 }

@@ -16,7 +16,7 @@ public sealed record GridPoint(int Index, ImmutableArray<string> Values);
 /// run's place never depends on where or when it ran (BehaviorSpace's and Mesa's batch runs, with the seeds
 /// written down).
 /// </summary>
-public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, ImmutableArray<ulong> Seeds)
+public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, ImmutableArray<ulong> Seeds)
 {
     /// <summary>Most grid points a sweep may have.</summary>
     public const int MaxPoints = 10_000;
@@ -118,6 +118,11 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
                 problems.Add(Problem("--vary", at, $"a range goes up from FROM to TO in steps above 0 (got `{Printable.Quote(spec)}`)"));
                 return null;
             }
+            if ((to - from) % step != 0) // the grid would stop short of TO without a word
+            {
+                problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` does not reach {Format(to)} (the last value would be {Format(from + Math.Floor((to - from) / step) * step)}); take a step that divides TO − FROM"));
+                return null;
+            }
             if ((to - from) / step >= MaxPoints)
             {
                 problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` has more than {MaxPoints:N0} values"));
@@ -127,6 +132,12 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
             var list = ImmutableArray.CreateBuilder<string>();
             for (decimal v = from; v <= to; v += step) list.Add(Format(v));
             values = list.ToImmutable();
+        }
+        else if (RangeLike().IsMatch(spec)) // the --seeds style, or a ".." range: its words alone would say "not a number"
+        {
+            var m = RangeLike().Match(spec);
+            problems.Add(Problem("--vary", at, $"a range is FROM:TO:STEP, e.g. `{Printable.Quote(key)}={m.Groups[1].Value}:{m.Groups[2].Value}:1` (got `{Printable.Quote(spec)}`)"));
+            return null;
         }
         else
         {
@@ -222,6 +233,9 @@ public sealed record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, Imm
         }
         return points.ToImmutable();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:-|\.\.|–)\s*([0-9]+(?:\.[0-9]+)?)\s*$")]
+    private static partial System.Text.RegularExpressions.Regex RangeLike();
 
     private static decimal Dec(string s) => decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
 

@@ -42,6 +42,7 @@ public sealed class SweepTests
     [InlineData(new[] { "--seeds", "1-3" }, "--vary:1:1: error: a sweep varies at least one key")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:0" }, "--vary:1:16: error: a range goes up from FROM to TO in steps above 0")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--map", "closeness" }, "--map:1:1: error: no figure `closeness`; the figures are `mean_closeness`")]
+    [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--map", "positive-share" }, "--map:1:1: error: no figure `positive-share` (did you mean `positive_share`?); the figures are")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--cluster", "http://x:1" }, "--cluster:1:1: error: expected redis://HOST:PORT")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:0.0001", "--seeds", "1-100" }, "--vary:1:16: error: `1:7:0.0001` has more than 10,000 values")]
     [InlineData(new[] { "--vary", "seed=1,2", "--seeds", "1-2" }, "--vary:1:1: error: a sweep runs every grid point on every seed of --seeds; give the seeds there")]

@@ -48,6 +48,12 @@ public sealed class SweepPlanTests
     [InlineData("alma.wound=early,,late", "--vary:1:12: error: an empty value in `early,,late`")]
     [InlineData("alma.wound=early,early", "--vary:1:12: error: a value is listed twice in `early,early`")]
     [InlineData("will.avoidance=1:7:0.0001", "--vary:1:16: error: `1:7:0.0001` has more than 10,000 values")]
+    [InlineData("will.avoidance=1-7", "--vary:1:16: error: a range is FROM:TO:STEP, e.g. `will.avoidance=1:7:1` (got `1-7`)")]
+    [InlineData("will.avoidance=1.5..6", "--vary:1:16: error: a range is FROM:TO:STEP, e.g. `will.avoidance=1.5:6:1` (got `1.5..6`)")]
+    [InlineData("will.avoidance=1:7:4", "--vary:1:16: error: `1:7:4` does not reach 7 (the last value would be 5); take a step that divides TO − FROM")]
+    [InlineData("will.avoidance=1:2:0.3", "--vary:1:16: error: `1:2:0.3` does not reach 2 (the last value would be 1.9)")]
+    [InlineData("seed=1,2", "--vary:1:1: error: a sweep runs every grid point on every seed of --seeds")]
+    [InlineData("length=1w,2w", "--vary:1:1: error: a sweep's runs all have one length")]
     public void A_mistake_in_vary_is_one_line_at_its_place(string vary, string start)
     {
         var ex = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, [vary], "1-3"));
