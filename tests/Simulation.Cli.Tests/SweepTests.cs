@@ -130,6 +130,14 @@ public sealed class EnsembleCompareTests
         Assert.Equal(1 + 20, rows.Length);
         Assert.StartsWith("side,seed,mean_closeness,", rows[0]);
         Assert.Equal(Enumerable.Range(1, 10).Select(s => $"A,{s}").Concat(Enumerable.Range(1, 10).Select(s => $"B,{s}")), rows.Skip(1).Select(r => string.Join(',', r.Split(',').Take(2))));
+        // each claim in words, with the seeds it showed on per side, as runs.csv has them
+        var header = rows[0].Split(',');
+        for (int c = 1; c <= 7; c++)
+        {
+            int column = Array.IndexOf(header, $"claim_{c}");
+            int Shown(string side) => rows.Skip(1).Count(r => r.StartsWith(side + ",", StringComparison.Ordinal) && r.Split(',')[column] == "true");
+            Assert.Matches($@"\n  Claim {c}, ""[^""]+"": shown on {Shown("A")} of 10 seeds in A, {Shown("B")} in B\r?\n", first.Out);
+        }
         string html = File.ReadAllText(t["a/compare.html"]);
         Assert.Contains("Same way", html);
         Assert.Contains("of 10</td>", html);

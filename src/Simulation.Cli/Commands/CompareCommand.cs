@@ -148,6 +148,15 @@ public sealed class CompareCommand : ICliCommand
         foreach (var c in ensemble.Changes().Take(2))
             o.WriteLine($"  {c.Figure.Label,-15} A {RunText.Figure(c.Figure, c.A.Mean)}  B {RunText.Figure(c.Figure, c.B.Mean)}  change {RunText.FigureChange(c.Figure, c.Change.Mean)} " +
                         $"(95% interval {RunText.FigureChange(c.Figure, c.Change.Low, c.Change.Mean)} to {RunText.FigureChange(c.Figure, c.Change.High, c.Change.Mean)}), the same way on {c.SameWay} of {c.Seeds} seeds");
+        // What a what-if most often changes for a class: whether the cycle still shows. Each side's claims are its own
+        // scenario's; with one scenario they are the same claims, side by side.
+        var (sharesA, sharesB) = ensemble.ClaimShares();
+        int ShownA(int c) => (int)Math.Round(sharesA[c] * seedsPlan.Length);
+        int ShownB(int c) => (int)Math.Round(sharesB[c] * seedsPlan.Length);
+        if (a.Expect.SequenceEqual(b.Expect))
+            foreach (var (claim, c) in a.Expect.Select((e, c) => (e, c)))
+                o.WriteLine($"  Claim {c + 1}, \"{ClaimSentences.For(claim, a.Spec)}\": shown on {ShownA(c)} of {seedsPlan.Length} seeds in A, {ShownB(c)} in B");
+        o.WriteLine($"  Every figure's change and each side's claims: {Printable.Line(Path.Combine(dir, ComparisonWriter.PageFile))}");
         return ExitCodes.Ok;
     }
 
