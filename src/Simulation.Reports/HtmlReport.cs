@@ -19,9 +19,9 @@ public static class HtmlReport
         var sb = new StringBuilder();
         // The chart comes first and carries the title: on a projector's 1280×720 it fills the width and the
         // screen, time axis included. The heading stays for the page's outline, hidden on screen.
-        sb.Append($"<h1 class=\"hidden-title\">{Escape(s.Title)}</h1>\n");
+        sb.Append($"<h1 class=\"hidden-title\">{Escape(report.Title)}</h1>\n");
         sb.Append("<figure class=\"chart first\" id=\"plot\">\n");
-        sb.Append(HtmlParts.InlineSvg(svg ?? ClosenessChart.Svg(run, s.Title)));
+        sb.Append(HtmlParts.InlineSvg(svg ?? ClosenessChart.Svg(run, report.Title)));
         sb.Append("<figcaption>Top: closeness (0 apart, 1 close). Then each partner's stance (+1 toward the other, −1 away) and distress" +
                   (ClosenessChart.DriftingAnxiety(run).Length > 0 ? ", then the anxiety score (ECR-R, 1–7) of each partner whose anxiety moves during the run (falling: earned security). " : ". ") +
                   "Shaded hours: leisure together (yellow), both asleep (grey); in each partner's lane, work or busy (light blue) and stress (orange strip along the top). " +
@@ -49,7 +49,7 @@ public static class HtmlReport
         Timeline(sb, run);
 
         sb.Append($"<footer>Scenario file SHA-256 <code>{Escape(s.Sha256)}</code>. Same scenario, seed and version give the same page.</footer>\n");
-        return HtmlParts.Page(s.Title, sb.ToString());
+        return HtmlParts.Page(report.Title, sb.ToString());
     }
 
     /// <summary>The events in plain words: the first <see cref="DetailedDays"/> days event by event, then one line per week that opens to a line per day.</summary>

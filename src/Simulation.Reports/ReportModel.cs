@@ -39,6 +39,13 @@ public sealed record RunReport(RunResult Run, ScenarioInfo Scenario, ImmutableAr
     /// <summary>How comparisons name this run ("A: alma-will", "B: will.responsiveness=0.8").</summary>
     public string Label { get; init; } = Scenario.Name;
 
+    /// <summary>The what-if's changes (<c>--set</c>, <c>--stretch</c>) as the command line gave them; none for a run as written.</summary>
+    public ImmutableArray<string> Changes { get; init; } = [];
+
+    /// <summary>The title the chart and the page carry: the scenario's, and a what-if's changes after it, so that two
+    /// projected plots of one scenario can be told apart.</summary>
+    public string Title => Changes.IsDefaultOrEmpty ? Scenario.Title : $"{Scenario.Title} — what if {string.Join(", ", Changes)}";
+
     /// <summary>Summary figures (computed once).</summary>
     public RunMetrics Metrics { get; } = RunMetrics.Compute(Run);
 

@@ -19,7 +19,7 @@ public static class ReportWriter
     /// <summary>The six files' contents by name, rendered in memory; the charts at <paramref name="size"/> (1920×1080 by default).</summary>
     public static ImmutableArray<(string Name, byte[] Content)> Render(RunReport report, ChartSize? size = null)
     {
-        var (svg, png) = ClosenessChart.Render(report.Run, report.Scenario.Title, size ?? ChartSize.Default);
+        var (svg, png) = ClosenessChart.Render(report.Run, report.Title, size ?? ChartSize.Default);
         return
         [
             (TimelineFile, OutputFiles.Text(CsvWriters.Timeline(report.Run))),

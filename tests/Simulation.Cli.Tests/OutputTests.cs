@@ -177,6 +177,24 @@ public sealed partial class OutputTests
     }
 
     [Fact]
+    public async Task A_what_if_run_carries_its_change_in_its_title_and_the_run_as_written_does_not()
+    {
+        using var t = new TempDir();
+        string scenario = Path.Combine(Cli.Root, "scenarios", "alma-will.yaml");
+        var what = await Cli.Run("run", scenario, "--set", "will.avoidance=3", "--stretch", "both@week3", "--length", "4w", "--out", t["what"]);
+        Assert.True(what.ExitCode == 0, what.Err);
+        const string Title = "Alma and Will: the Sunday-evening cycle — what if will.avoidance=3, stretch=both@week3";
+        Assert.StartsWith(Title + " — 4 weeks, seed 47", what.Out);
+        // two plots projected side by side can be told apart: the chart's title and the page's
+        Assert.Contains($"<title>{Title}</title>", File.ReadAllText(t["what/closeness.svg"]));
+        Assert.Contains($"<title>{Title}</title>", File.ReadAllText(t["what/report.html"]));
+
+        var plain = await Cli.Run("run", scenario, "--out", t["plain"]);
+        Assert.True(plain.ExitCode == 0, plain.Err);
+        Assert.DoesNotContain("what if", File.ReadAllText(t["plain/closeness.svg"]) + File.ReadAllText(t["plain/report.html"]) + plain.Out);
+    }
+
+    [Fact]
     public async Task Terminal_output_escapes_control_characters_from_paths_and_options()
     {
         using var t = new TempDir();

@@ -20,6 +20,21 @@ public sealed class FigureTests
     }
 
     [Fact]
+    public void A_title_wider_than_the_chart_is_cut_with_an_ellipsis_and_kept_whole_in_the_svgs_title()
+    {
+        string title = "Alma and Will — what if " + string.Join(", ", Enumerable.Range(1, 12).Select(i => $"will.responsiveness=0.{i}"));
+        var f = new Figure(ChartSize.Default, title, "a short subtitle");
+        f.X = (0, 1);
+        f.AddPanel(1, "y");
+        string svg = f.ToSvg("t");
+        Assert.Contains($"<title>{title}</title>", svg);
+        var shown = Assert.Single(System.Text.RegularExpressions.Regex.Matches(svg, @">\s*(Alma and Will — what if [^<]*?)\s*<").Select(m => m.Groups[1].Value), v => v != title);
+        Assert.EndsWith("…", shown);
+        Assert.StartsWith(shown[..^1], title);
+        Assert.Matches(@">\s*a short subtitle\s*<", svg); // a line that fits is left whole
+    }
+
+    [Fact]
     public void A_figure_without_a_time_axis_gets_numeric_ticks_an_x_label_and_its_legend()
     {
         var f = Sweep();

@@ -9,7 +9,7 @@ public sealed class ListCommand : ICliCommand
     public Command Build(CliContext context)
     {
         var dir = new Argument<string>("DIR") { Description = "Folder of scenario files.", DefaultValueFactory = _ => ScenarioLibrary.Folder };
-        var command = new Command("list", "List the scenarios in a folder (default: scenarios) with their summaries.");
+        var command = new Command("list", "List the scenarios in a folder with their summaries.");
         command.Arguments.Add(dir);
         command.SetAction(CliApp.Guarded(context, (p, ct) =>
         {

@@ -33,11 +33,11 @@ public sealed class RunCommand : ICliCommand
             var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
             var run = (await simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
             await warm;
-            var report = ScenarioReports.For(s, run);
+            var report = ScenarioReports.For(s, run) with { Changes = options.Changes(p) };
             var written = ReportWriter.WriteRun(report, dir, size, ct);
 
             var o = context.Output;
-            o.WriteLine($"{s.Title} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
+            o.WriteLine($"{Printable.Line(report.Title)} — {RunText.LengthWords(s.Spec.Hours)}, seed {s.Spec.Seed}");
             o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {string.Join(", ", written.Select(Path.GetFileName))}");
             o.WriteLine($"Open {Printable.Line(Path.Combine(dir, ReportWriter.ReportFile))} in a browser for the plot and the report.");
             Summary.Write(o, report);

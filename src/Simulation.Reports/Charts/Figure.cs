@@ -189,11 +189,11 @@ public sealed partial class Figure
         Blank(header);
         float pad = Style.Px(14);
         float y = pad;
-        TextAt(header, title, y, Style.TitleSize, bold: true, ChartPalette.Ink);
+        TextAt(header, title, y, Style.TitleSize, bold: true, ChartPalette.Ink, width);
         y += Style.TitleSize * 1.3f;
         if (subtitle.Length > 0)
         {
-            TextAt(header, subtitle, y, Style.SubtitleSize, bold: false, ChartPalette.Frame);
+            TextAt(header, subtitle, y, Style.SubtitleSize, bold: false, ChartPalette.Frame, width);
             y += Style.SubtitleSize * 1.4f;
         }
 
@@ -248,12 +248,21 @@ public sealed partial class Figure
         plot.DataBackground.Color = Colors.White;
     }
 
-    /// <summary>A line of text at the left margin, its top at <paramref name="y"/> pixels.</summary>
-    private void TextAt(Plot plot, string text, float y, float size, bool bold, string color)
+    /// <summary>A line of text at the left margin, its top at <paramref name="y"/> pixels, cut with "…" where it would run past
+    /// the right margin (a what-if's title with several changes; the SVG's &lt;title&gt; keeps the whole).</summary>
+    private void TextAt(Plot plot, string text, float y, float size, bool bold, string color, float? width = null)
     {
         var t = plot.Add.Text(text, Left, y);
         Style.Font(t.LabelStyle, size, bold, color);
         t.LabelStyle.Alignment = Alignment.UpperLeft;
+        if (width is null) return; // a footnote: several lines, written to fit
+        using var paint = Paint.NewDisposablePaint();
+        float room = width.Value - Left - Right;
+        for (string cut = text; cut.Length > 1 && t.LabelStyle.Measure(paint).Width > room;)
+        {
+            cut = cut[..^1].TrimEnd();
+            t.LabelText = cut + "…";
+        }
     }
 
     /// <summary>Where each data panel's data area was drawn, after a render (for tests and for placing notes).</summary>
