@@ -7,8 +7,8 @@ public static class Summary
 {
     /// <summary>
     /// "46 bids, 32 protests; Will answered 19, turned 29 away, was out of reach for 30": what became of a partner's
-    /// bids and protests, the three adding up to them, said of the other partner, as the chart marks them (in Will's
-    /// lane, the row "Turns a bid away"). Out of reach is not a choice: away, at work or asleep.
+    /// bids and protests, the three adding up to them, said of the other partner. The chart's rows "Answers a reach" and
+    /// "Turns a reach away" count call-backs and repairs as well. Out of reach is not a choice: away, at work or asleep.
     /// </summary>
     public static string Reaches(Simulation.Model.PartnerMetrics p, string other)
     {

@@ -23,10 +23,13 @@ public static class ChartMarks
     public static readonly MarkKind Repair = new("repair", "Repair attempt", MarkerShape.Diamond, OkabeIto.ReddishPurple, 2);
     public static readonly MarkKind Rejection = new("rejection", "Harsh rejection", MarkerShape.Asterisk, OkabeIto.Black, 2);
     public static readonly MarkKind Intervention = new("intervention", "Intervention", MarkerShape.OpenCircle, OkabeIto.BluishGreen, 2);
-    public static readonly MarkKind Answer = new("answer", "Answers a bid", MarkerShape.Circle, OkabeIto.BluishGreen, 1);
-    public static readonly MarkKind Rebuff = new("rebuff", "Turns a bid away", MarkerShape.Cross, OkabeIto.Black, 1);
+    public static readonly MarkKind Answer = new("answer", "Answers a reach", MarkerShape.Circle, OkabeIto.BluishGreen, 1);
+    public static readonly MarkKind Rebuff = new("rebuff", "Turns a reach away", MarkerShape.Cross, OkabeIto.Black, 1);
     public static readonly MarkKind Withdraw = new("withdraw", "Withdraws", MarkerShape.TriangleDown, OkabeIto.Black, 0);
     public static readonly MarkKind GiveUp = new("give-up", "Gives up", MarkerShape.Square, OkabeIto.Black, 0);
+
+    // Answers and turn-aways are of any reach (a bid, protest, call-back or repair), not bids alone: "a bid" made a row of
+    // answers look at odds with the summary's "answered 0" of bids (call-backs and repairs were answered).
 
     /// <summary>All kinds in legend order.</summary>
     public static ImmutableArray<MarkKind> All { get; } = [Protest, Plea, Answer, Rebuff, Callback, Repair, GiveUp, Withdraw, SendAway, Rejection, Intervention];

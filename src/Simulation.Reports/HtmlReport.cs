@@ -26,6 +26,7 @@ public static class HtmlReport
                   (ClosenessChart.DriftingAnxiety(run).Length > 0 ? ", then the anxiety score (ECR-R, 1–7) of each partner whose anxiety moves during the run (falling: earned security). " : ". ") +
                   "Shaded hours: leisure together (yellow), both asleep (grey); in each partner's lane, work or busy (light blue) and stress (orange strip along the top). " +
                   "Each lane has a row per kind of event; a marker counts that partner's events in a stretch of time (the chart's footnote says how long), bigger for more. " +
+                  "Answers and turn-aways are of any reach of the other's (a bid, protest, call-back or repair); the summary's answered and turned away count bids and protests. " +
                   "A grey bar in the “Withdraws” row is the time that partner stays withdrawn.</figcaption>\n</figure>\n");
         sb.Append("<header>\n");
         HtmlParts.Meta(sb, $"Scenario <code>{Escape(s.Name)}</code>", $"seed {run.Spec.Seed}",
