@@ -323,6 +323,17 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Check_of_a_what_if_says_which_change_its_claims_were_tried_with()
+    {
+        using var t = new TempDir();
+        string failing = t.Scenario("fails", expect: "  - {pattern: positive-share, max: 0.01}");
+        var r = await Cli.Run("check", failing, "--set", "closeness=0.4");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("(fails, seed 7, 1w) with closeness=0.4\n", r.Out.ReplaceLineEndings("\n"));
+        Assert.Matches(new Regex(Regex.Escape(failing) + @":\d+:\d+: error: claim not shown with closeness=0\.4: positive-share"), Assert.Single(r.ErrLines));
+    }
+
+    [Fact]
     public async Task Check_with_a_broken_file_runs_nothing_and_exits_2()
     {
         using var t = new TempDir();

@@ -45,11 +45,14 @@ public sealed class CheckCommand : ICliCommand
 
             var runs = await simulate.RunAsync(context, [.. scenarios.Select(s => (s.Name, s.Spec))], ct);
             int failed = 0, claims = 0;
+            // a what-if's claims are tried on the changed couple: say so, lest a claim not shown read as a mistake in the file
+            var changes = options.Changes(p);
+            string with = changes.Length > 0 ? $" with {Printable.Line(string.Join(", ", changes))}" : "";
             for (int i = 0; i < scenarios.Count; i++)
             {
                 var s = scenarios[i];
                 var results = Expectations.Evaluate(s, runs[i]);
-                context.Output.WriteLine($"{Printable.Line(s.SourcePath)} ({s.Name}, seed {s.Spec.Seed}, {RunText.Length(s.Spec.Hours)})");
+                context.Output.WriteLine($"{Printable.Line(s.SourcePath)} ({s.Name}, seed {s.Spec.Seed}, {RunText.Length(s.Spec.Hours)}){with}");
                 if (results.Length == 0) context.Output.WriteLine("  (no claims)");
                 foreach (var r in results)
                 {
@@ -58,7 +61,7 @@ public sealed class CheckCommand : ICliCommand
                     if (!r.Passed)
                     {
                         failed++;
-                        context.Error.WriteLine($"{r.Expectation.Location}: error: claim not shown: {claim}: {r.Detail}");
+                        context.Error.WriteLine($"{r.Expectation.Location}: error: claim not shown{with}: {claim}: {r.Detail}");
                     }
                     context.Output.WriteLine($"  {(r.Passed ? "✔" : "✘")} {claim}: {r.Detail}");
                 }
