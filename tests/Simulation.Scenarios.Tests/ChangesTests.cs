@@ -46,10 +46,12 @@ public sealed class ChangesTests
     }
 
     [Fact]
-    public void Later_sets_win()
+    public void A_key_set_twice_is_a_mistake_at_the_second_not_a_silent_last_wins()
     {
-        var s = ScenarioChanges.WithSets(Full(), ["will.avoidance=3", "will.avoidance=4"]);
-        Assert.Equal(4.0, s.Spec.Partners[1].Avoidance);
+        // the last used to win unseen, while a what-if's folder named both values
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioChanges.WithSets(Full(), ["will.avoidance=3", " will.avoidance =4"]));
+        Assert.Equal("--set:1:1: error: `will.avoidance` is set twice; set each key once (in ` will.avoidance =4`)", Assert.Single(ex.Diagnostics).ToString());
+        Assert.Equal(3.0, ScenarioChanges.WithSets(Full(), ["will.avoidance=3", "alma.avoidance=4"]).Spec.Partners[1].Avoidance);
     }
 
     [Theory]
