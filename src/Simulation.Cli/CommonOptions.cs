@@ -73,15 +73,15 @@ public sealed class CommonOptions
     /// </summary>
     public void CheckOneValueEach(ParseResult p)
     {
-        foreach (var set in Sets(p))
-        {
-            string key = set.Split('=')[0].Trim();
-            if (key == "seed" && p.GetValue(Seed) is { } seed)
-                throw ScenarioException.One("--seed", 1, 1, $"the seed is given twice (`--set {Printable.Quote(set)}` and `--seed {Printable.Quote(seed)}`); give one");
-            if (key == "length" && p.GetValue(Length) is { } length)
-                throw ScenarioException.One("--length", 1, 1, $"the length is given twice (`--set {Printable.Quote(set)}` and `--length {Printable.Quote(length)}`); give one");
-        }
+        if (SetOf(p, "seed") is { } seedSet && p.GetValue(Seed) is { } seed)
+            throw ScenarioException.One("--seed", 1, 1, $"the seed is given twice (`--set {Printable.Quote(seedSet)}` and `--seed {Printable.Quote(seed)}`); give one");
+        if (SetOf(p, "length") is { } lengthSet && p.GetValue(Length) is { } length)
+            throw ScenarioException.One("--length", 1, 1, $"the length is given twice (`--set {Printable.Quote(lengthSet)}` and `--length {Printable.Quote(length)}`); give one");
     }
+
+    /// <summary>The --set that sets <paramref name="key"/> (<c>seed</c>, <c>will.avoidance</c>), as given; null when none does.</summary>
+    public string? SetOf(ParseResult p, string key) =>
+        Sets(p).FirstOrDefault(set => set.Split('=')[0].Trim() == key.Trim());
 
     /// <summary>
     /// Applies --set, then --length, then --seed (so the flags win over a set of the same key), then

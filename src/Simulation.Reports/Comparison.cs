@@ -70,11 +70,11 @@ public static class ComparisonWriter
         {
             DateTime when = a.Spec.Start.AddHours(et);
             // each side's events in its own partners' names (two scenarios may name different couples)
-            static string Say(ImmutableArray<SimEvent> es, RunResult run) =>
-                es.Length == 0 ? "nothing" : string.Join("; ", es.Select(e => RunText.Describe(e, RunText.Names(run))));
+            static string Say(ImmutableArray<SimEvent> es, Func<string, string> names) =>
+                es.Length == 0 ? "nothing" : string.Join("; ", es.Select(e => RunText.Describe(e, names)));
             if (stateTick is int st && st < et)
                 sb.Append($"States drift apart from {RunText.DayTime(a.Spec.Start.AddHours(st))} (changed parameters); ");
-            sb.Append($"first different event {RunText.DayTime(when)}: B — {Say(onlyB, b)}; A — {Say(onlyA, a)}");
+            sb.Append($"first different event {RunText.DayTime(when)}: B — {Say(onlyB, RunText.Names(b))}; A — {Say(onlyA, RunText.Names(a))}");
         }
         else
         {

@@ -133,9 +133,8 @@ public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> A
             for (decimal v = from; v <= to; v += step) list.Add(Format(v));
             values = list.ToImmutable();
         }
-        else if (RangeLike().IsMatch(spec)) // the --seeds style, or a ".." range: its words alone would say "not a number"
+        else if (RangeLike().Match(spec) is { Success: true } m) // the --seeds style, or a ".." range: its words alone would say "not a number"
         {
-            var m = RangeLike().Match(spec);
             problems.Add(Problem("--vary", at, $"a range is FROM:TO:STEP, e.g. `{Printable.Quote(key)}={m.Groups[1].Value}:{m.Groups[2].Value}:1` (got `{Printable.Quote(spec)}`)"));
             return null;
         }

@@ -105,7 +105,7 @@ public sealed class CompareCommand : ICliCommand
     {
         if (p.GetValue(options.Seed) is not null)
             throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
-        if (sets.FirstOrDefault(x => x.Split('=')[0].Trim() == "seed") is { } seedSet)
+        if (options.SetOf(p, "seed") is { } seedSet)
             throw ScenarioException.One("--set", 1, 1, $"both sides run on every seed of --seeds, so `{Printable.Quote(seedSet)}` would be ignored; give the seeds there");
         options.CheckOneValueEach(p);
         // the workers get the very text the loader checked (the file is read once)
@@ -150,12 +150,10 @@ public sealed class CompareCommand : ICliCommand
                         $"(95% interval {RunText.FigureChange(c.Figure, c.Change.Low, c.Change.Mean)} to {RunText.FigureChange(c.Figure, c.Change.High, c.Change.Mean)}), the same way on {c.SameWay} of {c.Seeds} seeds");
         // What a what-if most often changes for a class: whether the cycle still shows. Each side's claims are its own
         // scenario's; with one scenario they are the same claims, side by side.
-        var (sharesA, sharesB) = ensemble.ClaimShares();
-        int ShownA(int c) => (int)Math.Round(sharesA[c] * seedsPlan.Length);
-        int ShownB(int c) => (int)Math.Round(sharesB[c] * seedsPlan.Length);
+        static int Shown(Sweeps.EnsembleSide side, int claim) => side.Runs.Count(r => r.Claims[claim]);
         if (a.Expect.SequenceEqual(b.Expect))
             foreach (var (claim, c) in a.Expect.Select((e, c) => (e, c)))
-                o.WriteLine($"  Claim {c + 1}, \"{ClaimSentences.For(claim, a.Spec)}\": shown on {ShownA(c)} of {seedsPlan.Length} seeds in A, {ShownB(c)} in B");
+                o.WriteLine($"  Claim {c + 1}, \"{ClaimSentences.For(claim, a.Spec)}\": shown on {Shown(ensemble.A, c)} of {seedsPlan.Length} seeds in A, {Shown(ensemble.B, c)} in B");
         o.WriteLine($"  Every figure's change and each side's claims: {Printable.Line(Path.Combine(dir, ComparisonWriter.PageFile))}");
         return ExitCodes.Ok;
     }

@@ -45,7 +45,7 @@ public sealed class SweepCommand : ICliCommand
             var loaded = ScenarioLoader.Load(path, out string text); // the workers get the very text the loader checked
             var s = options.Apply(loaded, p);
             var plan = SweepPlan.Parse(s, p.GetValue(vary) ?? [], p.GetValue(seeds));
-            CheckSets(options.Sets(p), plan);
+            CheckSets(options, p, plan);
             var figures = RunFigure.For(s);
             var mapped = RunFigure.Named(figures, p.GetValue(map) ?? "mean_closeness");
             var size = options.ChartSize(p);
@@ -75,15 +75,12 @@ public sealed class SweepCommand : ICliCommand
     }
 
     /// <summary>A --set that the sweep would override or ignore: of a varied key, or of the seed (a sweep's seeds are --seeds).</summary>
-    private static void CheckSets(IReadOnlyList<string> sets, SweepPlan plan)
+    private static void CheckSets(CommonOptions options, ParseResult p, SweepPlan plan)
     {
-        foreach (var set in sets)
-        {
-            string key = set.Split('=')[0].Trim();
-            if (key == "seed")
-                throw ScenarioException.One("--set", 1, 1, $"a sweep runs every grid point on every seed of --seeds, so `{Printable.Quote(set)}` would be ignored; give the seeds there (e.g. --seeds 1-10)");
-            if (plan.Axes.Any(a => a.Key.Trim() == key))
-                throw ScenarioException.One("--vary", 1, 1, $"`{Printable.Quote(key)}` is varied and also set (`--set {Printable.Quote(set)}`); drop one");
-        }
+        if (options.SetOf(p, "seed") is { } seed)
+            throw ScenarioException.One("--set", 1, 1, $"a sweep runs every grid point on every seed of --seeds, so `{Printable.Quote(seed)}` would be ignored; give the seeds there (e.g. --seeds 1-10)");
+        foreach (var axis in plan.Axes)
+            if (options.SetOf(p, axis.Key) is { } set)
+                throw ScenarioException.One("--vary", 1, 1, $"`{Printable.Quote(axis.Key.Trim())}` is varied and also set (`--set {Printable.Quote(set)}`); drop one");
     }
 }
