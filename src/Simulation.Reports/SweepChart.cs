@@ -72,33 +72,10 @@ public static class SweepChart
         }
         distress.Axes.SetLimitsY(0, Headroom * Math.Max(0.5, top * 1.04));
 
-        if (plan.Scenario.Expect.Length > 0)
-        {
-            var claims = Named(figure, "Claims shown", 1.5); // its many lines need more room than the others' one or two
-            claims.Axes.SetLimitsY(-0.04, Headroom * 1.02);
-            Figure.YTicks(claims, (0, "0"), (0.5, "half"), (1, "all seeds"));
-            var claimed = plan.Scenario.Expect;
-            var looks = claimed.Select((_, c) => Look(c, style)).ToArray();
-            double[][] shares = [.. claimed.Select((_, c) => sweep.Points.Select(p => p.ClaimShares[c]).ToArray())];
-            // Every marker before any line: a filled circle or square drawn after a dashed line in the same panel makes
-            // SkiaSharp's SVG canvas print "Unsupported path effect" on standard output (ScottPlot 5.1.59), once a marker.
-            for (int c = 0; c < claimed.Length; c++)
-                claims.Add.Markers(xs, shares[c], looks[c].Marker, style.Px(16), ChartPalette.Color(looks[c].Color)).MarkerStyle.LineWidth = style.Px(3);
-            for (int c = 0; c < claimed.Length; c++)
-            {
-                var line = claims.Add.ScatterLine(xs, shares[c], ChartPalette.Color(looks[c].Color));
-                line.LineWidth = style.LineWidth;
-                line.LinePattern = looks[c].Pattern;
-                line.MarkerSize = 0;
-                var item = style.LineItem($"claim {c + 1}: {claimed[c].Pattern}", looks[c].Color, style.Px(4), looks[c].Pattern);
-                item.MarkerStyle = new MarkerStyle(looks[c].Marker, style.Px(16), ChartPalette.Color(looks[c].Color)) { LineWidth = style.Px(3) };
-                figure.AddLegend(item);
-            }
-        }
-
         figure.AddLegend(style.LineItem("the couple", ChartPalette.Ink, style.Px(4)));
         for (int k = 0; k < partners.Length; k++) figure.AddLegend(style.LineItem(partners[k].Name, ChartPalette.Partner(k), style.Px(4)));
         figure.AddLegend(style.SwatchItem("95% interval of the mean", ChartPalette.Frame, 0.25));
+        if (plan.Scenario.Expect.Length > 0) Claims(figure, xs, sweep);
         figure.Footnote = $"Each point: the mean over {RunText.Plural(plan.Seeds.Length, "seed")}; the band: a 95% interval for that mean. Claims: the share of seeds on which each showed.";
         return figure;
     }
@@ -130,34 +107,72 @@ public static class SweepChart
     /// <summary>Room above the highest value for the panel's name.</summary>
     private const double Headroom = 1.3;
 
-    /// <summary>How one claim's line is drawn, on the chart and in its legend.</summary>
-    public sealed record ClaimLook(string Color, LinePattern Pattern, ScottPlot.MarkerShape Marker);
-
     /// <summary>
-    /// Claim <paramref name="c"/>'s line: one of four colours the bands and partners do not use, solid the first time
-    /// round them, dashed the second and dotted the third, with a marker of its own; so no two of seven claims look
-    /// alike, in colour or in the grey of a washed-out projector (pattern and marker then tell them apart).
+    /// The claims as a grid: a row per claim (claim 1 on top, named on the left as in the terminal's "Claim 1"),
+    /// a cell per value of the key, shaded by the share of seeds on which the claim showed and, while cells are
+    /// wide enough, that share written in it (bold where it is most seeds, as the terminal counts). Seven lines in
+    /// one panel hid each other where shares were equal, at 0 and at all seeds most of all.
     /// </summary>
-    public static ClaimLook Look(int c, ChartStyle style)
+    private static void Claims(Figure figure, double[] xs, SweepResult sweep)
     {
-        LinePattern[] patterns = [LinePattern.Solid, new([style.Px(10), style.Px(6)], 0, "dashed"), new([style.Px(3), style.Px(6)], 0, "dotted")];
-        int round = c / ClaimColors.Length % patterns.Length; // 0: solid
-        var pattern = patterns[round];
-        var marker = ClaimMarkers[c % ClaimMarkers.Length];
-        // A filled circle or square drawn with a broken line makes SkiaSharp's SVG writer print on stdout (docs/charts.md):
-        // past the seventh claim, a broken line takes a triangle or a diamond instead.
-        if (round > 0 && marker == ScottPlot.MarkerShape.FilledCircle) marker = ScottPlot.MarkerShape.FilledTriangleUp;
-        if (round > 0 && marker == ScottPlot.MarkerShape.FilledSquare) marker = ScottPlot.MarkerShape.FilledDiamond;
-        return new(ClaimColors[c % ClaimColors.Length], pattern, marker);
+        var style = figure.Style;
+        var claimed = sweep.Plan.Scenario.Expect;
+        int n = claimed.Length;
+        var panel = figure.AddPanel(Math.Max(0.9, 0.33 * n), null, gapAbove: 10);
+        panel.Axes.SetLimitsY(-0.5, n - 0.5);
+        Figure.NoYGrid(panel);
+        panel.Grid.XAxisStyle.MajorLineStyle.Width = 0;
+        var tick = new LabelStyle();
+        style.Font(tick, style.TextSize);
+        Figure.YTicks(panel, [.. claimed.Select((e, c) => (Row(c, n), Figure.Fit(tick, $"{c + 1} {e.Pattern}", style.Px(Figure.LeftMargin - 16))))]);
+
+        var (lefts, rights) = Cells(xs);
+        double margin = (rights[^1] - lefts[0]) * 0.01; // the outer cells whole, inside the frame
+        figure.X = (Math.Min(figure.X.Min, lefts[0] - margin), Math.Max(figure.X.Max, rights[^1] + margin));
+        bool written = xs.Length <= 15; // "100%" still fits a cell at 1280 px wide
+        for (int c = 0; c < n; c++)
+        {
+            double y = Row(c, n);
+            for (int i = 0; i < xs.Length; i++)
+            {
+                double share = sweep.Points[i].ClaimShares[c];
+                var cell = panel.Add.Rectangle(lefts[i], rights[i], y - 0.44, y + 0.44);
+                cell.FillStyle.Color = ClaimShade(share);
+                cell.LineStyle.Width = 0;
+                if (!written) continue;
+                var t = panel.Add.Text(RunText.Percent(share), xs[i], y);
+                var shade = ClaimShade(share);
+                style.Font(t.LabelStyle, style.TextSize, bold: share > 0.5, color: (0.2126 * shade.R + 0.7152 * shade.G + 0.0722 * shade.B) / 255 < 0.5 ? "#FFFFFF" : ChartPalette.Ink);
+                t.LabelStyle.Alignment = Alignment.MiddleCenter;
+            }
+        }
+        figure.AddLegend(style.SwatchItem("claim shown on no seed", ClaimShade(0).ToHex(), 1));
+        figure.AddLegend(style.SwatchItem("… on half the seeds", ClaimShade(0.5).ToHex(), 1));
+        figure.AddLegend(style.SwatchItem("… on every seed", ClaimShade(1).ToHex(), 1));
     }
 
-    private static readonly string[] ClaimColors = [OkabeIto.BluishGreen, OkabeIto.ReddishPurple, OkabeIto.Orange, OkabeIto.SkyBlue];
+    /// <summary>Claim <paramref name="c"/>'s row: the first claim at the top.</summary>
+    private static double Row(int c, int n) => n - 1 - c;
 
-    private static readonly ScottPlot.MarkerShape[] ClaimMarkers =
-    [
-        ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.FilledSquare, ScottPlot.MarkerShape.FilledTriangleUp,
-        ScottPlot.MarkerShape.FilledDiamond, ScottPlot.MarkerShape.FilledTriangleDown, ScottPlot.MarkerShape.Eks, ScottPlot.MarkerShape.Cross,
-    ];
+    /// <summary>Each value's cell, centred on it and as wide as the closest two values are apart (less a gap), so a
+    /// share's text sits in the middle of its cell and uneven values (1, 2, 5) leave room between cells, not wide cells.</summary>
+    private static (double[] Lefts, double[] Rights) Cells(double[] xs)
+    {
+        double gap = xs.Length > 1 ? xs.Zip(xs.Skip(1), (a, b) => Math.Abs(b - a)).Min() : 1;
+        double half = gap * 0.47;
+        return ([.. xs.Select(x => x - half)], [.. xs.Select(x => x + half)]);
+    }
+
+    /// <summary>A claim's share as a shade from pale grey (no seed) to a dark bluish green (every seed), darker with more, so it also
+    /// reads in grey; white text reads on the darker half.</summary>
+    public static ScottPlot.Color ClaimShade(double share)
+    {
+        var pale = ScottPlot.Color.FromHex("#F2F2F2");
+        var full = ScottPlot.Color.FromHex("#006B4F"); // Okabe–Ito's bluish green, darkened
+        double f = Math.Clamp(share, 0, 1);
+        byte mix(byte a, byte b) => (byte)Math.Round(a + (b - a) * f);
+        return new ScottPlot.Color(mix(pale.R, full.R), mix(pale.G, full.G), mix(pale.B, full.B));
+    }
 
     /// <summary>Where a key's values sit on the x axis: their numbers when all are numbers, else one step apart; and their labels.</summary>
     private static double[] Positions(Axis axis, out TimeTicks ticks)

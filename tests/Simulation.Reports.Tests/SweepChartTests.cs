@@ -4,63 +4,64 @@ using Simulation.Reports.Charts;
 
 namespace Simulation.Reports.Tests;
 
-/// <summary>The one-key sweep chart's claims panel: seven lines that can be told apart on a projector, in colour or in grey.</summary>
+/// <summary>The sweep charts: the one-key chart's claims as a grid of shares that reads on a projector, in colour or in grey; the regime map.</summary>
 public sealed class SweepChartTests
 {
     private static readonly SweepResult Sweep = FakeSweeps.Make("will.avoidance=1:7:3");
 
     [Fact]
-    public void Each_claim_has_a_line_and_markers_of_its_own_and_the_legend_shows_the_same()
+    public void Each_claim_is_a_row_named_on_the_left_with_a_cell_per_value_shaded_and_labelled_by_its_share()
     {
         var figure = SweepChart.Build(Sweep, "t", ChartSize.Default);
         var claims = Sweep.Plan.Scenario.Expect;
         Assert.Equal(7, claims.Length);
         var panel = figure.Panels[^1];
-        var lines = panel.GetPlottables().OfType<Scatter>().ToArray();
-        var markers = panel.GetPlottables().OfType<Markers>().ToArray();
-        Assert.Equal(claims.Length, lines.Length);
-        Assert.Equal(claims.Length, markers.Length);
-        var looks = Enumerable.Range(0, claims.Length).Select(c => SweepChart.Look(c, figure.Style)).ToArray();
+        var cells = panel.GetPlottables().OfType<Rectangle>().ToArray();
+        var texts = panel.GetPlottables().OfType<Text>().ToArray();
+        int points = Sweep.Points.Length;
+        Assert.Equal(claims.Length * points, cells.Length);
+        Assert.Equal(claims.Length * points, texts.Length);
+        Assert.Empty(panel.GetPlottables().OfType<Scatter>()); // no lines to hide each other
+        figure.ToPng(); // the ticks are placed as the chart is drawn
+        var rows = ((ScottPlot.TickGenerators.NumericManual)panel.Axes.Left.TickGenerator).Ticks.Where(t => t.IsMajor).OrderByDescending(t => t.Position).ToArray();
+        Assert.Equal([.. claims.Select((e, c) => $"{c + 1} {e.Pattern}")], rows.Select(t => t.Label));
 
         for (int c = 0; c < claims.Length; c++)
         {
-            var color = ChartPalette.Color(looks[c].Color);
-            Assert.Equal(color, lines[c].LineStyle.Color);
-            Assert.Equal(looks[c].Pattern.Name, lines[c].LineStyle.Pattern.Name);
-            Assert.Equal([.. Sweep.Points.Select(p => p.ClaimShares[c])], lines[c].Data.GetScatterPoints().Select(p => p.Y));
-            Assert.Equal(looks[c].Marker, markers[c].MarkerStyle.Shape);
-            Assert.Equal(color, markers[c].MarkerStyle.FillColor);
-            var item = Assert.Single(figure.Legend, i => i.LabelText == $"claim {c + 1}: {claims[c].Pattern}");
-            Assert.Equal(color, item.LineStyle.Color);
-            Assert.Equal(looks[c].Pattern.Name, item.LineStyle.Pattern.Name);
-            Assert.Equal(looks[c].Marker, item.MarkerStyle.Shape);
+            for (int i = 0; i < points; i++)
+            {
+                double share = Sweep.Points[i].ClaimShares[c];
+                var cell = cells[c * points + i];
+                Assert.Equal(rows[c].Position, (cell.Y1 + cell.Y2) / 2, 9); // claim c's row, top to bottom
+                Assert.Equal(SweepChart.ClaimShade(share), cell.FillStyle.Color);
+                var text = texts[c * points + i];
+                Assert.Equal(RunText.Percent(share), text.LabelText);
+                Assert.Equal((cell.X1 + cell.X2) / 2, text.Location.X, 9); // in the middle of its cell
+                Assert.Equal(share > 0.5, text.LabelStyle.Bold); // "most seeds", as the terminal counts
+            }
         }
+        Assert.Equal(SweepChart.ClaimShade(0), Assert.Single(figure.Legend, i => i.LabelText == "claim shown on no seed").FillColor);
+        Assert.Equal(SweepChart.ClaimShade(1), Assert.Single(figure.Legend, i => i.LabelText == "… on every seed").FillColor);
     }
 
     [Fact]
-    public void Past_the_seventh_claim_a_broken_line_never_takes_a_filled_circle_or_square()
+    public void A_claims_shade_darkens_with_its_share_so_it_reads_in_grey_too()
     {
-        // that pairing makes SkiaSharp's SVG writer print on stdout, into the command's own output
-        var style = new ChartStyle(ChartSize.Default);
-        foreach (var l in Enumerable.Range(0, 20).Select(c => SweepChart.Look(c, style)).Where(l => l.Pattern.Name != LinePattern.Solid.Name))
-            Assert.DoesNotContain(l.Marker, new[] { ScottPlot.MarkerShape.FilledCircle, ScottPlot.MarkerShape.FilledSquare });
+        static double Grey(Color c) => 0.2126 * c.R + 0.7152 * c.G + 0.0722 * c.B;
+        var greys = Enumerable.Range(0, 11).Select(i => Grey(SweepChart.ClaimShade(i / 10.0))).ToArray();
+        for (int i = 1; i < greys.Length; i++) Assert.True(greys[i] < greys[i - 1] - 5, $"share {i / 10.0} is darker than {(i - 1) / 10.0}");
+        Assert.True(greys[0] > 230 && greys[^1] < 100, "from nearly white to dark enough for white text");
     }
 
     [Fact]
-    public void No_two_claims_look_alike_in_colour_or_in_grey_and_their_colours_are_colour_blind_safe()
+    public void Uneven_values_get_cells_of_one_width_centred_on_them_and_many_values_get_no_text()
     {
-        var style = new ChartStyle(ChartSize.Default);
-        var looks = Enumerable.Range(0, 7).Select(c => SweepChart.Look(c, style)).ToArray();
-        Assert.Equal(7, looks.Select(l => (l.Color, l.Pattern.Name)).Distinct().Count());
-        Assert.Equal(7, looks.Select(l => l.Marker).Distinct().Count()); // in grey the marker alone tells them apart
-        Assert.Equal(2, looks.Select(l => l.Pattern.Name).Distinct().Count()); // solid, then dashed the second time round
-        string[] okabeIto = [OkabeIto.Orange, OkabeIto.SkyBlue, OkabeIto.BluishGreen, OkabeIto.Yellow, OkabeIto.Blue, OkabeIto.Vermillion, OkabeIto.ReddishPurple];
-        foreach (var l in looks)
-        {
-            Assert.Contains(l.Color, okabeIto);
-            Assert.DoesNotContain(l.Color, ChartPalette.Partners); // the partners' lines are in the panels above
-            Assert.NotEqual(OkabeIto.Yellow, l.Color); // too pale on white
-        }
+        var uneven = SweepChart.Build(FakeSweeps.Make("will.avoidance=1,2,5"), "t", ChartSize.Default).Panels[^1];
+        var widths = uneven.GetPlottables().OfType<Rectangle>().Select(r => Math.Round(r.X2 - r.X1, 9)).Distinct();
+        Assert.Equal(0.94, Assert.Single(widths), 9); // the closest values' distance, less a gap
+        var many = SweepChart.Build(FakeSweeps.Make("will.avoidance=1:7:0.25"), "t", ChartSize.Default).Panels[^1];
+        Assert.Equal(7 * 25, many.GetPlottables().OfType<Rectangle>().Count());
+        Assert.Empty(many.GetPlottables().OfType<Text>()); // "100%" would not fit a 25th of the width
     }
 
     [Fact]

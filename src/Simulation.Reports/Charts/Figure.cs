@@ -256,13 +256,23 @@ public sealed partial class Figure
         Style.Font(t.LabelStyle, size, bold, color);
         t.LabelStyle.Alignment = Alignment.UpperLeft;
         if (width is null) return; // a footnote: several lines, written to fit
+        t.LabelText = Fit(t.LabelStyle, text, width.Value - Left - Right);
+    }
+
+    /// <summary><paramref name="text"/> as <paramref name="style"/> draws it, cut with "…" to at most <paramref name="room"/> pixels wide.</summary>
+    public static string Fit(LabelStyle style, string text, float room)
+    {
         using var paint = Paint.NewDisposablePaint();
-        float room = width.Value - Left - Right;
-        for (string cut = text; cut.Length > 1 && t.LabelStyle.Measure(paint).Width > room;)
+        string kept = style.Text;
+        style.Text = text;
+        for (string cut = text; cut.Length > 1 && style.Measure(paint).Width > room;)
         {
             cut = cut[..^1].TrimEnd();
-            t.LabelText = cut + "…";
+            style.Text = cut + "…";
         }
+        string fitted = style.Text;
+        style.Text = kept;
+        return fitted;
     }
 
     /// <summary>Where each data panel's data area was drawn, after a render (for tests and for placing notes).</summary>
