@@ -227,15 +227,27 @@ public static class SweepChart
         var heat = panel.Add.Heatmap(means);
         heat.Colormap = new ScottPlot.Colormaps.Viridis();
         heat.Rectangle = new CoordinateRect(-0.5, nx - 0.5, -0.5, ny - 0.5); // the cells' edges, one unit per value
-        // The scale in the legend (a colour bar would need the room the panels' shared margins do not leave).
+        // The values written in the cells while they fit: a cell's width and height estimated from the chart's size
+        // (the map's panel takes most of the height), against the widest value at the chart's text size.
+        var measure = new LabelStyle();
+        style.Font(measure, style.TextSize, bold: true);
+        float widest = means.Cast<double>().Max(v => Figure.Measure(measure, RunText.Figure(sweep.Mapped, v)));
+        float cellWidth = (size.Width - style.Px(Figure.LeftMargin + Figure.RightMargin)) / nx, cellHeight = size.Height * 0.55f / ny;
+        bool small = widest * 1.15f <= cellWidth && style.TextSize * 1.3f <= cellHeight;
+
+        // The scale in the legend (a colour bar would need the room the panels' shared margins do not leave):
+        // three swatches when every cell has its number, five when none has.
         double lo = means.Cast<double>().Min(), hi = means.Cast<double>().Max();
-        foreach (var (label, v) in new[] { ("lowest", lo), ("middle", (lo + hi) / 2), ("highest", hi) })
+        (string, double)[] swatches = small
+            ? [("lowest", 0), ("middle", 0.5), ("highest", 1)]
+            : [("lowest", 0), ("", 0.25), ("middle", 0.5), ("", 0.75), ("highest", 1)];
+        foreach (var (label, f) in swatches)
         {
-            var c = heat.Colormap.GetColor(hi == lo ? 0.5 : (v - lo) / (hi - lo));
-            figure.AddLegend(style.SwatchItem($"{label} {RunText.Figure(sweep.Mapped, v)}", c.ToHex(), 1));
+            double v = lo + (hi - lo) * f;
+            var c = heat.Colormap.GetColor(hi == lo ? 0.5 : f);
+            figure.AddLegend(style.SwatchItem($"{label} {RunText.Figure(sweep.Mapped, v)}".TrimStart(), c.ToHex(), 1));
         }
 
-        bool small = nx * ny <= 120; // the values written in the cells while they stay readable
         for (int y = 0; y < ny; y++)
         {
             for (int x = 0; x < nx; x++)

@@ -105,4 +105,19 @@ public sealed class SweepChartTests
         var image = Assert.Single(System.Xml.Linq.XDocument.Parse(figure.ToSvg("map")).Descendants(), e => e.Name.LocalName == "image");
         Assert.Equal("image-rendering:pixelated", (string?)image.Attribute("style"));
     }
+
+    [Fact]
+    public void A_map_writes_its_values_while_they_fit_its_cells_and_else_gives_five_swatches_of_its_scale()
+    {
+        var thirteen = SweepChart.Build(FakeSweeps.Make("will.avoidance=1:7:0.5", "alma.anxiety=1:7:0.5"), "t", ChartSize.Default);
+        Assert.Equal(169, thirteen.Panels[0].GetPlottables().OfType<Text>().Count()); // 0.54 fits a 125 × 60 px cell
+        Assert.Equal(3, thirteen.Legend.Count(i => i.FillColor.Alpha > 0 && i.LabelText.Contains('.')));
+        var many = SweepChart.Build(FakeSweeps.Make("will.avoidance=1:7:0.25", "alma.anxiety=1:7:0.25"), "t", new ChartSize(1280, 720));
+        Assert.Empty(many.Panels[0].GetPlottables().OfType<Text>()); // cells of 40 × 16 px
+        var swatches = many.Legend.Where(i => i.FillColor.Alpha > 0 && i.LabelText.Contains('.')).Select(i => i.LabelText).ToArray();
+        Assert.Equal(5, swatches.Length);
+        Assert.StartsWith("lowest ", swatches[0]);
+        Assert.StartsWith("middle ", swatches[2]);
+        Assert.StartsWith("highest ", swatches[4]);
+    }
 }

@@ -259,6 +259,17 @@ public sealed partial class Figure
         t.LabelText = Fit(t.LabelStyle, text, width.Value - Left - Right);
     }
 
+    /// <summary>How wide <paramref name="text"/> is in pixels as <paramref name="style"/> draws it.</summary>
+    public static float Measure(LabelStyle style, string text)
+    {
+        using var paint = Paint.NewDisposablePaint();
+        string kept = style.Text;
+        style.Text = text;
+        float width = style.Measure(paint).Width;
+        style.Text = kept;
+        return width;
+    }
+
     /// <summary><paramref name="text"/> as <paramref name="style"/> draws it, cut with "…" to at most <paramref name="room"/> pixels wide.</summary>
     public static string Fit(LabelStyle style, string text, float room)
     {
