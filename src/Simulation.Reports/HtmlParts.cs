@@ -47,8 +47,11 @@ public static class HtmlParts
         tr.changed td { background: #fff2b3; font-weight: bold; }
         /* tables wider than a projector's window (sweep.html's grid points, a run's partner figures) scroll in their box; the key column stays put */
         .wide { overflow-x: auto; margin-bottom: 12px; }
-        table.points th, table.points td { padding: 5px 7px; }
+        table.points { font-size: 16px; }
+        table.points th, table.points td { padding: 4px 4px; }
         table.points td { white-space: nowrap; }
+        /* a mean's ± under it, so the figures and the seven claims fit 1280 px without scrolling */
+        table.points td small { display: block; color: #444444; }
         table.points th.claims { text-align: center; }
         table.points .key { position: sticky; left: 0; background: #ffffff; }
         table.points th.key { background: #eeeeee; }
