@@ -80,6 +80,22 @@ public sealed class ProcessTests
     }
 
     [Fact]
+    public async Task An_edited_copy_with_the_same_name_is_told_apart_by_its_file_in_the_labels_page_and_folder()
+    {
+        using var t = new TempDir();
+        Directory.CreateDirectory(t["scenarios"]);
+        string text = File.ReadAllText(Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"));
+        File.WriteAllText(Path.Combine(t["scenarios"], "alma-will.yaml"), text);
+        Assert.Contains("name: alma-will", text);
+        File.WriteAllText(Path.Combine(t["scenarios"], "my-copy.yaml"), text.Replace("seed: 47", "seed: 48")); // the same `name:`
+        var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "compare", "scenarios/alma-will.yaml", "scenarios/my-copy.yaml", "--length", "2d");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("  A: alma-will (alma-will.yaml)\n  B: alma-will (my-copy.yaml)\n", r.Out);
+        Assert.Equal(["alma-will-vs-my-copy"], Directory.GetDirectories(t["out"]).Select(Path.GetFileName));
+        Assert.Contains("alma-will (my-copy.yaml)", File.ReadAllText(Path.Combine(t["out"], "alma-will-vs-my-copy", "compare.html")));
+    }
+
+    [Fact]
     public async Task A_sweep_prints_only_its_own_lines_and_nothing_of_the_chart_librarys()
     {
         // SkiaSharp writes its complaints (such as "Unsupported path effect in addPaint.") to the process's standard

@@ -88,12 +88,36 @@ public sealed class CompareCommand : ICliCommand
     /// reach the progress bar, which writes to the terminal directly.
     /// </summary>
     private static (string A, string B) Labels(Scenario a, Scenario b, bool oneScenario,
-        System.Collections.Immutable.ImmutableArray<string> sets, System.Collections.Immutable.ImmutableArray<string> stretches) =>
-        (oneScenario ? $"{a.Name} as written" : a.Name,
-         Printable.Line((oneScenario ? a.Name : b.Name) + (sets.Length + stretches.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : "")));
+        System.Collections.Immutable.ImmutableArray<string> sets, System.Collections.Immutable.ImmutableArray<string> stretches)
+    {
+        var (nameA, nameB) = oneScenario ? (a.Name, a.Name) : Names(a, b, withFile: true);
+        return (oneScenario ? $"{nameA} as written" : Printable.Line(nameA),
+                Printable.Line(nameB + (sets.Length + stretches.Length > 0 ? " with " + string.Join(", ", sets.Concat(stretches.Select(x => "stretch " + x))) : "")));
+    }
 
     /// <summary>The output folder's name before its changes: <c>NAME-what-if</c>, or <c>A-vs-B</c> for two scenarios.</summary>
-    private static string FolderBase(Scenario a, Scenario b, bool oneScenario) => oneScenario ? $"{a.Name}-what-if" : $"{a.Name}-vs-{b.Name}";
+    private static string FolderBase(Scenario a, Scenario b, bool oneScenario)
+    {
+        if (oneScenario) return $"{a.Name}-what-if";
+        var (nameA, nameB) = Names(a, b, withFile: false);
+        return $"{nameA}-vs-{nameB}";
+    }
+
+    /// <summary>
+    /// Two scenarios by name; when both files give the same <c>name:</c> (a student's edited copy), by their
+    /// file names, so the sides, the page and the folder can be told apart: "alma-will (my-copy.yaml)", or in
+    /// a folder's name "alma-will-vs-my-copy".
+    /// </summary>
+    private static (string A, string B) Names(Scenario a, Scenario b, bool withFile)
+    {
+        if (a.Name != b.Name) return (a.Name, b.Name);
+        string fileA = Path.GetFileName(a.SourcePath), fileB = Path.GetFileName(b.SourcePath);
+        if (fileA == fileB) (fileA, fileB) = (a.SourcePath, b.SourcePath); // the same file name in two folders
+        if (fileA == fileB) return (a.Name, b.Name); // the same file on both sides
+        return withFile
+            ? ($"{a.Name} ({fileA})", $"{b.Name} ({fileB})")
+            : (Path.GetFileNameWithoutExtension(a.SourcePath), Path.GetFileNameWithoutExtension(b.SourcePath));
+    }
 
     /// <summary>
     /// <c>compare A --set … --seeds A-B</c> (or <c>compare A B --seeds …</c>): both sides on every seed, run as a
