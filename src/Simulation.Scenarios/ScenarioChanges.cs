@@ -206,7 +206,7 @@ public static class ScenarioChanges
                 : null;
         }
         var known = PartnerKeys.Concat(ParameterCatalog.All.Select(p => p.Name)).ToArray();
-        fail(keyColumn, $"unknown key `{Words.Q(key)}`{Words.DidYouMean(key, known)}; use anxiety, avoidance, wound, name or a parameter such as `responsiveness`");
+        fail(keyColumn, $"unknown key `{Words.Q(key)}`{Words.DidYouMean(key, known)}; use anxiety, avoidance, wound, name or a parameter such as `responsiveness` (`couplesim explain SCENARIO --parameters` lists them all)");
         return null;
     }
 

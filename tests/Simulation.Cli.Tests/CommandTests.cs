@@ -294,6 +294,40 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Explain_parameters_lists_every_key_set_accepts_with_each_partners_value_and_marks_those_set_by_hand()
+    {
+        string path = Path.Combine(Cli.Fixtures, "full.yaml");
+        var r = await Cli.Run("explain", path, "--parameters");
+        Assert.True(r.ExitCode == 0, r.Err);
+        var partners = Simulation.Scenarios.ScenarioLoader.Load(path).Spec.Partners;
+        var derived = partners.Select(Simulation.Model.PartnerParameters.Derive).ToArray();
+        var lines = r.Out.Split('\n');
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  parameter +alma +will +range +meaning$"));
+        foreach (var info in Simulation.Model.ParameterCatalog.All)
+        {
+            var row = Assert.Single(lines, l => l.StartsWith($"  {info.Name} ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (int k = 0; k < partners.Length; k++)
+                Assert.Equal(info.Format(derived[k]) + (partners[k].Overrides.ContainsKey(info.Name) ? "*" : ""), row[1 + k]);
+            Assert.Contains(info.Meaning, string.Join(' ', row));
+        }
+        Assert.Contains(lines, l => l.StartsWith("  responsiveness ", StringComparison.Ordinal) && l.Contains(" 0.3* ", StringComparison.Ordinal)); // will's, by hand
+        Assert.Contains("  alma: anxiety 6.0, avoidance 2.0, wound early, name Alma", r.Out);
+        // every parameter listed is a key --set takes, up to the end of the range listed
+        var scenario = Simulation.Scenarios.ScenarioLoader.Load(path);
+        foreach (var info in Simulation.Model.ParameterCatalog.All)
+        {
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            string max = info.Max.ToString(c);
+            Assert.Contains($" {info.Min.ToString(c)} to {max} ", Assert.Single(lines, l => l.StartsWith($"  {info.Name} ", StringComparison.Ordinal)));
+            var changed = Simulation.Scenarios.ScenarioChanges.WithSets(scenario, [$"alma.{info.Name}={max}"]);
+            Assert.Equal(info.Max, changed.Spec.Partners[0].Overrides[info.Name]);
+        }
+        // and the description points to the list
+        var described = await Cli.Run("explain", path);
+        Assert.EndsWith($"couplesim explain {path} --parameters\n", described.Out);
+    }
+
+    [Fact]
     public async Task Validate_says_ok_for_good_files_and_exits_2_for_any_bad_one()
     {
         var good = Path.Combine(Cli.Fixtures, "minimal.yaml");

@@ -14,17 +14,58 @@ public sealed class ExplainCommand : ICliCommand
     public Command Build(CliContext context)
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "Scenario file (YAML)." };
+        var parameters = new Option<bool>("--parameters")
+        {
+            Description = "List what --set can change, with each partner's value, range and meaning (instead of the description).",
+        };
         var command = new Command("explain", "Describe a scenario in plain words: partners, schedule, events, interventions and claims.");
         command.Arguments.Add(scenario);
+        command.Options.Add(parameters);
         command.SetAction(CliApp.Guarded(context, (p, ct) =>
         {
-            Explain(context.Output, ScenarioLoader.Load(p.GetValue(scenario)!));
+            var s = ScenarioLoader.Load(p.GetValue(scenario)!);
+            if (p.GetValue(parameters)) Parameters(context.Output, s);
+            else Explain(context.Output, s, p.GetValue(scenario)!);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
     }
 
-    public static void Explain(TextWriter o, Scenario s)
+    /// <summary>
+    /// What <c>--set</c> can change, with this scenario's values: the run's keys, each partner's traits, and every
+    /// parameter the traits give (a column per partner, <c>*</c> where the file sets it by hand), with its range and meaning.
+    /// A student asking "what else could I change?" otherwise only finds the names in report.html's partner cards.
+    /// </summary>
+    public static void Parameters(TextWriter o, Scenario s)
+    {
+        var partners = s.Spec.Partners;
+        var first = partners.Length > 0 ? partners[0].Id : "alma";
+        o.WriteLine($"What --set can change in {s.Name} (e.g. --set {(partners.Length > 1 ? partners[1].Id : first)}.responsiveness=0.8; several --set for several changes)");
+        o.WriteLine();
+        o.WriteLine($"The run: seed ({s.Spec.Seed}), length ({RunText.LengthWords(s.Spec.Hours)}), closeness at the start ({RunText.Fixed(s.Spec.Closeness)}; 0 apart, 1 close)");
+        o.WriteLine("  e.g. --set closeness=0.3");
+        o.WriteLine();
+        o.WriteLine("Each partner's traits, as ID.KEY: anxiety and avoidance (ECR-R, 1–7), wound (early or late), name");
+        foreach (var p in partners)
+            o.WriteLine($"  {p.Id}: anxiety {RunText.Fixed(p.Anxiety, 1)}, avoidance {RunText.Fixed(p.Avoidance, 1)}, wound {RunText.Wound(p.Wound)}, name {p.Name}");
+        o.WriteLine();
+        o.WriteLine("Each partner's parameters, as ID.KEY (derived from the traits unless set; * set by hand in the file):");
+        var derived = partners.Select(PartnerParameters.Derive).ToArray();
+        string[] head = ["parameter", .. partners.Select(p => p.Id), "range", "meaning"];
+        var rows = ParameterCatalog.All.Select(info => (string[])[
+            info.Name,
+            .. partners.Select((p, k) => info.Format(derived[k]) + (p.Overrides.ContainsKey(info.Name) ? "*" : "")),
+            $"{RunText.Trim(info.Min)} to {RunText.Trim(info.Max)}",
+            info.Meaning]).ToList();
+        int[] widths = [.. Enumerable.Range(0, head.Length - 1).Select(c => rows.Select(r => r[c].Length).Append(head[c].Length).Max())];
+        string Line(string[] cells) => "  " + string.Join("  ", cells.Take(cells.Length - 1).Select((x, c) => c == 0 || c == cells.Length - 2 ? x.PadRight(widths[c]) : x.PadLeft(widths[c]))) + "  " + cells[^1];
+        o.WriteLine(Line(head));
+        foreach (var r in rows) o.WriteLine(Line(r));
+        o.WriteLine();
+        o.WriteLine($"Changing a trait derives every parameter again, except those set by hand (docs/model.md). Try a change with `couplesim compare {s.SourcePath} --set ...`.");
+    }
+
+    public static void Explain(TextWriter o, Scenario s, string? path = null)
     {
         var spec = s.Spec;
         var names = spec.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
@@ -131,6 +172,8 @@ public sealed class ExplainCommand : ICliCommand
                 o.WriteLine($"    {ScenarioReports.Claim(e)}");
             }
         }
+        o.WriteLine();
+        o.WriteLine($"What --set can change, with each partner's values: couplesim explain {path ?? s.SourcePath} --parameters");
     }
 
     private static string Hendrix(PartnerSpec p) => AttachmentStyle.Hendrix(p.Anxiety, p.Avoidance) switch
