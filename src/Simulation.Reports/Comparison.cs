@@ -279,11 +279,23 @@ public static class ComparisonWriter
             Cmp("wound", RunText.Wound(pa.Spec.Wound), RunText.Wound(pb.Spec.Wound));
             foreach (var info in ParameterCatalog.All)
                 if (info.Get(pa.Parameters) != info.Get(pb.Parameters))
-                    list.Add(new Change(pb.Spec.Id, pb.Spec.Name, info.Name, info.Format(pa.Parameters), info.Format(pb.Parameters)));
+                {
+                    var (x, y) = SameDecimals(info.Format(pa.Parameters), info.Format(pb.Parameters));
+                    list.Add(new Change(pb.Spec.Id, pb.Spec.Name, info.Name, x, y));
+                }
         }
         foreach (var pa in a.Partners.Where(p => b.Partners.All(q => q.Spec.Id != p.Spec.Id)))
-            list.Add(new Change(pa.Spec.Id, pa.Spec.Name, "partner", "present", "—"));
+            list.Add(new Change(pa.Spec.Id, pa.Spec.Name, "partner", "present", "removed"));
         return list;
+    }
+
+    /// <summary>Two values written to as many decimals as the longer one (0.543 and 0.630, not 0.63), so a column of them reads evenly.</summary>
+    public static (string A, string B) SameDecimals(string a, string b)
+    {
+        static int Decimals(string v) => v.IndexOf('.') is int i and >= 0 ? v.Length - i - 1 : 0;
+        static string Pad(string v, int n) => Decimals(v) >= n ? v : (v.Contains('.') ? v : v + ".") + new string('0', n - Decimals(v));
+        int n = Math.Max(Decimals(a), Decimals(b));
+        return (Pad(a, n), Pad(b, n));
     }
 
     /// <summary>How a row of the figures table reads: a value (two decimals), a share (a percentage) or a count.</summary>

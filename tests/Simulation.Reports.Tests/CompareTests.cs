@@ -146,8 +146,21 @@ public sealed class CompareTests
         Assert.Contains("data-metric=\"will-rebuffed\"", html);
         Assert.Contains("Where they part:", html);
         var changes = ComparisonWriter.Changes(a.Run, b.Run);
-        Assert.Equal("responsiveness", Assert.Single(changes).Name);
+        var change = Assert.Single(changes);
+        Assert.Equal("responsiveness", change.Name);
+        Assert.Equal("0.900", change.B); // as many decimals as A's value beside it
+        Assert.Equal(change.A.Length, change.B.Length);
     }
+
+    [Theory]
+    [InlineData("0.543", "0.63", "0.543", "0.630")]
+    [InlineData("1.225", "0.6", "1.225", "0.600")]
+    [InlineData("2", "0.25", "2.00", "0.25")]
+    [InlineData("0.00006", "0.001", "0.00006", "0.00100")]
+    [InlineData("-0.05", "0", "-0.05", "0.00")]
+    [InlineData("3", "4", "3", "4")]
+    public void A_changed_parameters_two_values_have_the_same_decimals(string a, string b, string wantA, string wantB) =>
+        Assert.Equal((wantA, wantB), ComparisonWriter.SameDecimals(a, b));
 
     [Fact]
     public void Compare_html_opens_with_its_chart_the_title_shown_once_and_a_meta_line_that_breaks_between_parts()
