@@ -30,6 +30,10 @@ public static class RunJson
             w.WriteString("name", report.Scenario.Name);
             w.WriteString("title", report.Scenario.Title);
             w.WriteString("sha256", report.Scenario.Sha256);
+            // the what-if's --set and --stretch, as given: the file's hash alone would not say what ran
+            w.WriteStartArray("changes");
+            foreach (var change in report.Changes.IsDefault ? [] : report.Changes) w.WriteStringValue(change);
+            w.WriteEndArray();
             w.WriteEndObject();
             w.WriteNumber("seed", spec.Seed);
             w.WriteString("start", RunText.Iso(spec.Start));

@@ -61,6 +61,13 @@ public sealed class CommandTests
         Assert.Equal(0.9, root.GetProperty("partners")[1].GetProperty("parameters").GetProperty("responsiveness").GetDouble());
         Assert.Equal(3.0, root.GetProperty("partners")[0].GetProperty("anxiety").GetDouble());
         Assert.Equal("secure", root.GetProperty("partners")[0].GetProperty("style").GetString());
+        // what was changed, as given, beside the file's hash (which alone would not say what ran)
+        Assert.Equal(["will.responsiveness=0.9", "alma.anxiety=3"], root.GetProperty("scenario").GetProperty("changes").EnumerateArray().Select(e => e.GetString()));
+
+        var plain = await Cli.Run("run", t.Scenario(), "--length", "2d", "--stretch", "both@day1", "--out", t["p"]);
+        Assert.True(plain.ExitCode == 0, plain.Err);
+        using var stretched = JsonDocument.Parse(File.ReadAllText(Path.Combine(t["p"], "run.json")));
+        Assert.Equal(["stretch=both@day1"], stretched.RootElement.GetProperty("scenario").GetProperty("changes").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
