@@ -111,9 +111,23 @@ internal static class Text
             return DateTime.SpecifyKind(t, DateTimeKind.Unspecified);
         if (text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"T\d\d:\d\d(:\d\d)?[+-]\d\d:?\d\d$"))
             problem = $"`{Q(text)}` has a time-zone offset; write local wall-clock time like `2026-03-07T08:00`";
+        else if (NoSuchDay(text) is { } day)
+            problem = $"`{Q(text)}` is not a day of the calendar: {day}";
         else
             problem = $"`{Q(text)}` is not a local time like `2026-03-07T08:00`";
         return null;
+    }
+
+    /// <summary>Why a time written in the right shape names no day (<c>2026-02-30</c>: "February 2026 has 28 days"); null when it does or is not in that shape.</summary>
+    private static string? NoSuchDay(string text)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"^(\d{4})-(\d\d)-(\d\d)([T ]\d\d:\d\d(:\d\d)?)?$");
+        if (!m.Success) return null;
+        int year = int.Parse(m.Groups[1].Value, Inv), month = int.Parse(m.Groups[2].Value, Inv), day = int.Parse(m.Groups[3].Value, Inv);
+        if (month is < 1 or > 12) return $"there is no month {month}";
+        if (year < 1) return null;
+        int days = DateTime.DaysInMonth(year, month);
+        return day < 1 || day > days ? $"{new DateTime(year, month, 1).ToString("MMMM yyyy", Inv)} has {days} days" : null;
     }
 
     /// <summary>A clock time such as <c>18:00</c>.</summary>

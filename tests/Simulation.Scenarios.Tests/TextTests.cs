@@ -60,7 +60,11 @@ public sealed class TextTests
     [Theory]
     [InlineData("2026-03-07T08:00Z", "time-zone offset")]
     [InlineData("2026-03-07T08:00+01:00", "time-zone offset")]
-    [InlineData("2026-02-30T08:00", "not a local time")]
+    [InlineData("2026-02-30T08:00", "`2026-02-30T08:00` is not a day of the calendar: February 2026 has 28 days")]
+    [InlineData("2028-02-30 08:00", "not a day of the calendar: February 2028 has 29 days")]
+    [InlineData("2026-04-31", "not a day of the calendar: April 2026 has 30 days")]
+    [InlineData("2026-13-01T08:00", "not a day of the calendar: there is no month 13")]
+    [InlineData("2026-02-28T25:00", "is not a local time like")] // the day exists; the hour does not
     [InlineData("tomorrow", "not a local time")]
     public void Bad_local_times_say_why(string text, string why)
     {
