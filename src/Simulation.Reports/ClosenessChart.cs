@@ -26,6 +26,12 @@ public static class ClosenessChart
     /// <summary>From this length on (about two years) days are too narrow to see: a run is drawn per week.</summary>
     public const int WeeklyFromHours = 800 * 24;
 
+    /// <summary>
+    /// Runs shorter than this get the leisure bands. Past about four months an evening's band is a pixel or two
+    /// wide and the bands merge into a striped wash that hides the lines more than it tells.
+    /// </summary>
+    public const int LeisureBandsBelowHours = 17 * 7 * 24;
+
     /// <summary>The SVG root's id (clip-path ids start with it).</summary>
     public const string ChartId = "closeness-chart";
 
@@ -105,7 +111,8 @@ public static class ClosenessChart
         AddLaneMarkers(run, chart);
 
         figure.Footnote = (daily
-            ? $"Lines are {perly} means, shaded ranges the lowest to highest hour of each {per}" + (bucket == 1 ? "; nights and work hours are not shaded.\n" : "; the schedule is not shaded.\n")
+            ? $"Lines are {perly} means, shaded ranges the lowest to highest hour of each {per}"
+              + (bucket == 7 ? "; the schedule is not shaded.\n" : hours < LeisureBandsBelowHours ? "; nights and work hours are not shaded.\n" : "; at this length the schedule is not shaded.\n")
             : "") + $"Lanes count each partner's events per {lanes.BinWords}; a larger marker is more events (the largest: {lanes.MaxCount}).";
         return chart;
     }
@@ -302,7 +309,7 @@ public static class ClosenessChart
         bool Leisure(int i) => circ.Any(p => p[i] is { Leisure: > 0, Asleep: false });
         bool Sleep(int i) => circ.All(p => p[i].Asleep);
 
-        var leisure = Runs(n, Leisure).ToList();
+        var leisure = n < LeisureBandsBelowHours ? Runs(n, Leisure).ToList() : [];
         var sleep = c.Daily ? [] : Runs(n, Sleep).ToList();
         foreach (var panel in c.TimePanels)
         {

@@ -175,6 +175,15 @@ public sealed class ChartTests
         foreach (var m in new[] { "Apr", "May", "Jun", "Dec", "Jan", "2027", "Feb" }) Assert.Contains(m, svg.Texts);
         Assert.Contains(svg.Texts, t => t.Contains("daily means", StringComparison.Ordinal));
         Assert.DoesNotContain(svg.In(Rect(c, c.Closeness)), s => s.Attr("fill") == ChartPalette.Sleep); // a year of nights would be a grey smear
+        // and a year of evenings a striped yellow wash: no leisure bands past four months, and the footnote says so
+        Assert.DoesNotContain(svg.In(Rect(c, c.Closeness)), s => s.Attr("fill") == ChartPalette.Leisure);
+        Assert.DoesNotContain(c.Figure.Legend, i => i.LabelText == "Leisure together");
+        Assert.Contains("at this length the schedule is not shaded", c.Figure.Footnote);
+
+        var (c16, svg16) = Draw(FakeRuns.Make(16 * 7 * 24)); // sixteen weeks: each weekend still a band of its own
+        Assert.Contains(svg16.In(Rect(c16, c16.Closeness)), s => s.Attr("fill") == ChartPalette.Leisure);
+        Assert.Contains(c16.Figure.Legend, i => i.LabelText == "Leisure together");
+        Assert.Contains("nights and work hours are not shaded", c16.Figure.Footnote);
     }
 
     [Fact]
