@@ -129,19 +129,23 @@ public static class SweepChart
         var (lefts, rights) = Cells(xs);
         double margin = (rights[^1] - lefts[0]) * 0.01; // the outer cells whole, inside the frame
         figure.X = (Math.Min(figure.X.Min, lefts[0] - margin), Math.Max(figure.X.Max, rights[^1] + margin));
-        bool written = xs.Length <= 15; // "100%" still fits a cell at 1280 px wide
+        // the shares written while "100%" fits a cell at the chart's size, as on the regime map
+        var measure = new LabelStyle();
+        style.Font(measure, style.TextSize, bold: true);
+        double cellPixels = (figure.Size.Width - style.Px(Figure.LeftMargin + Figure.RightMargin)) * (rights[0] - lefts[0]) / (figure.X.Max - figure.X.Min);
+        bool written = Figure.Measure(measure, "100%") * 1.15 <= cellPixels;
         for (int c = 0; c < n; c++)
         {
             double y = Row(c, n);
             for (int i = 0; i < xs.Length; i++)
             {
                 double share = sweep.Points[i].ClaimShares[c];
+                var shade = ClaimShade(share);
                 var cell = panel.Add.Rectangle(lefts[i], rights[i], y - 0.44, y + 0.44);
-                cell.FillStyle.Color = ClaimShade(share);
+                cell.FillStyle.Color = shade;
                 cell.LineStyle.Width = 0;
                 if (!written) continue;
                 var t = panel.Add.Text(RunText.Percent(share), xs[i], y);
-                var shade = ClaimShade(share);
                 style.Font(t.LabelStyle, style.TextSize, bold: share > 0.5, color: (0.2126 * shade.R + 0.7152 * shade.G + 0.0722 * shade.B) / 255 < 0.5 ? "#FFFFFF" : ChartPalette.Ink);
                 t.LabelStyle.Alignment = Alignment.MiddleCenter;
             }

@@ -59,9 +59,11 @@ public sealed class SweepChartTests
         var uneven = SweepChart.Build(FakeSweeps.Make("will.avoidance=1,2,5"), "t", ChartSize.Default).Panels[^1];
         var widths = uneven.GetPlottables().OfType<Rectangle>().Select(r => Math.Round(r.X2 - r.X1, 9)).Distinct();
         Assert.Equal(0.94, Assert.Single(widths), 9); // the closest values' distance, less a gap
-        var many = SweepChart.Build(FakeSweeps.Make("will.avoidance=1:7:0.25"), "t", ChartSize.Default).Panels[^1];
-        Assert.Equal(7 * 25, many.GetPlottables().OfType<Rectangle>().Count());
-        Assert.Empty(many.GetPlottables().OfType<Text>()); // "100%" would not fit a 25th of the width
+        var many = SweepChart.Build(FakeSweeps.Make("will.avoidance=1:7:0.2"), "t", ChartSize.Default).Panels[^1];
+        Assert.Equal(7 * 31, many.GetPlottables().OfType<Rectangle>().Count());
+        Assert.Empty(many.GetPlottables().OfType<Text>()); // "100%" would not fit a 31st of the width
+        var small = SweepChart.Build(FakeSweeps.Make("will.avoidance=1:7:0.5"), "t", new ChartSize(1280, 720)).Panels[^1];
+        Assert.Equal(7 * 13, small.GetPlottables().OfType<Text>().Count()); // 13 cells of 70 px at 1280 px wide
     }
 
     [Fact]

@@ -273,16 +273,12 @@ public sealed partial class Figure
     /// <summary><paramref name="text"/> as <paramref name="style"/> draws it, cut with "…" to at most <paramref name="room"/> pixels wide.</summary>
     public static string Fit(LabelStyle style, string text, float room)
     {
-        using var paint = Paint.NewDisposablePaint();
-        string kept = style.Text;
-        style.Text = text;
-        for (string cut = text; cut.Length > 1 && style.Measure(paint).Width > room;)
+        string fitted = text;
+        for (string cut = text; cut.Length > 1 && Measure(style, fitted) > room;)
         {
             cut = cut[..^1].TrimEnd();
-            style.Text = cut + "…";
+            fitted = cut + "…";
         }
-        string fitted = style.Text;
-        style.Text = kept;
         return fitted;
     }
 
