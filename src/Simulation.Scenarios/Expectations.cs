@@ -474,8 +474,12 @@ public static class Expectations
             DateTime from = tl.Time(lo + k * Week), until = from.AddHours(Week);
             return protests.Count(e => e.Time >= from && e.Time < until);
         }).ToArray();
-        return (perWeek[^1] <= maxGrowth * Math.Max(1, perWeek[0]),
-            c.Say($"{who}'s protests per full week {Words.Series([.. perWeek.Select(n => n.ToString(Words.Inv))])} (claim: the last at most {Words.Num(maxGrowth)}x the first, counting the first as at least 1)"));
+        // "recur week after week": a week without a protest breaks it, and a run without any shows no cycle at all
+        // (at will.avoidance 1 Alma never protests; "without escalating" alone would hold there)
+        int[] quiet = [.. Enumerable.Range(0, weeks).Where(k => perWeek[k] == 0).Select(k => k + 1)];
+        string none = quiet.Length == 0 ? "" : quiet.Length == weeks ? "; none at all" : $"; none in week {Words.Series([.. quiet.Select(k => k.ToString(Words.Inv))])}";
+        return (quiet.Length == 0 && perWeek[^1] <= maxGrowth * Math.Max(1, perWeek[0]),
+            c.Say($"{who}'s protests per full week {Words.Series([.. perWeek.Select(n => n.ToString(Words.Inv))])} (claim: some every week, the last at most {Words.Num(maxGrowth)}x the first, counting the first as at least 1){none}"));
     }
 
     /// <summary>

@@ -468,9 +468,20 @@ public sealed class DetectorTests
     {
         var recurs = Check(Weeks(4, 9, 6), "no-escalation", ("who", "a"));
         Assert.True(recurs.Passed, recurs.Detail);
-        Assert.Equal("a's protests per full week 4, 9, 6 (claim: the last at most 1.5x the first, counting the first as at least 1)", recurs.Detail);
+        Assert.Equal("a's protests per full week 4, 9, 6 (claim: some every week, the last at most 1.5x the first, counting the first as at least 1)", recurs.Detail);
         Assert.False(Check(Weeks(4, 5, 7), "no-escalation", ("who", "a")).Passed);
         Assert.False(Check(Weeks(4), "no-escalation", ("who", "a")).Passed); // one week cannot be judged
+    }
+
+    [Fact]
+    public void No_escalation_needs_protests_that_recur_not_just_none_that_grow()
+    {
+        var never = Check(Weeks(0, 0, 0), "no-escalation", ("who", "a"));
+        Assert.False(never.Passed, never.Detail); // no protests is no cycle, not a contained one
+        Assert.EndsWith("; none at all", never.Detail);
+        var gap = Check(Weeks(4, 0, 3), "no-escalation", ("who", "a"));
+        Assert.False(gap.Passed, gap.Detail);
+        Assert.EndsWith("; none in week 2", gap.Detail);
     }
 
     // ---- close-weekends ----
