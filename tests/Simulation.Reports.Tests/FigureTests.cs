@@ -20,18 +20,32 @@ public sealed class FigureTests
     }
 
     [Fact]
-    public void A_title_wider_than_the_chart_is_cut_with_an_ellipsis_and_kept_whole_in_the_svgs_title()
+    public void A_title_too_wide_for_a_line_takes_a_second_at_its_dash_and_only_what_overflows_two_is_cut()
     {
+        // a what-if with two changes: the whole title on two lines, nothing cut (it used to read "…responsiveness=0…")
+        string two = "Alma and Will: the Sunday-evening cycle — what if will.responsiveness=0.9, will.avoidance=4";
+        Assert.Equal(["Alma and Will: the Sunday-evening cycle", "— what if will.responsiveness=0.9, will.avoidance=4"], Lines(two));
+
+        // twelve changes: the second line is cut with "…", and the SVG's <title> keeps the whole
         string title = "Alma and Will — what if " + string.Join(", ", Enumerable.Range(1, 12).Select(i => $"will.responsiveness=0.{i}"));
+        var lines = Lines(title, out string svg);
+        Assert.Equal("Alma and Will", lines[0]);
+        Assert.EndsWith("…", lines[1]);
+        Assert.StartsWith(lines[1][..^1], title["Alma and Will ".Length..]);
+        Assert.Contains($"<title>{title}</title>", svg);
+        Assert.Matches(@">\s*a short subtitle\s*<", svg); // a line that fits is left whole
+    }
+
+    /// <summary>The header's bold lines: the title as drawn.</summary>
+    private static string[] Lines(string title) => Lines(title, out _);
+
+    private static string[] Lines(string title, out string svg)
+    {
         var f = new Figure(ChartSize.Default, title, "a short subtitle");
         f.X = (0, 1);
         f.AddPanel(1, "y");
-        string svg = f.ToSvg("t");
-        Assert.Contains($"<title>{title}</title>", svg);
-        var shown = Assert.Single(System.Text.RegularExpressions.Regex.Matches(svg, @">\s*(Alma and Will — what if [^<]*?)\s*<").Select(m => m.Groups[1].Value), v => v != title);
-        Assert.EndsWith("…", shown);
-        Assert.StartsWith(shown[..^1], title);
-        Assert.Matches(@">\s*a short subtitle\s*<", svg); // a line that fits is left whole
+        svg = f.ToSvg("t");
+        return [.. f.HeaderTexts().Where(t => t.LabelStyle.Bold).Select(t => t.LabelText)];
     }
 
     [Fact]

@@ -189,8 +189,13 @@ public sealed partial class Figure
         Blank(header);
         float pad = Style.Px(14);
         float y = pad;
-        TextAt(header, title, y, Style.TitleSize, bold: true, ChartPalette.Ink, width);
-        y += Style.TitleSize * 1.3f;
+        // A title too wide for one line (a what-if with several changes) takes a second, broken at " — " or a space,
+        // so every change stays on the slide; only what does not fit two lines is cut.
+        foreach (string line in TitleLines(title, width - Left - Right))
+        {
+            TextAt(header, line, y, Style.TitleSize, bold: true, ChartPalette.Ink, width);
+            y += Style.TitleSize * 1.3f;
+        }
         if (subtitle.Length > 0)
         {
             TextAt(header, subtitle, y, Style.SubtitleSize, bold: false, ChartPalette.Frame, width);
@@ -259,6 +264,19 @@ public sealed partial class Figure
         t.LabelText = Fit(t.LabelStyle, text, width.Value - Left - Right);
     }
 
+    /// <summary>The title as one line, or as two when one is too wide: broken at the last " — " or else the last space that fits.</summary>
+    private string[] TitleLines(string text, float room)
+    {
+        var style = new LabelStyle();
+        Style.Font(style, Style.TitleSize, bold: true);
+        if (Measure(style, text) <= room) return [text];
+        int dash = text.LastIndexOf(" — ", StringComparison.Ordinal);
+        if (dash > 0 && Measure(style, text[..dash]) <= room) return [text[..dash], text[(dash + 1)..]];
+        for (int i = text.LastIndexOf(' '); i > 0; i = text.LastIndexOf(' ', i - 1))
+            if (Measure(style, text[..i]) <= room) return [text[..i], text[(i + 1)..]];
+        return [text];
+    }
+
     /// <summary>How wide <paramref name="text"/> is in pixels as <paramref name="style"/> draws it.</summary>
     public static float Measure(LabelStyle style, string text)
     {
@@ -281,6 +299,9 @@ public sealed partial class Figure
         }
         return fitted;
     }
+
+    /// <summary>The title's and subtitle's lines as drawn, after a render (for tests).</summary>
+    public IEnumerable<ScottPlot.Plottables.Text> HeaderTexts() => header.GetPlottables().OfType<ScottPlot.Plottables.Text>();
 
     /// <summary>Where each data panel's data area was drawn, after a render (for tests and for placing notes).</summary>
     public PixelRect DataRect(Plot panel) => panel.RenderManager.LastRender.DataRect;
