@@ -12,6 +12,27 @@ namespace Simulation.Cli;
 /// </summary>
 internal static class OptionErrors
 {
+    /// <summary>
+    /// A command that takes any number of files (<c>check</c>, <c>validate</c>) gets an unknown option as one more
+    /// "file": <c>check FILE --sed 5</c> said "--sed: no such file" and "5: no such file". An option-like word that
+    /// names no file is an unknown option, with a "did you mean", and the value after it is its value, not a file.
+    /// </summary>
+    public static void RefuseOptionsAsFiles(Command command, IReadOnlyList<string> files)
+    {
+        var lines = new List<Diagnostic>();
+        for (int i = 0; i < files.Count; i++)
+        {
+            string token = files[i];
+            if (token.Length < 2 || token[0] != '-' || File.Exists(token) || Directory.Exists(token)) continue;
+            var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith('-')).Distinct().ToList();
+            string name = "couplesim " + command.Name;
+            lines.Add(new Diagnostic(new SourceLocation(token, 1, 1),
+                $"unknown option `{Printable.Quote(token)}` for `{name}`{Spelling.DidYouMean(token, known)}; see `{name} --help`"));
+            if (i + 1 < files.Count && !files[i + 1].StartsWith('-') && !File.Exists(files[i + 1])) i++; // `--sed 5`: the 5 was its value
+        }
+        if (lines.Count > 0) throw new ScenarioException(lines);
+    }
+
     public static IReadOnlyList<Diagnostic> Describe(ParseResult parse, RootCommand root, IReadOnlyList<string> args)
     {
         var lines = new List<Diagnostic>();

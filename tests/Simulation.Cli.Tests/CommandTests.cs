@@ -128,6 +128,9 @@ public sealed class CommandTests
     [InlineData("rn:1:1: error: unknown command `rn` (did you mean `run`?)", "rn", "x.yaml")]
     [InlineData("--bogus:1:1: error: unknown option `--bogus` for `couplesim run`; see `couplesim run --help`", "run", "x.yaml", "--bogus")]
     [InlineData("--sed:1:1: error: unknown option `--sed` for `couplesim run` (did you mean `--seed`?)", "run", "x.yaml", "--sed", "3")]
+    // check and validate take any number of files: a misspelt option is not one more file, nor is its value
+    [InlineData("--sed:1:1: error: unknown option `--sed` for `couplesim check` (did you mean `--seed`?)", "check", "{tiny}", "--sed", "5")]
+    [InlineData("--sed:1:1: error: unknown option `--sed` for `couplesim validate`; see `couplesim validate --help`", "validate", "{tiny}", "--sed", "5")]
     [InlineData("--seed:1:1: error: `--seed` must be a whole number from 0 to 18446744073709551615, not `minus-one`", "run", "x.yaml", "--seed", "minus-one")]
     [InlineData("--seed:1:1: error: `--seed` must be a whole number from 0 to 18446744073709551615, not `abc`", "check", "--seed", "abc")]
     [InlineData("--seed:1:1: error: `--seed` needs a value (N)", "run", "x.yaml", "--seed")]

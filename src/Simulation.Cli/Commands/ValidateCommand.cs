@@ -13,6 +13,7 @@ public sealed class ValidateCommand : ICliCommand
         command.Arguments.Add(files);
         command.SetAction(CliApp.Guarded(context, (p, ct) =>
         {
+            OptionErrors.RefuseOptionsAsFiles(command, p.GetValue(files)!);
             bool broken = false;
             foreach (var f in p.GetValue(files)!)
             {
