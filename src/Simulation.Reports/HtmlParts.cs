@@ -47,7 +47,7 @@ public static class HtmlParts
         tr.changed td { background: #fff2b3; font-weight: bold; }
         /* tables wider than a projector's window (sweep.html's grid points, a run's partner figures) scroll in their box; the key column stays put */
         .wide { overflow-x: auto; margin-bottom: 12px; }
-        table.points { font-size: 16px; }
+        table.points { font-size: 15px; }
         table.points th, table.points td { padding: 4px 4px; }
         table.points td { white-space: nowrap; }
         /* a mean's ± under it, so the figures and the seven claims fit 1280 px without scrolling */
