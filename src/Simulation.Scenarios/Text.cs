@@ -130,6 +130,21 @@ internal static class Text
         return day < 1 || day > days ? $"{new DateTime(year, month, 1).ToString("MMMM yyyy", Inv)} has {days} days" : null;
     }
 
+    private static string UnitWords(char unit) => unit switch { 'h' => "hours", 'd' => "days", 'w' => "weeks", 'y' => "years", _ => "units" };
+
+    /// <summary><c>1.5w</c> as the next smaller whole unit (<c>10d</c> rounded down from 10.5 days, <c>36h</c> for <c>1.5d</c>), for a hint.</summary>
+    private static string Smaller(string s)
+    {
+        char unit = s[^1];
+        if (!double.TryParse(s[..^1].Replace(',', '.'), NumberStyles.Float, Inv, out double x)) return "36h";
+        return unit switch
+        {
+            'y' => $"{Math.Round(x * 52)}w",
+            'w' => $"{Math.Round(x * 7)}d",
+            _ => $"{Math.Round(x * 24)}h",
+        };
+    }
+
     /// <summary>A clock time such as <c>18:00</c>.</summary>
     public static TimeOnly? ParseClock(string text) =>
         TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], Inv, DateTimeStyles.None, out var t) ? t : null;
@@ -169,9 +184,13 @@ internal static class Text
         if (factor == 0)
         {
             position = unit.Length == 0 ? lead : lead + i;
+            // `1.5w`: a fraction, not a unit; say how to write it in whole units
+            bool fraction = unit.Length > 1 && unit[0] is '.' or ',' && unit[1..].TrimEnd('h', 'd', 'w', 'y').All(char.IsAsciiDigit);
             problem = unit.Length == 0
                 ? $"`{Q(s)}` needs a unit: h, d, w or y (e.g. `{Q(s)}h`)"
-                : $"unknown unit `{Q(unit)}` in `{Q(s)}`; use h, d, w or y";
+                : fraction
+                    ? $"`{Q(s)}` is not a whole number of {UnitWords(unit[^1])}; write it in a smaller unit (e.g. `{Q(Smaller(s))}`)"
+                    : $"unknown unit `{Q(unit)}` in `{Q(s)}`; use h, d, w or y";
             return null;
         }
         if (!long.TryParse(s[..i], NumberStyles.None, Inv, out var n) || n > 1_000_000)

@@ -103,6 +103,11 @@ public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> A
             problems.Add(Problem("--vary", 1, "a sweep's runs all have one length (--length 8w); sweep each length on its own to compare them"));
             return null;
         }
+        if (key.Trim().EndsWith(".name", StringComparison.Ordinal))
+        {
+            problems.Add(Problem("--vary", key.IndexOf('.') + 2, "a partner's name changes nothing in the runs; vary a trait (anxiety, avoidance, wound) or a parameter"));
+            return null;
+        }
         ImmutableArray<string> values;
         if (spec.Contains(':'))
         {

@@ -41,6 +41,7 @@ public sealed class SweepPlanTests
     [Theory]
     [InlineData("will.avoidanse=1:7:1", "--vary:1:6: error: unknown key `avoidanse` (did you mean `avoidance`?); use anxiety, avoidance, wound, name or a parameter such as `responsiveness` (`couplesim explain SCENARIO --parameters` lists them all) (in `will.avoidanse=1:7:1`)")]
     [InlineData("bob.avoidance=1:7:1", "--vary:1:1: error: unknown partner `bob`")]
+    [InlineData("will.name=A,B", "--vary:1:6: error: a partner's name changes nothing in the runs; vary a trait (anxiety, avoidance, wound) or a parameter")]
     [InlineData("will.avoidance=0:7:1", "--vary:1:16: error: `avoidance` must be between 1 and 7; got 0 (as `will.avoidance=0`)")]
     [InlineData("will.avoidance=7:1:1", "--vary:1:16: error: a range goes up from FROM to TO in steps above 0 (got `7:1:1`)")]
     [InlineData("will.avoidance=1:7", "--vary:1:16: error: a range is FROM:TO:STEP, three numbers (got `1:7`)")]
