@@ -332,7 +332,9 @@ public static class ComparisonWriter
             string n = names(pb.Id);
             Row($"{pb.Id}-bids", $"{n}: bids", pa.Bids, pb.Bids, Kind.Count, higherIsBetter: null);
             Row($"{pb.Id}-protests", $"{n}: protests", pa.Protests, pb.Protests, Kind.Count, higherIsBetter: false);
-            Row($"{pb.Id}-rebuffed", $"{n}: bids turned away", pa.Rebuffed, pb.Rebuffed, Kind.Count, higherIsBetter: false);
+            // whose bids, turned away by whom: "Alma: bids turned away" read as bids Alma refused
+            string by = mb.Partners.Where(p => p.Id != pb.Id).Select(p => names(p.Id)).FirstOrDefault() is { } other ? $" by {other}" : "";
+            Row($"{pb.Id}-rebuffed", $"{n}: bids turned away{by}", pa.Rebuffed, pb.Rebuffed, Kind.Count, higherIsBetter: false);
             Row($"{pb.Id}-repairs", $"{n}: repair attempts", pa.RepairsAttempted, pb.RepairsAttempted, Kind.Count, higherIsBetter: null);
             Row($"{pb.Id}-distress", $"{n}: mean distress", pa.MeanDistress, pb.MeanDistress, Kind.Value, higherIsBetter: false);
             Row($"{pb.Id}-withdrawn", $"{n}: time withdrawn", pa.TimeWithdrawn, pb.TimeWithdrawn, Kind.Share, higherIsBetter: false);

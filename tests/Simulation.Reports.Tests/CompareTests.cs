@@ -144,6 +144,8 @@ public sealed class CompareTests
         Assert.DoesNotContain("<tr data-parameter=\"threat_gain\" class=\"changed\">", html);
         Assert.Contains("data-metric=\"mean-closeness\"", html);
         Assert.Contains("data-metric=\"will-rebuffed\"", html);
+        // whose bids, turned away by whom
+        Assert.Matches("<tr data-metric=\"alma-rebuffed\"><td>Alma: bids turned away by Will</td>", html);
         Assert.Contains("Where they part:", html);
         var changes = ComparisonWriter.Changes(a.Run, b.Run);
         var change = Assert.Single(changes);
