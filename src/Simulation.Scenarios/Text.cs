@@ -132,11 +132,12 @@ internal static class Text
 
     private static string UnitWords(char unit) => unit switch { 'h' => "hours", 'd' => "days", 'w' => "weeks", 'y' => "years", _ => "units" };
 
-    /// <summary><c>1.5w</c> as the next smaller whole unit (<c>10d</c> rounded down from 10.5 days, <c>36h</c> for <c>1.5d</c>), for a hint.</summary>
+    /// <summary><c>1.5w</c> in the next smaller unit, rounded to a whole number (<c>10d</c> for 10.5 days, <c>36h</c> for <c>1.5d</c>), for a hint.
+    /// Only called on digits, a point or comma, digits and a unit.</summary>
     private static string Smaller(string s)
     {
         char unit = s[^1];
-        if (!double.TryParse(s[..^1].Replace(',', '.'), NumberStyles.Float, Inv, out double x)) return "36h";
+        double x = double.Parse(s[..^1].Replace(',', '.'), NumberStyles.Float, Inv);
         return unit switch
         {
             'y' => $"{Math.Round(x * 52)}w",
@@ -185,7 +186,7 @@ internal static class Text
         {
             position = unit.Length == 0 ? lead : lead + i;
             // `1.5w`: a fraction, not a unit; say how to write it in whole units
-            bool fraction = unit.Length > 1 && unit[0] is '.' or ',' && unit[1..].TrimEnd('h', 'd', 'w', 'y').All(char.IsAsciiDigit);
+            bool fraction = unit.Length > 2 && unit[0] is '.' or ',' && unit[1..^1].All(char.IsAsciiDigit) && "hdwy".Contains(unit[^1]);
             problem = unit.Length == 0
                 ? $"`{Q(s)}` needs a unit: h, d, w or y (e.g. `{Q(s)}h`)"
                 : fraction

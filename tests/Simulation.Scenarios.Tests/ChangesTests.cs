@@ -112,6 +112,7 @@ public sealed class ChangesTests
     [InlineData("1.5w", 2, "`1.5w` is not a whole number of weeks; write it in a smaller unit (e.g. `10d`)")]
     [InlineData("2.5d", 2, "`2.5d` is not a whole number of days; write it in a smaller unit (e.g. `60h`)")]
     [InlineData("1.5x", 2, "unknown unit `.5x`")]
+    [InlineData("1.5hw", 2, "unknown unit `.5hw`")]
     [InlineData("w", 1, "is not a duration")]
     [InlineData("0h", 1, "at least one hour")]
     [InlineData("11y", 1, "longer than the model allows")]
