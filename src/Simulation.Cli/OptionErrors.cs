@@ -24,13 +24,17 @@ internal static class OptionErrors
         {
             string token = files[i];
             if (token.Length < 2 || token[0] != '-' || File.Exists(token) || Directory.Exists(token)) continue;
-            var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith('-')).Distinct().ToList();
-            string name = "couplesim " + command.Name;
-            lines.Add(new Diagnostic(new SourceLocation(token, 1, 1),
-                $"unknown option `{Printable.Quote(token)}` for `{name}`{Spelling.DidYouMean(token, known)}; see `{name} --help`"));
+            lines.Add(new Diagnostic(new SourceLocation(token, 1, 1), UnknownOption(command, "couplesim " + command.Name, token)));
             if (i + 1 < files.Count && !files[i + 1].StartsWith('-') && !File.Exists(files[i + 1])) i++; // `--sed 5`: the 5 was its value
         }
         if (lines.Count > 0) throw new ScenarioException(lines);
+    }
+
+    /// <summary>"unknown option `--sed` for `couplesim check` (did you mean `--seed`?); see …", from the command's own options.</summary>
+    private static string UnknownOption(Command command, string name, string token)
+    {
+        var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith('-')).Distinct().ToList();
+        return $"unknown option `{Printable.Quote(token)}` for `{name}`{Spelling.DidYouMean(token, known)}; see `{name} --help`";
     }
 
     public static IReadOnlyList<Diagnostic> Describe(ParseResult parse, RootCommand root, IReadOnlyList<string> args)
@@ -56,8 +60,7 @@ internal static class OptionErrors
             if (token.Length > 1 && token[0] == '-')
             {
                 unknownOption = token;
-                var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith('-')).Distinct().ToList();
-                Add(token, $"unknown option `{word}` for `{name}`{Spelling.DidYouMean(token, known)}; see `{name} --help`");
+                Add(token, UnknownOption(command, name, token));
             }
             else if (command == root && root.Subcommands.Count > 0)
             {

@@ -122,18 +122,15 @@ public static class SweepChart
         panel.Axes.SetLimitsY(-0.5, n - 0.5);
         Figure.NoYGrid(panel);
         panel.Grid.XAxisStyle.MajorLineStyle.Width = 0;
-        var tick = new LabelStyle();
-        style.Font(tick, style.TextSize);
+        var tick = style.Label(style.TextSize);
         Figure.YTicks(panel, [.. claimed.Select((e, c) => (Row(c, n), Figure.Fit(tick, $"{c + 1} {e.Pattern}", style.Px(Figure.LeftMargin - 16))))]);
 
         var (lefts, rights) = Cells(xs);
         double margin = (rights[^1] - lefts[0]) * 0.01; // the outer cells whole, inside the frame
         figure.X = (Math.Min(figure.X.Min, lefts[0] - margin), Math.Max(figure.X.Max, rights[^1] + margin));
         // the shares written while "100%" fits a cell at the chart's size, as on the regime map
-        var measure = new LabelStyle();
-        style.Font(measure, style.TextSize, bold: true);
         double cellPixels = (figure.Size.Width - style.Px(Figure.LeftMargin + Figure.RightMargin)) * (rights[0] - lefts[0]) / (figure.X.Max - figure.X.Min);
-        bool written = Figure.Measure(measure, "100%") * 1.15 <= cellPixels;
+        bool written = Figure.Measure(style.Label(style.TextSize, bold: true), "100%") * 1.15 <= cellPixels;
         for (int c = 0; c < n; c++)
         {
             double y = Row(c, n);
@@ -146,7 +143,7 @@ public static class SweepChart
                 cell.LineStyle.Width = 0;
                 if (!written) continue;
                 var t = panel.Add.Text(RunText.Percent(share), xs[i], y);
-                style.Font(t.LabelStyle, style.TextSize, bold: share > 0.5, color: (0.2126 * shade.R + 0.7152 * shade.G + 0.0722 * shade.B) / 255 < 0.5 ? "#FFFFFF" : ChartPalette.Ink);
+                style.Font(t.LabelStyle, style.TextSize, bold: share > 0.5, color: Luminance(shade) < 0.5 ? "#FFFFFF" : ChartPalette.Ink);
                 t.LabelStyle.Alignment = Alignment.MiddleCenter;
             }
         }
@@ -233,9 +230,8 @@ public static class SweepChart
         heat.Rectangle = new CoordinateRect(-0.5, nx - 0.5, -0.5, ny - 0.5); // the cells' edges, one unit per value
         // The values written in the cells while they fit: a cell's width and height estimated from the chart's size
         // (the map's panel takes most of the height), against the widest value at the chart's text size.
-        var measure = new LabelStyle();
-        style.Font(measure, style.TextSize, bold: true);
-        float widest = means.Cast<double>().Max(v => Figure.Measure(measure, RunText.Figure(sweep.Mapped, v)));
+        var measure = style.Label(style.TextSize, bold: true);
+        float widest = means.Cast<double>().Select(v => RunText.Figure(sweep.Mapped, v)).Distinct().Max(v => Figure.Measure(measure, v));
         float cellWidth = (size.Width - style.Px(Figure.LeftMargin + Figure.RightMargin)) / nx, cellHeight = size.Height * 0.55f / ny;
         bool small = widest * 1.15f <= cellWidth && style.TextSize * 1.3f <= cellHeight;
 
@@ -285,7 +281,9 @@ public static class SweepChart
         var range = heat.GetRange();
         double span = range.Max - range.Min;
         double f = span == 0 ? 0.5 : (value - range.Min) / span;
-        var c = heat.Colormap.GetColor(f);
-        return (0.2126 * c.R + 0.7152 * c.G + 0.0722 * c.B) / 255;
+        return Luminance(heat.Colormap.GetColor(f));
     }
+
+    /// <summary>A colour's relative luminance (0 dark … 1 light): which text colour reads on a cell of it.</summary>
+    private static double Luminance(ScottPlot.Color c) => (0.2126 * c.R + 0.7152 * c.G + 0.0722 * c.B) / 255;
 }

@@ -23,9 +23,9 @@ public sealed class CheckCommand : ICliCommand
         grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
+            OptionErrors.RefuseOptionsAsFiles(command, p.GetValue(files) ?? []); // a typed mistake needs no silo
             // The silo starts now and comes up while the input is read (it is stopped while the files are written).
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
-            OptionErrors.RefuseOptionsAsFiles(command, p.GetValue(files) ?? []);
             var paths = p.GetValue(files) is { Length: > 0 } given ? given.ToList() : [.. ScenarioLibrary.Find(ScenarioLibrary.Folder)];
             if (paths.Count == 0)
                 throw ScenarioException.One(ScenarioLibrary.Folder, 1, 1, $"no scenario files given and none in {ScenarioLibrary.Folder}/");

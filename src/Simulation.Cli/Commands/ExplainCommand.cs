@@ -25,7 +25,7 @@ public sealed class ExplainCommand : ICliCommand
         {
             var s = ScenarioLoader.Load(p.GetValue(scenario)!);
             if (p.GetValue(parameters)) Parameters(context.Output, s);
-            else Explain(context.Output, s, p.GetValue(scenario)!);
+            else Explain(context.Output, s);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
@@ -39,8 +39,7 @@ public sealed class ExplainCommand : ICliCommand
     public static void Parameters(TextWriter o, Scenario s)
     {
         var partners = s.Spec.Partners;
-        var first = partners.Length > 0 ? partners[0].Id : "alma";
-        o.WriteLine($"What --set can change in {s.Name} (e.g. --set {(partners.Length > 1 ? partners[1].Id : first)}.responsiveness=0.8; several --set for several changes)");
+        o.WriteLine($"What --set can change in {s.Name} (e.g. --set {partners[^1].Id}.responsiveness=0.8; several --set for several changes)");
         o.WriteLine();
         o.WriteLine($"The run: seed ({s.Spec.Seed}), length ({RunText.LengthWords(s.Spec.Hours)}), closeness at the start ({RunText.Fixed(s.Spec.Closeness)}; 0 apart, 1 close)");
         o.WriteLine("  e.g. --set closeness=0.3");
@@ -65,7 +64,7 @@ public sealed class ExplainCommand : ICliCommand
         o.WriteLine($"Changing a trait derives every parameter again, except those set by hand (docs/model.md). Try a change with `couplesim compare {s.SourcePath} --set ...`.");
     }
 
-    public static void Explain(TextWriter o, Scenario s, string? path = null)
+    public static void Explain(TextWriter o, Scenario s)
     {
         var spec = s.Spec;
         var names = spec.Partners.ToDictionary(p => p.Id, p => p.Name, StringComparer.Ordinal);
@@ -173,7 +172,7 @@ public sealed class ExplainCommand : ICliCommand
             }
         }
         o.WriteLine();
-        o.WriteLine($"What --set can change, with each partner's values: couplesim explain {path ?? s.SourcePath} --parameters");
+        o.WriteLine($"What --set can change, with each partner's values: couplesim explain {s.SourcePath} --parameters");
     }
 
     private static string Hendrix(PartnerSpec p) => AttachmentStyle.Hendrix(p.Anxiety, p.Avoidance) switch

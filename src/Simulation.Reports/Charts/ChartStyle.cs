@@ -37,6 +37,14 @@ public sealed class ChartStyle(ChartSize size)
         label.ForeColor = ChartPalette.Color(color);
     }
 
+    /// <summary>A free-standing label style in the chart's font, for measuring text before it is placed.</summary>
+    public LabelStyle Label(float size, bool bold = false)
+    {
+        var label = new LabelStyle();
+        Font(label, size, bold);
+        return label;
+    }
+
     /// <summary>A legend entry for a line.</summary>
     public LegendItem LineItem(string label, string color, double width, LinePattern? pattern = null) => Item(label, i =>
     {

@@ -267,8 +267,7 @@ public sealed partial class Figure
     /// <summary>The title as one line, or as two when one is too wide: broken at the last " — " or else the last space that fits.</summary>
     private string[] TitleLines(string text, float room)
     {
-        var style = new LabelStyle();
-        Style.Font(style, Style.TitleSize, bold: true);
+        var style = Style.Label(Style.TitleSize, bold: true);
         if (Measure(style, text) <= room) return [text];
         int dash = text.LastIndexOf(" — ", StringComparison.Ordinal);
         if (dash > 0 && Measure(style, text[..dash]) <= room) return [text[..dash], text[(dash + 1)..]];
