@@ -68,6 +68,18 @@ public sealed class CommonOptions
     public ImmutableArray<string> Changes(ParseResult p) => [.. Sets(p), .. Stretches(p).Select(x => "stretch=" + x)];
 
     /// <summary>
+    /// What names a run's folder: the <see cref="Changes"/>, then <c>seed=N</c> and <c>length=L</c> for --seed and
+    /// --length as typed. A run on another seed or of another length is another run: a student who tries
+    /// <c>--seed 5</c> keeps the run on the scenario's own seed to compare it with.
+    /// </summary>
+    public ImmutableArray<string> FolderChanges(ParseResult p) =>
+    [
+        .. Changes(p),
+        .. p.GetValue(Seed) is { } seed ? [$"seed={seed.Trim()}"] : ImmutableArray<string>.Empty,
+        .. p.GetValue(Length) is { } length ? [$"length={length.Trim()}"] : ImmutableArray<string>.Empty,
+    ];
+
+    /// <summary>
     /// A run key given by --set and by its own option as well (<c>--set seed=5 --seed 6</c>): one value would run and
     /// the folder would be named after the other. Problems at the option's place.
     /// </summary>

@@ -47,20 +47,25 @@ public sealed class ProcessTests
     }
 
     [Fact]
-    public async Task Run_with_set_writes_its_own_folder_and_leaves_the_baseline_alone()
+    public async Task Run_with_set_seed_or_length_writes_its_own_folder_and_leaves_the_others_alone()
     {
         using var t = new TempDir();
         Directory.CreateDirectory(t["scenarios"]);
         File.Copy(Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"), Path.Combine(t["scenarios"], "alma-will.yaml"));
         var baseline = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--length", "2d");
         Assert.True(baseline.Code == 0, baseline.Err);
-        byte[] before = File.ReadAllBytes(Path.Combine(t.Path, "out", "alma-will", "timeline.csv"));
+        Assert.Contains($"Wrote {Path.Combine("out", "alma-will-length=2d")}/", baseline.Out);
+        byte[] before = File.ReadAllBytes(Path.Combine(t.Path, "out", "alma-will-length=2d", "timeline.csv"));
 
         var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--length", "2d", "--set", "will.avoidance=3");
         Assert.True(r.Code == 0, r.Err);
-        Assert.Contains($"Wrote {Path.Combine("out", "alma-will-will.avoidance=3")}/", r.Out);
-        Assert.Equal(["alma-will", "alma-will-will.avoidance=3"], Directory.GetDirectories(t["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Equal(before, File.ReadAllBytes(Path.Combine(t.Path, "out", "alma-will", "timeline.csv")));
+        Assert.Contains($"Wrote {Path.Combine("out", "alma-will-will.avoidance=3,length=2d")}/", r.Out);
+        // another seed is another run: a student comparing seeds keeps the first
+        var seed = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--seed", "5", "--length", "2d");
+        Assert.True(seed.Code == 0, seed.Err);
+        Assert.Equal(["alma-will-length=2d", "alma-will-seed=5,length=2d", "alma-will-will.avoidance=3,length=2d"],
+            Directory.GetDirectories(t["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(t.Path, "out", "alma-will-length=2d", "timeline.csv")));
     }
 
     [Fact]
@@ -75,7 +80,7 @@ public sealed class ProcessTests
             var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, args);
             Assert.True(r.Code == 0, r.Err);
         }
-        Assert.Equal(["alma-will-what-if-will.avoidance=3", "alma-will-what-if-will.avoidance=3,seeds-1-3", "alma-will-what-if-will.responsiveness=0.8"],
+        Assert.Equal(["alma-will-what-if-will.avoidance=3,length=2d", "alma-will-what-if-will.avoidance=3,length=2d,seeds-1-3", "alma-will-what-if-will.responsiveness=0.8,length=2d"],
             Directory.GetDirectories(t["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -91,8 +96,8 @@ public sealed class ProcessTests
         var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "compare", "scenarios/alma-will.yaml", "scenarios/my-copy.yaml", "--length", "2d");
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("  A: alma-will (alma-will.yaml)\n  B: alma-will (my-copy.yaml)\n", r.Out);
-        Assert.Equal(["alma-will-vs-my-copy"], Directory.GetDirectories(t["out"]).Select(Path.GetFileName));
-        Assert.Contains("alma-will (my-copy.yaml)", File.ReadAllText(Path.Combine(t["out"], "alma-will-vs-my-copy", "compare.html")));
+        Assert.Equal(["alma-will-vs-my-copy-length=2d"], Directory.GetDirectories(t["out"]).Select(Path.GetFileName));
+        Assert.Contains("alma-will (my-copy.yaml)", File.ReadAllText(Path.Combine(t["out"], "alma-will-vs-my-copy-length=2d", "compare.html")));
     }
 
     [Fact]
@@ -147,7 +152,7 @@ public sealed class ProcessTests
         var second = await Launch(t.Path, env, "run", "alma-will.yaml", "--length", "1w");
         Assert.True(second.Code == 0, second.Err);
         Assert.DoesNotContain("building", second.Err); // nothing changed: no second build
-        Assert.True(File.Exists(Path.Combine(t.Path, "out", "alma-will", "report.html")));
+        Assert.True(File.Exists(Path.Combine(t.Path, "out", "alma-will-length=1w", "report.html")));
     }
 
     private static async Task<(int Code, string Out, string Err)> Launch(string folder, Dictionary<string, string> env, params string[] args)

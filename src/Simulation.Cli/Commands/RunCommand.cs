@@ -6,7 +6,7 @@ namespace Simulation.Cli.Commands;
 
 /// <summary>
 /// <c>run SCENARIO</c>: simulate and write timeline.csv, events.csv, run.json, closeness.svg, closeness.png and report.html,
-/// into out/NAME (out/NAME-CHANGES with --set, see <see cref="CommonOptions.RunFolder"/>) or --out DIR.
+/// into out/NAME (out/NAME-CHANGES with --set, --stretch, --seed or --length, see <see cref="CommonOptions.RunFolder"/>) or --out DIR.
 /// </summary>
 public sealed class RunCommand : ICliCommand
 {
@@ -26,8 +26,8 @@ public sealed class RunCommand : ICliCommand
             // everything that can be wrong with the input is checked before anything runs or is written
             var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
             var size = options.ChartSize(p);
-            // a what-if (--set, --stretch) gets its own folder, so it never replaces the baseline a trainer made
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.Changes(p))), ReportWriter.FileNames);
+            // a what-if (--set, --stretch) or another seed or length gets its own folder, so it never replaces the baseline a trainer made
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.FolderChanges(p))), ReportWriter.FileNames);
 
             // the chart code compiles on the other core while the run simulates
             var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
