@@ -77,7 +77,44 @@ public static class SweepChart
         figure.AddLegend(style.SwatchItem("95% interval of the mean", ChartPalette.Frame, 0.25));
         if (plan.Scenario.Expect.Length > 0) Claims(figure, xs, sweep);
         figure.Footnote = $"Each point: the mean over {RunText.Plural(plan.Seeds.Length, "seed")}; the band: a 95% interval for that mean. Claims: the share of seeds on which each showed.";
+        // Where the scenario itself stands, so a student reads "less avoidant than Will" off the chart, not off the file.
+        var (own, ownText) = Own(plan, axis);
+        if (own is { } at && Place(axis, own, xs) is { } x)
+        {
+            foreach (var panel in figure.Panels)
+                panel.Add.VerticalLine(x, style.Px(3), ChartPalette.Color(ChartPalette.Ink), LinePattern.Dashed);
+            figure.AddLegend(style.LineItem(ownText, ChartPalette.Ink, style.Px(3), LinePattern.Dashed));
+        }
+        else if (own is not null) figure.Footnote += $" The scenario's own {ownText[(ownText.IndexOf(':') + 2)..]} is outside the grid.";
         return figure;
+    }
+
+    /// <summary>The scenario's own value of <paramref name="axis"/>'s key (null for a key without one, as the seed), and its words for the legend.</summary>
+    private static (string? Value, string Text) Own(SweepPlan plan, Axis axis)
+    {
+        string? own = Simulation.Scenarios.ScenarioChanges.ValueOf(plan.Scenario, axis.Key);
+        string shown = own is not null && double.TryParse(own, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? RunText.Trim(Math.Round(d, 3)) : own ?? "";
+        return (own, $"{plan.Scenario.Name} as written: {axis.Key} {shown}");
+    }
+
+    /// <summary>
+    /// Where <paramref name="own"/> sits among the axis' values placed at <paramref name="positions"/>: at its value's
+    /// position when it is one of them, between two neighbours' positions when it lies between them (numbers in order),
+    /// null when it is outside the grid.
+    /// </summary>
+    private static double? Place(Axis axis, string own, double[] positions)
+    {
+        int exact = axis.Values.IndexOf(own);
+        if (exact >= 0) return positions[exact];
+        if (!double.TryParse(own, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return null;
+        for (int i = 0; i + 1 < axis.Values.Length; i++)
+        {
+            if (!double.TryParse(axis.Values[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
+                || !double.TryParse(axis.Values[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b)) return null;
+            if (a == v) return positions[i];
+            if (a < v && v < b) return positions[i] + (positions[i + 1] - positions[i]) * (v - a) / (b - a);
+        }
+        return double.TryParse(axis.Values[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var last) && last == v ? positions[^1] : null;
     }
 
     /// <summary>A panel named by a line of text inside its top-left corner: short panels leave no room for a rotated label.</summary>
@@ -266,12 +303,28 @@ public static class SweepChart
                 t.LabelStyle.Alignment = Alignment.MiddleCenter;
             }
         }
+        // The scenario itself, as a ring on the map where its own two values meet.
+        var (ownX, textX) = Own(plan, ax);
+        var (ownY, textY) = Own(plan, ay);
+        double? px = ownX is null ? null : Place(ax, ownX, [.. Enumerable.Range(0, nx).Select(i => (double)i)]);
+        double? py = ownY is null ? null : Place(ay, ownY, [.. Enumerable.Range(0, ny).Select(i => (double)i)]);
+        string ownWords = $"{textX}, {textY[(textY.IndexOf(':') + 2)..]}";
+        if (px is { } mx && py is { } my)
+        {
+            foreach (var (color, width) in new[] { ("#FFFFFF", 9.0), (ChartPalette.Ink, 4.0) }) // a white halo reads on dark and light cells alike
+            {
+                var ring = panel.Add.Marker(mx, my, ScottPlot.MarkerShape.OpenCircle, style.Px(34), ChartPalette.Color(color));
+                ring.MarkerLineWidth = style.Px(width);
+            }
+            figure.AddLegend(style.MarkerItem(ownWords, ChartPalette.Ink, ScottPlot.MarkerShape.OpenCircle));
+        }
         if (plan.Scenario.Expect.Length > 0)
             figure.AddLegend(style.LineItem(plan.Scenario.Expect.Length == 1
                 ? $"the claim ({plan.Scenario.Expect[0].Pattern}) shows on most seeds"
                 : $"all {plan.Scenario.Expect.Length} claims show on most seeds", ChartPalette.Ink, style.Px(5)));
         figure.Footnote = $"Each cell: {sweep.Mapped.Label.ToLowerInvariant()}, {sweep.Mapped.Meaning}; the mean over {RunText.Plural(plan.Seeds.Length, "seed")}"
-                          + (plan.Axes.Length > 2 ? $" and over {string.Join(", ", plan.Axes.Skip(2).Select(a => a.Key))}." : ".");
+                          + (plan.Axes.Length > 2 ? $" and over {string.Join(", ", plan.Axes.Skip(2).Select(a => a.Key))}." : ".")
+                          + (ownX is not null && ownY is not null && (px is null || py is null) ? $" The scenario's own values ({ownWords[(ownWords.IndexOf(':') + 2)..]}) are outside the grid." : "");
         return figure;
     }
 

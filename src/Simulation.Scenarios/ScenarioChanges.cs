@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Simulation.Model;
 using Words = Simulation.Scenarios.Text;
 
@@ -178,6 +179,28 @@ public static class ScenarioChanges
                 fail(1, $"unknown setting `{Words.Q(key)}`{Words.DidYouMean(key, RunKeys)}; use ID.KEY=VALUE for a partner, or closeness, seed or length");
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The value <paramref name="key"/> (named as <c>--set</c> names it: <c>will.avoidance</c>, <c>closeness</c>) has in
+    /// <paramref name="s"/>, in the form <c>--set</c> takes (<c>5.5</c>, <c>late</c>; a derived parameter as derived);
+    /// null for the seed, the length and a key <c>--set</c> does not take. What a sweep's charts mark as the scenario's own.
+    /// </summary>
+    public static string? ValueOf(Scenario s, string key)
+    {
+        static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+        int dot = key.IndexOf('.');
+        if (dot < 0) return key == "closeness" ? N(s.Spec.Closeness) : null;
+        var partner = s.Spec.Partners.FirstOrDefault(p => p.Id == key[..dot]);
+        string what = key[(dot + 1)..];
+        return partner is null ? null : what switch
+        {
+            "anxiety" => N(partner.Anxiety),
+            "avoidance" => N(partner.Avoidance),
+            "wound" => partner.Wound == Wound.Early ? "early" : "late",
+            "name" => partner.Name,
+            _ => ParameterCatalog.TryGet(what, out var info) ? N(info.Get(PartnerParameters.Derive(partner))) : null,
+        };
     }
 
     private static PartnerSpec? SetPartner(PartnerSpec partner, string key, string value, int keyColumn, int valueColumn, Action<int, string> fail)

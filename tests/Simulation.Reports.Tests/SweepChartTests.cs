@@ -122,4 +122,43 @@ public sealed class SweepChartTests
         Assert.StartsWith("middle ", swatches[2]);
         Assert.StartsWith("highest ", swatches[4]);
     }
+
+    private static double[] Dashed(Plot panel) =>
+        [.. panel.GetPlottables().OfType<VerticalLine>().Where(l => l.LinePattern.Equals(LinePattern.Dashed)).Select(l => l.X)];
+
+    [Fact]
+    public void Each_panel_marks_the_scenarios_own_value_between_the_grids_values_and_the_legend_names_it()
+    {
+        var figure = SweepChart.Build(Sweep, "t", ChartSize.Default); // will.avoidance 1, 4, 7; Will's own is 5.5
+        Assert.Equal(5, figure.Panels.Count); // four figures' panels and the claims
+        Assert.All(figure.Panels, panel => Assert.Equal([5.5], Dashed(panel)));
+        Assert.Contains(figure.Legend, i => i.LabelText == "alma-will as written: will.avoidance 5.5" && i.LinePattern.Equals(LinePattern.Dashed));
+
+        var wound = SweepChart.Build(FakeSweeps.Make("alma.wound=late,early"), "t", ChartSize.Default); // Alma's is early: the second value
+        Assert.All(wound.Panels, panel => Assert.Equal([1.0], Dashed(panel)));
+    }
+
+    [Fact]
+    public void An_own_value_outside_the_grid_is_said_in_the_footnote_not_drawn()
+    {
+        var figure = SweepChart.Build(FakeSweeps.Make("will.avoidance=1,3"), "t", ChartSize.Default);
+        Assert.All(figure.Panels, panel => Assert.Empty(Dashed(panel)));
+        Assert.EndsWith("The scenario's own will.avoidance 5.5 is outside the grid.", figure.Footnote);
+        Assert.DoesNotContain(figure.Legend, i => i.LabelText.Contains("as written"));
+    }
+
+    [Fact]
+    public void The_map_rings_the_scenario_where_its_own_two_values_meet()
+    {
+        // will.avoidance 1, 4, 7 (cells 0, 1, 2): 5.5 is half-way from the second to the third; alma.anxiety 2, 4, 6: 6 is the third
+        var map = SweepChart.Build(FakeSweeps.Make("will.avoidance=1:7:3", "alma.anxiety=2:6:2"), "t", ChartSize.Default);
+        var rings = map.Panels[0].GetPlottables().OfType<Marker>().ToArray();
+        Assert.Equal(2, rings.Length); // a dark ring on a white halo
+        Assert.All(rings, r => Assert.Equal((1.5, 2.0), (r.Location.X, r.Location.Y)));
+        Assert.Contains(map.Legend, i => i.LabelText == "alma-will as written: will.avoidance 5.5, alma.anxiety 6");
+
+        var outside = SweepChart.Build(FakeSweeps.Make("will.avoidance=1,3", "alma.anxiety=2:6:2"), "t", ChartSize.Default);
+        Assert.Empty(outside.Panels[0].GetPlottables().OfType<Marker>());
+        Assert.EndsWith("The scenario's own values (will.avoidance 5.5, alma.anxiety 6) are outside the grid.", outside.Footnote);
+    }
 }

@@ -27,6 +27,22 @@ public sealed class ChangesTests
     }
 
     [Fact]
+    public void A_keys_own_value_is_read_as_set_would_take_it_and_a_set_value_reads_back()
+    {
+        var s = Full();
+        var will = s.Spec.Partners[1];
+        Assert.Equal(will.Avoidance.ToString(System.Globalization.CultureInfo.InvariantCulture), ScenarioChanges.ValueOf(s, "will.avoidance"));
+        Assert.Equal(s.Spec.Closeness.ToString(System.Globalization.CultureInfo.InvariantCulture), ScenarioChanges.ValueOf(s, "closeness"));
+        Assert.Equal(PartnerParameters.Derive(will).Responsiveness.ToString("R", System.Globalization.CultureInfo.InvariantCulture), ScenarioChanges.ValueOf(s, "will.responsiveness"));
+        foreach (var (key, value) in new[] { ("will.avoidance", "3.25"), ("alma.wound", "late"), ("alma.name", "Al"), ("will.responsiveness", "0.8"), ("closeness", "0.3") })
+            Assert.Equal(value, ScenarioChanges.ValueOf(ScenarioChanges.WithSets(s, [$"{key}={value}"]), key));
+        Assert.Null(ScenarioChanges.ValueOf(s, "seed"));    // a sweep's seeds are its own
+        Assert.Null(ScenarioChanges.ValueOf(s, "length"));
+        Assert.Null(ScenarioChanges.ValueOf(s, "nobody.avoidance"));
+        Assert.Null(ScenarioChanges.ValueOf(s, "will.nothing"));
+    }
+
+    [Fact]
     public void Catalog_parameters_become_overrides()
     {
         var s = ScenarioChanges.WithSets(Full(), ["alma.responsiveness=0.9", "will.responsiveness=0.6"]);

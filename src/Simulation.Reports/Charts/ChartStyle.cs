@@ -53,6 +53,16 @@ public sealed class ChartStyle(ChartSize size)
         i.LinePattern = pattern ?? LinePattern.Solid;
     });
 
+    /// <summary>A legend entry for a marker without a line (an open ring on a map).</summary>
+    public LegendItem MarkerItem(string label, string color, ScottPlot.MarkerShape shape) => Item(label, i =>
+    {
+        i.LineWidth = 0;
+        i.MarkerShape = shape;
+        i.MarkerSize = Px(22);
+        i.MarkerLineColor = ChartPalette.Color(color);
+        i.MarkerLineWidth = Px(4);
+    });
+
     /// <summary>A legend entry for a shaded band, as the band looks over white.</summary>
     public LegendItem SwatchItem(string label, string color, double alpha) => Item(label, i =>
     {
