@@ -45,6 +45,10 @@ public static class HtmlParts
         th { background: #eeeeee; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.changed td { background: #fff2b3; font-weight: bold; }
+        .traits b.changed { background: #fff2b3; }
+        small.was { font-weight: normal; white-space: nowrap; }
+        .what-if { border: 2px solid #000000; border-left-width: 10px; background: #fff2b3; padding: 4px 18px; margin-bottom: 16px; }
+        .what-if h2 { margin: 8px 0 4px; }
         /* tables wider than a projector's window (sweep.html's grid points, a run's partner figures) scroll in their box; the key column stays put */
         .wide { overflow-x: auto; margin-bottom: 12px; }
         table.points { font-size: 15px; }
@@ -119,25 +123,29 @@ public static class HtmlParts
 
     /// <summary>
     /// A partner's card: traits, style, wound and every derived parameter with its meaning.
-    /// Parameters named in <paramref name="changed"/> are highlighted (what-if comparisons).
+    /// Parameters named in <paramref name="changed"/> are highlighted (what-if comparisons); a key in <paramref name="was"/>
+    /// (a what-if run's changes) shows the file's value beside the run's.
     /// </summary>
-    public static void PartnerCard(StringBuilder sb, ResolvedPartner p, int index, IReadOnlySet<string>? changed = null, string? heading = null)
+    public static void PartnerCard(StringBuilder sb, ResolvedPartner p, int index, IReadOnlySet<string>? changed = null, string? heading = null,
+        IReadOnlyDictionary<string, string>? was = null)
     {
+        string Trait(string key, string value) => changed?.Contains(key) == true ? $"<b class=\"changed\">{value}</b>" : $"<b>{value}</b>";
+        string File(string key) => was is not null && was.TryGetValue(key, out var v) ? $" <small class=\"was\">(file {Escape(HtmlReport.Shown(v))})</small>" : "";
         var s = p.Spec;
         string colour = Charts.ChartPalette.Partner(index);
         bool traitsChanged = changed?.Contains("anxiety") == true || changed?.Contains("avoidance") == true || changed?.Contains("wound") == true;
         sb.Append($"<article class=\"card partner\" data-partner=\"{Escape(s.Id)}\" style=\"border-top-color:{colour}\">\n");
         sb.Append($"<h3 style=\"color:{colour}\">{Escape(heading ?? s.Name)}</h3>\n");
-        sb.Append($"<p class=\"traits{(traitsChanged ? " changed" : "")}\">Anxiety <b>{RunText.Fixed(s.Anxiety, 1)}</b> · Avoidance <b>{RunText.Fixed(s.Avoidance, 1)}</b> <small>(ECR-R, 1–7)</small><br>\n");
+        sb.Append($"<p class=\"traits{(traitsChanged ? " changed" : "")}\">Anxiety {Trait("anxiety", RunText.Fixed(s.Anxiety, 1))}{File("anxiety")} · Avoidance {Trait("avoidance", RunText.Fixed(s.Avoidance, 1))}{File("avoidance")} <small>(ECR-R, 1–7)</small><br>\n");
         sb.Append($"<span class=\"badge style\">{Escape(p.StyleName)}</span> <span class=\"badge hendrix\">{Escape(RunText.Hendrix(s.Anxiety, s.Avoidance))}</span> ");
-        sb.Append($"<span class=\"badge wound\">{RunText.Wound(s.Wound)} wound</span></p>\n");
+        sb.Append($"<span class=\"badge wound\">{RunText.Wound(s.Wound)} wound</span>{File("wound")}</p>\n");
         sb.Append("<table class=\"parameters\"><thead><tr><th>Parameter</th><th class=\"num\">Value</th><th>Meaning</th></tr></thead><tbody>\n");
         foreach (var info in ParameterCatalog.All)
         {
             bool isChanged = changed?.Contains(info.Name) == true;
             bool isSet = s.Overrides.ContainsKey(info.Name);
             sb.Append($"<tr data-parameter=\"{info.Name}\"{(isChanged ? " class=\"changed\"" : "")}><td><code>{info.Name}</code>{(isSet ? "<span class=\"set\">set</span>" : "")}</td>" +
-                      $"<td class=\"num\">{info.Format(p.Parameters)}</td><td>{Escape(info.Meaning)}</td></tr>\n");
+                      $"<td class=\"num\">{info.Format(p.Parameters)}{File(info.Name)}</td><td>{Escape(info.Meaning)}</td></tr>\n");
         }
         sb.Append("</tbody></table>\n</article>\n");
     }

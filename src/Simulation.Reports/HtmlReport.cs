@@ -34,6 +34,7 @@ public static class HtmlReport
             $"couplesim {Escape(ToolInfo.Version)}");
         if (s.Summary.Length > 0) sb.Append($"<p class=\"lead\">{Escape(s.Summary)}</p>\n");
         sb.Append("</header>\n");
+        WhatIf(sb, report);
         HtmlParts.Notes(sb, s);
 
         sb.Append("<h2 id=\"summary\">Summary</h2>\n");
@@ -43,7 +44,13 @@ public static class HtmlReport
         HtmlParts.Expectations(sb, report.Expectations);
 
         sb.Append("<h2 id=\"partners\">The partners</h2>\n<div class=\"cards\">\n");
-        for (int i = 0; i < run.Partners.Length; i++) HtmlParts.PartnerCard(sb, run.Partners[i], i);
+        for (int i = 0; i < run.Partners.Length; i++)
+        {
+            // a what-if's changed keys of this partner, highlighted with the file's value beside the run's
+            string prefix = run.Partners[i].Spec.Id + ".";
+            var was = report.WasInFile.Where(x => x.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(x => x.Key[prefix.Length..], x => x.Value, StringComparer.Ordinal);
+            HtmlParts.PartnerCard(sb, run.Partners[i], i, was.Count > 0 ? was.Keys.ToHashSet(StringComparer.Ordinal) : null, was: was);
+        }
         sb.Append("</div>\n");
 
         sb.Append("<h2 id=\"events\">What happened</h2>\n");
@@ -52,6 +59,37 @@ public static class HtmlReport
         sb.Append($"<footer>Scenario file SHA-256 <code>{Escape(s.Sha256)}</code>. Same scenario, seed and version give the same page.</footer>\n");
         return HtmlParts.Page(report.Title, sb.ToString());
     }
+
+    /// <summary>
+    /// A what-if run says what it changed, from what, and that the notes that follow are the scenario's, written for
+    /// the file as it is ("What to try" may suggest the very change this run made); with the command that shows it beside the file's run.
+    /// </summary>
+    private static void WhatIf(StringBuilder sb, RunReport report)
+    {
+        if (report.Changes.IsDefaultOrEmpty) return;
+        var parts = report.Changes.Select(change =>
+        {
+            int eq = change.IndexOf('=');
+            string key = eq > 0 ? change[..eq].Trim() : change;
+            if (key == "stretch") return $"stretching {Escape(change[(eq + 1)..])} added";
+            string now = eq > 0 ? change[(eq + 1)..].Trim() : "";
+            return report.WasInFile.TryGetValue(key, out var was)
+                ? $"<code>{Escape(key)}</code> {Escape(Shown(was))} → <b>{Escape(now)}</b>"
+                : $"<code>{Escape(change)}</code>";
+        });
+        sb.Append("<section class=\"what-if\" id=\"what-if\">\n<h2>What if</h2>\n");
+        sb.Append($"<p>This run changes the scenario: {string.Join("; ", parts)}. The notes below are the scenario's, about the file as written.");
+        if (report.SourcePath.Length > 0)
+        {
+            string args = string.Join(" ", report.Changes.Select(c => c.StartsWith("stretch=", StringComparison.Ordinal) ? $"--stretch {c["stretch=".Length..]}" : $"--set {c}"));
+            sb.Append($" To see this run beside the file's own: <code>couplesim compare {Escape(report.SourcePath)} {Escape(args)}</code>.");
+        }
+        sb.Append("</p>\n</section>\n");
+    }
+
+    /// <summary>A value from the file as the cards write it: a number to three decimals at most (a derived 0.5433… as 0.543).</summary>
+    internal static string Shown(string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? RunText.Trim(Math.Round(d, 3)) : value;
 
     /// <summary>The events in plain words: the first <see cref="DetailedDays"/> days event by event, then one line per week that opens to a line per day.</summary>
     public static void Timeline(StringBuilder sb, RunResult run)

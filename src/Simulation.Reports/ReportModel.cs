@@ -42,6 +42,13 @@ public sealed record RunReport(RunResult Run, ScenarioInfo Scenario, ImmutableAr
     /// <summary>The what-if's changes (<c>--set</c>, <c>--stretch</c>) as the command line gave them; none for a run as written.</summary>
     public ImmutableArray<string> Changes { get; init; } = [];
 
+    /// <summary>For a what-if, the file's value of each key its <c>--set</c> changed (<c>will.avoidance</c> → <c>5.5</c>): the page
+    /// shows what the run changed from, not only what it changed to.</summary>
+    public ImmutableDictionary<string, string> WasInFile { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The scenario file as the command line named it, for the command that compares a what-if with the file's own run; empty when unknown.</summary>
+    public string SourcePath { get; init; } = "";
+
     /// <summary>The title the chart and the page carry: the scenario's, and a what-if's changes after it, so that two
     /// projected plots of one scenario can be told apart.</summary>
     public string Title => Changes.IsDefaultOrEmpty ? Scenario.Title : $"{Scenario.Title} — what if {string.Join(", ", Changes)}";

@@ -189,9 +189,17 @@ public sealed partial class OutputTests
         Assert.Contains($"<title>{Title}</title>", File.ReadAllText(t["what/closeness.svg"]));
         Assert.Contains($"<title>{Title}</title>", File.ReadAllText(t["what/report.html"]));
 
+        // the page says what the run changed from, that the notes are the file's, and how to see both runs side by side
+        string page = File.ReadAllText(t["what/report.html"]);
+        Assert.Contains("This run changes the scenario: <code>will.avoidance</code> 5.5 → <b>3</b>; stretching both@week3 added. The notes below are the scenario's", page);
+        Assert.Contains($"<code>couplesim compare {scenario} --set will.avoidance=3 --stretch both@week3</code>", page);
+        Assert.Contains("Avoidance <b class=\"changed\">3.0</b> <small class=\"was\">(file 5.5)</small>", page);
+
         var plain = await Cli.Run("run", scenario, "--out", t["plain"]);
         Assert.True(plain.ExitCode == 0, plain.Err);
         Assert.DoesNotContain("what if", File.ReadAllText(t["plain/closeness.svg"]) + File.ReadAllText(t["plain/report.html"]) + plain.Out);
+        Assert.DoesNotContain("id=\"what-if\"", File.ReadAllText(t["plain/report.html"]));
+        Assert.DoesNotContain("class=\"was\"", File.ReadAllText(t["plain/report.html"]));
     }
 
     [Fact]

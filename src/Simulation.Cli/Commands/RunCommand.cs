@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.CommandLine;
 using Simulation.Reports;
 using Simulation.Scenarios;
@@ -24,7 +25,8 @@ public sealed class RunCommand : ICliCommand
             // The silo starts now and comes up while the input is read (it is stopped while the files are written).
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
             // everything that can be wrong with the input is checked before anything runs or is written
-            var s = options.Apply(ScenarioLoader.Load(p.GetValue(scenario)!), p);
+            var loaded = ScenarioLoader.Load(p.GetValue(scenario)!);
+            var s = options.Apply(loaded, p);
             var size = options.ChartSize(p);
             // a what-if (--set, --stretch) or another seed or length gets its own folder, so it never replaces the baseline a trainer made
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.FolderChanges(p))), ReportWriter.FileNames);
@@ -33,7 +35,15 @@ public sealed class RunCommand : ICliCommand
             var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
             var run = (await simulate.RunAsync(context, [(s.Name, s.Spec)], ct))[0];
             await warm;
-            var report = ScenarioReports.For(s, run) with { Changes = options.Changes(p) };
+            var report = ScenarioReports.For(s, run) with
+            {
+                Changes = options.Changes(p),
+                // what each --set changed from, read off the file as loaded (the flags --seed and --length are not what-ifs)
+                WasInFile = options.Sets(p).Select(set => set.Split('=')[0].Trim()).Distinct()
+                    .Select(key => (key, was: ScenarioChanges.ValueOf(loaded, key))).Where(x => x.was is not null)
+                    .ToImmutableDictionary(x => x.key, x => x.was!, StringComparer.Ordinal),
+                SourcePath = p.GetValue(scenario)!,
+            };
             var written = ReportWriter.WriteRun(report, dir, size, ct);
 
             var o = context.Output;
