@@ -18,6 +18,8 @@ public sealed record GridPoint(int Index, ImmutableArray<string> Values);
 /// </summary>
 public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> Axes, ImmutableArray<ulong> Seeds)
 {
+    /// <summary>Most values one key may take: a chart's cells and ticks are unreadable past about 200 (1:7:0.03 is 201).</summary>
+    public const int MaxValues = 201;
     /// <summary>Most grid points a sweep may have.</summary>
     public const int MaxPoints = 10_000;
     /// <summary>Most seeds per grid point.</summary>
@@ -128,9 +130,12 @@ public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> A
                 problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` does not reach {Format(to)} (the last value would be {Format(from + Math.Floor((to - from) / step) * step)}); take a step that divides TO − FROM"));
                 return null;
             }
-            if ((to - from) / step >= MaxPoints)
+            if ((to - from) / MaxValues >= step) // (to − from) / step ≥ MaxValues, without dividing by a step tiny enough to overflow
             {
-                problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` has more than {MaxPoints:N0} values"));
+                // the smallest step that keeps to the limit, rounded up to four decimals
+                decimal least = Math.Ceiling((to - from) / (MaxValues - 1) * 10_000) / 10_000;
+                string count = (to - from) / 1_000_000 >= step ? "more than 1,000,000" : $"{(to - from) / step + 1:N0}";
+                problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` has {count} values; a key takes at most {MaxValues}, more than a chart can tell apart (take a step of {Format(least)} or more)"));
                 return null;
             }
             // decimal steps, so 0.1 + 0.2 is 0.3 and the last value is TO itself when the steps reach it
@@ -151,9 +156,9 @@ public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> A
                 problems.Add(Problem("--vary", at, $"an empty value in `{Printable.Quote(spec)}`"));
                 return null;
             }
-            if (values.Length > MaxPoints)
+            if (values.Length > MaxValues)
             {
-                problems.Add(Problem("--vary", at, $"more than {MaxPoints:N0} values"));
+                problems.Add(Problem("--vary", at, $"{values.Length:N0} values; a key takes at most {MaxValues}, more than a chart can tell apart"));
                 return null;
             }
             if (values.Distinct(StringComparer.Ordinal).Count() != values.Length)

@@ -44,7 +44,7 @@ public sealed class SweepTests
     [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--map", "closeness" }, "--map:1:1: error: no figure `closeness`; the figures are `mean_closeness`")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--map", "positive-share" }, "--map:1:1: error: no figure `positive-share` (did you mean `positive_share`?); the figures are")]
     [InlineData(new[] { "--vary", "will.avoidance=1:7:1", "--cluster", "http://x:1" }, "--cluster:1:1: error: expected redis://HOST:PORT")]
-    [InlineData(new[] { "--vary", "will.avoidance=1:7:0.0001", "--seeds", "1-100" }, "--vary:1:16: error: `1:7:0.0001` has more than 10,000 values")]
+    [InlineData(new[] { "--vary", "will.avoidance=1:7:0.001", "--seeds", "1-100" }, "--vary:1:16: error: `1:7:0.001` has 6,001 values; a key takes at most 201, more than a chart can tell apart (take a step of 0.03 or more)")]
     [InlineData(new[] { "--vary", "seed=1,2", "--seeds", "1-2" }, "--vary:1:1: error: a sweep runs every grid point on every seed of --seeds; give the seeds there")]
     [InlineData(new[] { "--vary", "length=1w,2w" }, "--vary:1:1: error: a sweep's runs all have one length (--length 8w)")]
     [InlineData(new[] { "--vary", "will.avoidance=3,5", "--set", "seed=5" }, "--set:1:1: error: a sweep runs every grid point on every seed of --seeds, so `seed=5` would be ignored")]

@@ -38,6 +38,15 @@ public sealed class SweepPlanTests
         Assert.Equal(10, SweepPlan.Parse(AlmaWill, ["will.avoidance=3"], null).Seeds.Length);
     }
 
+    [Fact]
+    public void A_list_of_more_values_than_a_chart_can_tell_apart_is_refused()
+    {
+        string values = string.Join(",", Enumerable.Range(0, SweepPlan.MaxValues + 1).Select(i => (1 + i * 0.025).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var ex = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, [$"will.avoidance={values}"], "1-3"));
+        Assert.Equal("--vary:1:16: error: 202 values; a key takes at most 201, more than a chart can tell apart", Assert.Single(ex.Diagnostics).ToString());
+        Assert.Equal(SweepPlan.MaxValues, SweepPlan.Parse(AlmaWill, [$"will.avoidance={values[..values.LastIndexOf(',')]}"], "1-3").Axes[0].Values.Length);
+    }
+
     [Theory]
     [InlineData("will.avoidanse=1:7:1", "--vary:1:6: error: unknown key `avoidanse` (did you mean `avoidance`?); use anxiety, avoidance, wound, name or a parameter such as `responsiveness` (`couplesim explain SCENARIO --parameters` lists them all) (in `will.avoidanse=1:7:1`)")]
     [InlineData("bob.avoidance=1:7:1", "--vary:1:1: error: unknown partner `bob`")]
@@ -48,7 +57,9 @@ public sealed class SweepPlanTests
     [InlineData("will.avoidance", "--vary:1:1: error: expected ID.KEY=FROM:TO:STEP")]
     [InlineData("alma.wound=early,,late", "--vary:1:12: error: an empty value in `early,,late`")]
     [InlineData("alma.wound=early,early", "--vary:1:12: error: a value is listed twice in `early,early`")]
-    [InlineData("will.avoidance=1:7:0.0001", "--vary:1:16: error: `1:7:0.0001` has more than 10,000 values")]
+    [InlineData("will.avoidance=1:7:0.001", "--vary:1:16: error: `1:7:0.001` has 6,001 values; a key takes at most 201, more than a chart can tell apart (take a step of 0.03 or more)")]
+    [InlineData("will.avoidance=1:7:0.0299", "--vary:1:16: error: `1:7:0.0299` does not reach 7")]
+    [InlineData("will.persistence=1:100:0.0000000000000000000000000001", "--vary:1:18: error: `1:100:0.0000000000000000000000000001` has more than 1,000,000 values; a key takes at most 201")]
     [InlineData("will.avoidance=1-7", "--vary:1:16: error: a range is FROM:TO:STEP, e.g. `will.avoidance=1:7:1` (got `1-7`)")]
     [InlineData("will.avoidance=1.5..6", "--vary:1:16: error: a range is FROM:TO:STEP, e.g. `will.avoidance=1.5:6:1` (got `1.5..6`)")]
     [InlineData("will.avoidance=1:7:4", "--vary:1:16: error: `1:7:4` does not reach 7 (the last value would be 5); take a step that divides TO − FROM")]
@@ -77,10 +88,10 @@ public sealed class SweepPlanTests
     [Fact]
     public void A_sweep_over_a_limit_is_refused_before_it_starts_and_says_which()
     {
-        var points = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=1:7:0.01", "alma.anxiety=1:7:0.1"], "1-2"));
-        Assert.StartsWith("--vary:1:1: error: the grid has 36,661 points; a sweep takes at most 10,000", points.Diagnostics[0].ToString());
-        var runs = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=1:7:0.01"], "1-1000"));
-        Assert.StartsWith("--seeds:1:1: error: 601 points × 1,000 seeds is 601,000 runs; a sweep takes at most 200,000", runs.Diagnostics[0].ToString());
+        var points = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=1:7:0.05", "alma.anxiety=1:7:0.05"], "1-2"));
+        Assert.StartsWith("--vary:1:1: error: the grid has 14,641 points; a sweep takes at most 10,000", points.Diagnostics[0].ToString());
+        var runs = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, ["will.avoidance=1:7:0.05"], "1-2000"));
+        Assert.StartsWith("--seeds:1:1: error: 121 points × 2,000 seeds is 242,000 runs; a sweep takes at most 200,000", runs.Diagnostics[0].ToString());
         var year = ScenarioChanges.WithLength(AlmaWill, "10y");
         var hours = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(year, ["will.avoidance=1:7:0.1"], "1-1000"));
         Assert.StartsWith("--length:1:1: error: 61,000 runs of 87,600 hours is 5,343,600,000 simulated hours; a sweep takes at most 2,000,000,000", hours.Diagnostics[0].ToString());
