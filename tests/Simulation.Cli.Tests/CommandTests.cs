@@ -322,6 +322,7 @@ public sealed class CommandTests
         }
         Assert.Contains(lines, l => l.StartsWith("  responsiveness ", StringComparison.Ordinal) && l.Contains(" 0.3* ", StringComparison.Ordinal)); // will's, by hand
         Assert.Contains("  alma: anxiety 6.0, avoidance 2.0, wound early, name Alma", r.Out);
+        Assert.Contains("The week's schedule and the happenings are not --set keys: change them in a copy of the file", r.Out);
         // every parameter listed is a key --set takes, up to the end of the range listed
         var scenario = Simulation.Scenarios.ScenarioLoader.Load(path);
         foreach (var info in Simulation.Model.ParameterCatalog.All)
