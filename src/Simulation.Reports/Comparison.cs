@@ -239,6 +239,7 @@ public static class ComparisonWriter
 
         sb.Append("<h2 id=\"metrics\">How the figures differ</h2>\n");
         MetricTable(sb, a, b);
+        if (div is not null) sb.Append($"<p class=\"note one-seed\"><b>One seed:</b> {Escape(OneSeedNote)}</p>\n");
         sb.Append($"<p class=\"defs\">{Escape(HtmlParts.InteractionsDefined)}</p>\n");
 
         sb.Append("<h2 id=\"expectations\">Teaching claims</h2>\n<div class=\"cards\">\n<div><h3>A</h3>\n");
@@ -261,6 +262,13 @@ public static class ComparisonWriter
         HtmlParts.Notes(sb, a.Scenario);
         return HtmlParts.Page($"What if? {a.Scenario.Title}", sb.ToString());
     }
+
+    /// <summary>
+    /// What a what-if on one seed cannot tell: each side is one run, so every difference is the change and chance together
+    /// (a change that helps on most seeds can look harmful on one). Said on the page and in the terminal.
+    /// </summary>
+    public const string OneSeedNote =
+        "A and B are one run each, so each difference is the change and chance together; add --seeds 1-20 to run both on twenty seeds and see which differences hold.";
 
     /// <summary>One difference in set-up between the runs.</summary>
     public sealed record Change(string Partner, string PartnerName, string Name, string A, string B);

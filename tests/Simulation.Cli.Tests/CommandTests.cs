@@ -187,6 +187,9 @@ public sealed class CommandTests
         Assert.Contains("Where they part", r.Out);
         string html = File.ReadAllText(Path.Combine(t["cmp"], "compare.html"));
         Assert.Contains("data-parameter=\"responsiveness\"", html);
+        // one run a side: the terminal and the page say that chance is mixed in, and how to tell them apart
+        Assert.EndsWith("  One seed: A and B are one run each, so each difference is the change and chance together; add --seeds 1-20 to run both on twenty seeds and see which differences hold.\n", r.Out);
+        Assert.Contains("<p class=\"note one-seed\"><b>One seed:</b> A and B are one run each", html);
         // both runs used the same seed: their first hour is the same, then they part
         var a = File.ReadAllLines(Path.Combine(t["cmp"], "a_timeline.csv"));
         var b = File.ReadAllLines(Path.Combine(t["cmp"], "b_timeline.csv"));

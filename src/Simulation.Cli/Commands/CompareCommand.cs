@@ -78,6 +78,7 @@ public sealed class CompareCommand : ICliCommand
             o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
             o.WriteLine($"  Mean closeness  A {RunText.Fixed(ra.Metrics.MeanCloseness)}  B {RunText.Fixed(rb.Metrics.MeanCloseness)}");
             o.WriteLine($"  Positive share  A {RunText.Percent(ra.Metrics.PositiveShare)}  B {RunText.Percent(rb.Metrics.PositiveShare)}");
+            if (div is not null) o.WriteLine($"  One seed: {ComparisonWriter.OneSeedNote}");
             return ExitCodes.Ok;
         }));
         return command;
