@@ -78,7 +78,9 @@ public static class ClosenessChart
         var distress = figure.AddPanel(1.4, "Distress");
         var tl = run.Timeline;
         double maxDistress = hours == 0 ? 1 : Enumerable.Range(0, hours).Max(i => Math.Max(tl.Partner(i, 0).Distress, tl.Partner(i, 1).Distress));
-        double dTop = NiceCeiling(Math.Max(0.5, maxDistress * 1.05), 2);
+        // At least 0 to 2 (past the inconsolable thresholds of 1.5–1.9), so a calm run looks calm beside a stormy one: scaled to
+        // its own top, a secure couple's 0.06 and a fearful one's 0.47 filled the panel as Alma's 2.3 does.
+        double dTop = NiceCeiling(Math.Max(DistressAxisAtLeast, maxDistress * 1.05), 2);
         Figure.YTicks(distress, (0, "0"), (dTop / 2, RunText.Trim(dTop / 2)), (dTop, RunText.Trim(dTop)));
         distress.Axes.SetLimitsY(0, dTop * 1.04);
         var moving = DriftingAnxiety(run); // a pass over the run's hours per partner, so once per chart
@@ -176,6 +178,9 @@ public static class ClosenessChart
             label.LabelStyle.BackgroundColor = Colors.White.WithOpacity(0.85);
         }
     }
+
+    /// <summary>The lowest top of the distress axis: runs are drawn on one scale until one goes higher.</summary>
+    public const double DistressAxisAtLeast = 2;
 
     /// <summary>The smallest multiple of a nice tick spacing (1, 2, 2.5 or 5 × 10ⁿ, about <paramref name="ticks"/> ticks) at or above <paramref name="v"/>.</summary>
     internal static double NiceCeiling(double v, int ticks = 4)

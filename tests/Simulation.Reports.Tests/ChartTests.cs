@@ -317,4 +317,22 @@ public sealed class ChartTests
         Assert.Equal("Alma's anxiety (ECR-R)", label.LabelText);
         Assert.Contains("Alma's anxiety (ECR-R)", new SvgProbe(c.Figure.ToSvg("t")).Texts);
     }
+
+    [Fact]
+    public void A_calm_runs_distress_is_drawn_on_the_scale_of_a_stormy_one_and_a_stormier_run_raises_it()
+    {
+        double Top(string scenario)
+        {
+            var s = Simulation.Scenarios.ScenarioLoader.Load(Path.Combine(FakeSweeps.Root, "scenarios", scenario));
+            var run = CoupleSimulation.Run(s.Spec);
+            double highest = Enumerable.Range(0, run.Timeline.Length).Max(t => Math.Max(run.Timeline.Partner(t, 0).Distress, run.Timeline.Partner(t, 1).Distress));
+            double top = ClosenessChart.Build(run).Distress.Axes.GetLimits().Top;
+            Assert.True(top >= highest, $"{scenario}: the axis ends at {top}, below the run's {highest}");
+            return top;
+        }
+        double calm = Top("secure-secure.yaml"), fearful = Top("fearful-with-secure.yaml");
+        Assert.Equal(ClosenessChart.DistressAxisAtLeast * 1.04, calm, 9); // its 0.06 does not fill the panel
+        Assert.Equal(calm, fearful);
+        Assert.True(Top("alma-will.yaml") > calm); // its 2.26 raises the axis
+    }
 }

@@ -32,7 +32,7 @@ internal static class FakeSweeps
         return new Ensemble(Side("A", a), Side("B", b), list);
     }
 
-    private static string Root { get; } = FindRoot();
+    internal static string Root { get; } = FindRoot();
 
     private static string FindRoot()
     {
