@@ -80,7 +80,8 @@ public static class ClosenessChart
         double maxDistress = hours == 0 ? 1 : Enumerable.Range(0, hours).Max(i => Math.Max(tl.Partner(i, 0).Distress, tl.Partner(i, 1).Distress));
         // At least 0 to 2 (past the inconsolable thresholds of 1.5–1.9), so a calm run looks calm beside a stormy one: scaled to
         // its own top, a secure couple's 0.06 and a fearful one's 0.47 filled the panel as Alma's 2.3 does.
-        double dTop = NiceCeiling(Math.Max(DistressAxisAtLeast, maxDistress * 1.05), 2);
+        // Three steps of nice size rather than two, so a top just past 2 ends at 3, not 4 (Alma's 2.26 had half the panel empty).
+        double dTop = NiceCeiling(Math.Max(DistressAxisAtLeast, maxDistress * 1.05), 3);
         Figure.YTicks(distress, (0, "0"), (dTop / 2, RunText.Trim(dTop / 2)), (dTop, RunText.Trim(dTop)));
         distress.Axes.SetLimitsY(0, dTop * 1.04);
         var moving = DriftingAnxiety(run); // a pass over the run's hours per partner, so once per chart
