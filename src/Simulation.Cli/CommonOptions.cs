@@ -127,6 +127,26 @@ public sealed class CommonOptions
         return dir;
     }
 
+    /// <summary>
+    /// What a scenario's output folders are named after: its name, or for a file named otherwise its file's name
+    /// (<c>my-copy.yaml</c> → <c>my-copy</c>). A student's edited copy that kept <c>name: alma-will</c> would
+    /// otherwise write into out/alma-will/ and replace the run the trainer made of the original.
+    /// </summary>
+    public static string FolderName(Scenario s)
+    {
+        string file = Path.GetFileNameWithoutExtension(s.SourcePath);
+        return file.Length == 0 || file == s.Name ? s.Name : Safe(file);
+    }
+
+    /// <summary>Only letters, digits and <c>. = , + - _ @</c> are kept: no path separators, spaces or control characters.</summary>
+    private static string Safe(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '=' or ',' or '+' or '-' or '_' or '@' ? c : '_');
+        return sb.ToString();
+    }
+
     /// <summary>Longest folder name made from a scenario name and its --set changes; longer ones are cut and end in a hash.</summary>
     public const int MaxFolderName = 100;
 
@@ -142,10 +162,7 @@ public sealed class CommonOptions
     {
         if (sets.Count == 0) return name;
         string joined = string.Join(",", sets);
-        var sb = new StringBuilder(name.Length + 1 + joined.Length).Append(name).Append('-');
-        foreach (char c in joined)
-            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '=' or ',' or '+' or '-' or '_' or '@' ? c : '_');
-        string folder = sb.ToString();
+        string folder = name + "-" + Safe(joined);
         if (folder.Length > MaxFolderName)
         {
             string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))[..8];

@@ -63,7 +63,13 @@ public sealed class ProcessTests
         // another seed is another run: a student comparing seeds keeps the first
         var seed = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--seed", "5", "--length", "2d");
         Assert.True(seed.Code == 0, seed.Err);
-        Assert.Equal(["alma-will-length=2d", "alma-will-seed=5,length=2d", "alma-will-will.avoidance=3,length=2d"],
+        // a student's edited copy that kept `name: alma-will` is named after its file, not written over the original's run
+        File.WriteAllText(Path.Combine(t["scenarios"], "my copy.yaml"),
+            File.ReadAllText(Path.Combine(t["scenarios"], "alma-will.yaml")).Replace("avoidance: 5.5", "avoidance: 3"));
+        var copy = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/my copy.yaml", "--length", "2d");
+        Assert.True(copy.Code == 0, copy.Err);
+        Assert.Contains($"Wrote {Path.Combine("out", "my_copy-length=2d")}/", copy.Out);
+        Assert.Equal(["alma-will-length=2d", "alma-will-seed=5,length=2d", "alma-will-will.avoidance=3,length=2d", "my_copy-length=2d"],
             Directory.GetDirectories(t["out"]).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(t.Path, "out", "alma-will-length=2d", "timeline.csv")));
     }

@@ -99,7 +99,7 @@ public sealed class CompareCommand : ICliCommand
     /// <summary>The output folder's name before its changes: <c>NAME-what-if</c>, or <c>A-vs-B</c> for two scenarios.</summary>
     private static string FolderBase(Scenario a, Scenario b, bool oneScenario)
     {
-        if (oneScenario) return $"{a.Name}-what-if";
+        if (oneScenario) return $"{CommonOptions.FolderName(a)}-what-if";
         var (nameA, nameB) = Names(a, b, withFile: false);
         return $"{nameA}-vs-{nameB}";
     }

@@ -29,7 +29,7 @@ public sealed class RunCommand : ICliCommand
             var s = options.Apply(loaded, p);
             var size = options.ChartSize(p);
             // a what-if (--set, --stretch) or another seed or length gets its own folder, so it never replaces the baseline a trainer made
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(s.Name, options.FolderChanges(p))), ReportWriter.FileNames);
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(CommonOptions.FolderName(loaded), options.FolderChanges(p))), ReportWriter.FileNames);
 
             // the chart code compiles on the other core while the run simulates
             var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);

@@ -49,7 +49,7 @@ public sealed class SweepCommand : ICliCommand
             var figures = RunFigure.For(s);
             var mapped = RunFigure.Named(figures, p.GetValue(map) ?? "mean_closeness");
             var size = options.ChartSize(p);
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", $"{s.Name}-sweep"), SweepFiles.Names);
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", $"{CommonOptions.FolderName(s)}-sweep"), SweepFiles.Names);
 
             var work = new SweepWork(new SweepBatch(text, path, options.Sets(p), p.GetValue(options.Length),
                 [.. Enumerable.Range(0, plan.Runs).Select(r => new SweepJob(r, plan.SetsOf(r), plan.SeedOf(r)))]), s.Spec.Hours);
