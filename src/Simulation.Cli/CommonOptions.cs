@@ -61,6 +61,13 @@ public sealed class CommonOptions
 
     public ImmutableArray<string> Sets(ParseResult p) => [.. p.GetValue(Set) ?? []];
 
+    /// <summary>The --set changes to the couple: all but <c>seed</c> and <c>length</c>, which make another run of the same
+    /// couple as --seed and --length do, not a what-if.</summary>
+    public ImmutableArray<string> CoupleSets(ParseResult p) => [.. Sets(p).Where(set => KeyOf(set) is not ("seed" or "length"))];
+
+    /// <summary>The key a --set names (<c>will.avoidance</c> of <c>will.avoidance=3</c>).</summary>
+    public static string KeyOf(string set) => set.Split('=')[0].Trim();
+
     /// <summary>The --stretch values (none for a command without the option, such as check).</summary>
     public ImmutableArray<string> Stretches(ParseResult p) => p.GetResult(Stretch) is null ? [] : [.. p.GetValue(Stretch) ?? []];
 
@@ -93,7 +100,7 @@ public sealed class CommonOptions
 
     /// <summary>The --set that sets <paramref name="key"/> (<c>seed</c>, <c>will.avoidance</c>), as given; null when none does.</summary>
     public string? SetOf(ParseResult p, string key) =>
-        Sets(p).FirstOrDefault(set => set.Split('=')[0].Trim() == key.Trim());
+        Sets(p).FirstOrDefault(set => KeyOf(set) == key.Trim());
 
     /// <summary>
     /// Applies --set, then --length, then --seed (so the flags win over a set of the same key), then

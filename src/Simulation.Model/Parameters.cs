@@ -87,9 +87,11 @@ public sealed record ParameterInfo(
     /// Three decimals; a value below 0.01 that is not 0 (security_drift 0.00006, 0.0006) with two significant digits,
     /// so it never reads as 0 nor as a rounded neighbour (0.0006 is not 0.001).
     /// </summary>
-    public string Format(PartnerParameters p)
+    public string Format(PartnerParameters p) => Format(Get(p));
+
+    /// <summary>A parameter's value as <see cref="Format(PartnerParameters)"/> writes it.</summary>
+    public static string Format(double v)
     {
-        double v = Get(p);
         int decimals = v != 0 && Math.Abs(v) < 0.01 ? 1 - (int)Math.Floor(Math.Log10(Math.Abs(v))) : 3;
         return v.ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture);
     }

@@ -87,9 +87,10 @@ public static class HtmlReport
         sb.Append("</p>\n</section>\n");
     }
 
-    /// <summary>A value from the file as the cards write it: a number to three decimals at most (a derived 0.5433… as 0.543).</summary>
+    /// <summary>A value from the file as the cards write it: a number to three decimals at most (a derived 0.5433… as 0.543),
+    /// a small one with two significant digits (security_drift 0.00006, not 0).</summary>
     internal static string Shown(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? RunText.Trim(Math.Round(d, 3)) : value;
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? ParameterInfo.Format(d) : value;
 
     /// <summary>The events in plain words: the first <see cref="DetailedDays"/> days event by event, then one line per week that opens to a line per day.</summary>
     public static void Timeline(StringBuilder sb, RunResult run)

@@ -78,24 +78,29 @@ public static class SweepChart
         if (plan.Scenario.Expect.Length > 0) Claims(figure, xs, sweep);
         figure.Footnote = $"Each point: the mean over {RunText.Plural(plan.Seeds.Length, "seed")}; the band: a 95% interval for that mean. Claims: the share of seeds on which each showed.";
         // Where the scenario itself stands, so a student reads "less avoidant than Will" off the chart, not off the file.
-        var (own, ownText) = Own(plan, axis);
+        var (own, ownShown) = Own(plan, axis);
+        string ownText = $"{Whose(sweep)}: {axis.Key} {ownShown}";
         if (own is { } at && Place(axis, own, xs) is { } x)
         {
             foreach (var panel in figure.Panels)
                 panel.Add.VerticalLine(x, style.Px(3), ChartPalette.Color(ChartPalette.Ink), LinePattern.Dashed);
             figure.AddLegend(style.LineItem(ownText, ChartPalette.Ink, style.Px(3), LinePattern.Dashed));
         }
-        else if (own is not null) figure.Footnote += $" The scenario's own {ownText[(ownText.IndexOf(':') + 2)..]} is outside the grid.";
+        else if (own is not null) figure.Footnote += $" The scenario's own {axis.Key} {ownShown} is outside the grid.";
         return figure;
     }
 
-    /// <summary>The scenario's own value of <paramref name="axis"/>'s key (null for a key without one, as the seed), and its words for the legend.</summary>
-    private static (string? Value, string Text) Own(SweepPlan plan, Axis axis)
+    /// <summary>The scenario's own value of <paramref name="axis"/>'s key (null for a key without one, as the seed), and as the legend writes it.</summary>
+    private static (string? Value, string Shown) Own(SweepPlan plan, Axis axis)
     {
         string? own = Simulation.Scenarios.ScenarioChanges.ValueOf(plan.Scenario, axis.Key);
-        string shown = own is not null && double.TryParse(own, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? RunText.Trim(Math.Round(d, 3)) : own ?? "";
-        return (own, $"{plan.Scenario.Name} as written: {axis.Key} {shown}");
+        return (own, own is null ? "" : HtmlReport.Shown(own));
     }
+
+    /// <summary>Whose value the mark is: the file's couple, or with the sweep's --set changes the couple those make
+    /// (--set will.avoidance=3 moves Will's derived responsiveness too, so "as written" would name a value the file does not have).</summary>
+    private static string Whose(SweepResult sweep) =>
+        sweep.Sets.IsDefaultOrEmpty ? $"{sweep.Plan.Scenario.Name} as written" : $"{sweep.Plan.Scenario.Name} with {string.Join(", ", sweep.Sets)}";
 
     /// <summary>
     /// Where <paramref name="own"/> sits among the axis' values placed at <paramref name="positions"/>: at its value's
@@ -112,7 +117,7 @@ public static class SweepChart
             if (!double.TryParse(axis.Values[i], NumberStyles.Float, CultureInfo.InvariantCulture, out var a)
                 || !double.TryParse(axis.Values[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var b)) return null;
             if (a == v) return positions[i];
-            if (a < v && v < b) return positions[i] + (positions[i + 1] - positions[i]) * (v - a) / (b - a);
+            if (Math.Min(a, b) < v && v < Math.Max(a, b)) return positions[i] + (positions[i + 1] - positions[i]) * (v - a) / (b - a); // values may run downwards (7,5,3)
         }
         return double.TryParse(axis.Values[^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var last) && last == v ? positions[^1] : null;
     }
@@ -304,11 +309,11 @@ public static class SweepChart
             }
         }
         // The scenario itself, as a ring on the map where its own two values meet.
-        var (ownX, textX) = Own(plan, ax);
-        var (ownY, textY) = Own(plan, ay);
+        var (ownX, shownX) = Own(plan, ax);
+        var (ownY, shownY) = Own(plan, ay);
         double? px = ownX is null ? null : Place(ax, ownX, [.. Enumerable.Range(0, nx).Select(i => (double)i)]);
         double? py = ownY is null ? null : Place(ay, ownY, [.. Enumerable.Range(0, ny).Select(i => (double)i)]);
-        string ownWords = $"{textX}, {textY[(textY.IndexOf(':') + 2)..]}";
+        string ownWords = $"{Whose(sweep)}: {ax.Key} {shownX}, {ay.Key} {shownY}";
         if (px is { } mx && py is { } my)
         {
             foreach (var (color, width) in new[] { ("#FFFFFF", 9.0), (ChartPalette.Ink, 4.0) }) // a white halo reads on dark and light cells alike
@@ -324,8 +329,20 @@ public static class SweepChart
                 : $"all {plan.Scenario.Expect.Length} claims show on most seeds", ChartPalette.Ink, style.Px(5)));
         figure.Footnote = $"Each cell: {sweep.Mapped.Label.ToLowerInvariant()}, {sweep.Mapped.Meaning}; the mean over {RunText.Plural(plan.Seeds.Length, "seed")}"
                           + (plan.Axes.Length > 2 ? $" and over {string.Join(", ", plan.Axes.Skip(2).Select(a => a.Key))}." : ".")
-                          + (ownX is not null && ownY is not null && (px is null || py is null) ? $" The scenario's own values ({ownWords[(ownWords.IndexOf(':') + 2)..]}) are outside the grid." : "");
+                          + (ownX is not null && ownY is not null ? OffTheGrid([(px is null, $"{ax.Key} {shownX}"), (py is null, $"{ay.Key} {shownY}")]) : "");
         return figure;
+    }
+
+    /// <summary>The footnote for the scenario's own values that lie off the map: only those, so a value on the grid is not named as off it.</summary>
+    private static string OffTheGrid(IEnumerable<(bool Off, string Words)> values)
+    {
+        var off = values.Where(v => v.Off).Select(v => v.Words).ToList();
+        return off.Count switch
+        {
+            0 => "",
+            1 => $" The scenario's own {off[0]} is outside the grid.",
+            _ => $" The scenario's own {string.Join(" and ", off)} are outside the grid.",
+        };
     }
 
     /// <summary>How light the colour map is at a value (0 dark … 1 light), so a cell's number can be written in a colour that reads on it.</summary>

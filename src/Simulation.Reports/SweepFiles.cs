@@ -6,9 +6,10 @@ namespace Simulation.Reports;
 
 /// <summary>A finished sweep: its plan, its figures (and the one the regime map shows), every run's figures and every point's summary.</summary>
 /// <param name="Command">The command line that ran it, as the page shows it (to run it again).</param>
+/// <param name="Sets">The <c>--set</c> changes every run of it made, as given (none: the file's couple).</param>
 public sealed record SweepResult(
     SweepPlan Plan, ImmutableArray<RunFigure> Figures, RunFigure Mapped,
-    ImmutableArray<RunFigures> Runs, ImmutableArray<PointSummary> Points, string Command);
+    ImmutableArray<RunFigures> Runs, ImmutableArray<PointSummary> Points, string Command, ImmutableArray<string> Sets = default);
 
 /// <summary>The files of a sweep, written all together or not at all.</summary>
 public static class SweepFiles

@@ -8,13 +8,17 @@ namespace Simulation.Reports.Tests;
 /// <summary>Small real sweeps of Alma and Will (seven claims), run in-process: two days, two seeds a point.</summary>
 internal static class FakeSweeps
 {
-    public static SweepResult Make(params string[] vary)
+    public static SweepResult Make(params string[] vary) => MakeWith([], vary);
+
+    /// <summary>A sweep whose every run has <paramref name="sets"/> (a sweep's --set) besides its grid point.</summary>
+    public static SweepResult MakeWith(string[] sets, params string[] vary)
     {
         var s = ScenarioChanges.WithLength(ScenarioLoader.Load(Path.Combine(Root, "scenarios", "alma-will.yaml")), "2d");
+        if (sets.Length > 0) s = ScenarioChanges.WithSets(s, sets);
         var plan = SweepPlan.Parse(s, vary, "1-2");
         var figures = RunFigure.For(plan.Scenario);
         ImmutableArray<RunFigures> runs = [.. Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec)))];
-        return new SweepResult(plan, figures, RunFigure.Named(figures, "mean_closeness"), runs, SweepSummary.Of(plan, figures, runs), "couplesim sweep alma-will.yaml");
+        return new SweepResult(plan, figures, RunFigure.Named(figures, "mean_closeness"), runs, SweepSummary.Of(plan, figures, runs), "couplesim sweep alma-will.yaml", [.. sets]);
     }
 
     /// <summary>A what-if over <paramref name="seeds"/> seeds: alma-will for two days, B with <paramref name="set"/>.</summary>

@@ -139,6 +139,26 @@ public sealed class SweepChartTests
     }
 
     [Fact]
+    public void The_mark_finds_its_place_among_values_that_run_downwards_and_names_the_sweeps_own_changes()
+    {
+        var down = SweepChart.Build(FakeSweeps.Make("will.avoidance=7,5,3"), "t", ChartSize.Default);
+        Assert.All(down.Panels, panel => Assert.Single(Dashed(panel))); // 5.5 lies between 7 and 5
+        Assert.DoesNotContain("outside the grid", down.Footnote);
+
+        // with --set will.avoidance=3 Will's derived responsiveness is not the file's: the mark says whose value it is
+        var with = SweepChart.Build(FakeSweeps.MakeWith(["will.avoidance=3"], "will.responsiveness=0.1:0.9:0.2"), "t", ChartSize.Default);
+        Assert.Contains(with.Legend, i => i.LabelText.StartsWith("alma-will with will.avoidance=3: will.responsiveness ", StringComparison.Ordinal));
+        Assert.DoesNotContain(with.Legend, i => i.LabelText.Contains("as written"));
+    }
+
+    [Fact]
+    public void A_small_own_value_is_written_with_its_digits_not_as_0()
+    {
+        var figure = SweepChart.Build(FakeSweeps.Make("will.security_drift=0.01,0.02"), "t", ChartSize.Default);
+        Assert.Matches(@"own will\.security_drift 0\.0000?[1-9][0-9]? is outside the grid\.$", figure.Footnote);
+    }
+
+    [Fact]
     public void An_own_value_outside_the_grid_is_said_in_the_footnote_not_drawn()
     {
         var figure = SweepChart.Build(FakeSweeps.Make("will.avoidance=1,3"), "t", ChartSize.Default);
@@ -159,6 +179,8 @@ public sealed class SweepChartTests
 
         var outside = SweepChart.Build(FakeSweeps.Make("will.avoidance=1,3", "alma.anxiety=2:6:2"), "t", ChartSize.Default);
         Assert.Empty(outside.Panels[0].GetPlottables().OfType<Marker>());
-        Assert.EndsWith("The scenario's own values (will.avoidance 5.5, alma.anxiety 6) are outside the grid.", outside.Footnote);
+        Assert.EndsWith("The scenario's own will.avoidance 5.5 is outside the grid.", outside.Footnote); // its alma.anxiety 6 is on it
+        var neither = SweepChart.Build(FakeSweeps.Make("will.avoidance=1,3", "alma.anxiety=2,3"), "t", ChartSize.Default);
+        Assert.EndsWith("The scenario's own will.avoidance 5.5 and alma.anxiety 6 are outside the grid.", neither.Footnote);
     }
 }

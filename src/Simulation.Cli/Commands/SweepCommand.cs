@@ -62,7 +62,7 @@ public sealed class SweepCommand : ICliCommand
             await warm;
 
             var summary = SweepSummary.Of(plan, figures, outcome.Figures);
-            var result = new SweepResult(plan, figures, mapped, outcome.Figures, summary, SweepInput.Command(p));
+            var result = new SweepResult(plan, figures, mapped, outcome.Figures, summary, SweepInput.Command(p), options.CoupleSets(p));
             var written = SweepFiles.Write(result, dir, size, ct);
 
             double partnerHours = 2.0 * plan.Hours;
