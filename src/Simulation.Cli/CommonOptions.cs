@@ -75,6 +75,26 @@ public sealed class CommonOptions
     public ImmutableArray<string> Changes(ParseResult p) => [.. Sets(p), .. Stretches(p).Select(x => "stretch=" + x)];
 
     /// <summary>
+    /// The arguments after the file that give compare's B this run (<c>--set will.avoidance=3 --seed 5</c>): the --set
+    /// changes, a <c>--set seed=…</c> or <c>length=…</c> as the flag compare keeps for both sides (compare runs B on A's
+    /// seed), the --stretch values, and --seed and --length as given.
+    /// </summary>
+    public ImmutableArray<string> CompareArguments(ParseResult p)
+    {
+        var args = ImmutableArray.CreateBuilder<string>();
+        foreach (string set in Sets(p))
+        {
+            string key = KeyOf(set), value = set[(set.IndexOf('=') + 1)..].Trim();
+            if (key is "seed" or "length") args.AddRange($"--{key}", value);
+            else args.AddRange("--set", set);
+        }
+        foreach (string stretch in Stretches(p)) args.AddRange("--stretch", stretch);
+        if (p.GetValue(Seed) is { } seed) args.AddRange("--seed", seed.Trim());
+        if (p.GetValue(Length) is { } length) args.AddRange("--length", length.Trim());
+        return args.ToImmutable();
+    }
+
+    /// <summary>
     /// What names a run's folder: the <see cref="Changes"/>, then <c>seed=N</c> and <c>length=L</c> for --seed and
     /// --length as typed. A run on another seed or of another length is another run: a student who tries
     /// <c>--seed 5</c> keeps the run on the scenario's own seed to compare it with.

@@ -45,7 +45,7 @@ public static class HtmlParts
         th { background: #eeeeee; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         tr.changed td { background: #fff2b3; font-weight: bold; }
-        .traits b.changed { background: #fff2b3; }
+        .traits b.changed, .badge.changed { background: #fff2b3; }
         small.was { font-weight: normal; white-space: nowrap; }
         .what-if { border: 2px solid #000000; border-left-width: 10px; background: #fff2b3; padding: 4px 18px; margin-bottom: 16px; }
         .what-if h2 { margin: 8px 0 4px; }
@@ -138,7 +138,7 @@ public static class HtmlParts
         sb.Append($"<h3 style=\"color:{colour}\">{Escape(heading ?? s.Name)}</h3>\n");
         sb.Append($"<p class=\"traits{(traitsChanged ? " changed" : "")}\">Anxiety {Trait("anxiety", RunText.Fixed(s.Anxiety, 1))}{File("anxiety")} · Avoidance {Trait("avoidance", RunText.Fixed(s.Avoidance, 1))}{File("avoidance")} <small>(ECR-R, 1–7)</small><br>\n");
         sb.Append($"<span class=\"badge style\">{Escape(p.StyleName)}</span> <span class=\"badge hendrix\">{Escape(RunText.Hendrix(s.Anxiety, s.Avoidance))}</span> ");
-        sb.Append($"<span class=\"badge wound\">{RunText.Wound(s.Wound)} wound</span>{File("wound")}</p>\n");
+        sb.Append($"<span class=\"badge wound{(changed?.Contains("wound") == true ? " changed" : "")}\">{RunText.Wound(s.Wound)} wound</span>{File("wound")}</p>\n");
         sb.Append("<table class=\"parameters\"><thead><tr><th>Parameter</th><th class=\"num\">Value</th><th>Meaning</th></tr></thead><tbody>\n");
         foreach (var info in ParameterCatalog.All)
         {

@@ -48,7 +48,7 @@ public static class HtmlReport
         {
             // a what-if's changed keys of this partner, highlighted with the file's value beside the run's
             string prefix = run.Partners[i].Spec.Id + ".";
-            var was = report.WasInFile.Where(x => x.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(x => x.Key[prefix.Length..], x => x.Value, StringComparer.Ordinal);
+            var was = ChangedFromFile(report).Where(x => x.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(x => x.Key[prefix.Length..], x => x.Value, StringComparer.Ordinal);
             HtmlParts.PartnerCard(sb, run.Partners[i], i, was.Count > 0 ? was.Keys.ToHashSet(StringComparer.Ordinal) : null, was: was);
         }
         sb.Append("</div>\n");
@@ -66,26 +66,47 @@ public static class HtmlReport
     /// </summary>
     private static void WhatIf(StringBuilder sb, RunReport report)
     {
-        if (report.Changes.IsDefaultOrEmpty) return;
-        var parts = report.Changes.Select(change =>
+        if (report.WhatIfs.IsEmpty) return;
+        var parts = report.WhatIfs.Select(change =>
         {
-            int eq = change.IndexOf('=');
-            string key = eq > 0 ? change[..eq].Trim() : change;
-            if (key == "stretch") return $"stretching {Escape(change[(eq + 1)..])} added";
-            string now = eq > 0 ? change[(eq + 1)..].Trim() : "";
-            return report.WasInFile.TryGetValue(key, out var was)
-                ? $"<code>{Escape(key)}</code> {Escape(Shown(was))} → <b>{Escape(now)}</b>"
-                : $"<code>{Escape(change)}</code>";
+            var (key, now) = Split(change);
+            if (key == "stretch") return $"stretching {Escape(now)} added";
+            if (!report.WasInFile.TryGetValue(key, out var was)) return $"<code>{Escape(change)}</code>";
+            return SameValue(was, now)
+                ? $"<code>{Escape(key)}</code> {Escape(now)} (as in the file)"
+                : $"<code>{Escape(key)}</code> {Escape(Shown(was))} → <b>{Escape(now)}</b>";
         });
         sb.Append("<section class=\"what-if\" id=\"what-if\">\n<h2>What if</h2>\n");
         sb.Append($"<p>This run changes the scenario: {string.Join("; ", parts)}. The notes below are the scenario's, about the file as written.");
         if (report.SourcePath.Length > 0)
         {
-            string args = string.Join(" ", report.Changes.Select(c => c.StartsWith("stretch=", StringComparison.Ordinal) ? $"--stretch {c["stretch=".Length..]}" : $"--set {c}"));
-            sb.Append($" To see this run beside the file's own: <code>couplesim compare {Escape(report.SourcePath)} {Escape(args)}</code>.");
+            string command = string.Join(" ", new[] { "couplesim", "compare", report.SourcePath }.Concat(report.CompareArguments).Select(ShellWord));
+            sb.Append($" To see this run beside the file's own: <code>{Escape(command)}</code>.");
         }
         sb.Append("</p>\n</section>\n");
     }
+
+    /// <summary>A change's key and value (<c>will.avoidance</c>, <c>3</c>; <c>stretch</c>, <c>both@week3</c>).</summary>
+    private static (string Key, string Value) Split(string change)
+    {
+        int eq = change.IndexOf('=');
+        return eq > 0 ? (change[..eq].Trim(), change[(eq + 1)..].Trim()) : (change, "");
+    }
+
+    /// <summary>The file's value of each key a what-if set to something else: a --set to the file's own value changes nothing to highlight.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> ChangedFromFile(RunReport report) =>
+        report.WhatIfs.Select(Split).Where(c => report.WasInFile.TryGetValue(c.Key, out var was) && !SameValue(was, c.Value))
+            .Select(c => KeyValuePair.Create(c.Key, report.WasInFile[c.Key])).DistinctBy(x => x.Key);
+
+    /// <summary>Whether a value typed after --set is the file's (5.5 and 5.50; early and Early).</summary>
+    private static bool SameValue(string was, string now) =>
+        double.TryParse(was, NumberStyles.Float, CultureInfo.InvariantCulture, out var a) && double.TryParse(now, NumberStyles.Float, CultureInfo.InvariantCulture, out var b)
+            ? a == b : string.Equals(was.Trim(), now.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An argument as a shell takes it back: quoted when it holds a space or a character the shell would read.</summary>
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '=' or '@' or ':' or ',' or '+' or '/')
+            ? word : "'" + word.Replace("'", "'\\''") + "'";
 
     /// <summary>A value from the file as the cards write it: a number to three decimals at most (a derived 0.5433… as 0.543),
     /// a small one with two significant digits (security_drift 0.00006, not 0).</summary>

@@ -49,9 +49,17 @@ public sealed record RunReport(RunResult Run, ScenarioInfo Scenario, ImmutableAr
     /// <summary>The scenario file as the command line named it, for the command that compares a what-if with the file's own run; empty when unknown.</summary>
     public string SourcePath { get; init; } = "";
 
+    /// <summary>What the command that shows this run beside the file's own takes after the file (<c>--set will.avoidance=3 --seed 5</c>),
+    /// one argument an item: the run's changes, and its seed and length when it was given them.</summary>
+    public ImmutableArray<string> CompareArguments { get; init; } = [];
+
+    /// <summary>The <see cref="Changes"/> that change the couple: a <c>--set seed=5</c> or <c>length=8w</c> is another run of the
+    /// same couple, as <c>--seed 5</c> is, not a what-if.</summary>
+    public ImmutableArray<string> WhatIfs => Changes.IsDefaultOrEmpty ? [] : [.. Changes.Where(c => c.Split('=')[0].Trim() is not ("seed" or "length"))];
+
     /// <summary>The title the chart and the page carry: the scenario's, and a what-if's changes after it, so that two
     /// projected plots of one scenario can be told apart.</summary>
-    public string Title => Changes.IsDefaultOrEmpty ? Scenario.Title : $"{Scenario.Title} — what if {string.Join(", ", Changes)}";
+    public string Title => WhatIfs.IsEmpty ? Scenario.Title : $"{Scenario.Title} — what if {string.Join(", ", WhatIfs)}";
 
     /// <summary>Summary figures (computed once).</summary>
     public RunMetrics Metrics { get; } = RunMetrics.Compute(Run);

@@ -192,7 +192,7 @@ public sealed partial class OutputTests
         // the page says what the run changed from, that the notes are the file's, and how to see both runs side by side
         string page = File.ReadAllText(t["what/report.html"]);
         Assert.Contains("This run changes the scenario: <code>will.avoidance</code> 5.5 → <b>3</b>; stretching both@week3 added. The notes below are the scenario's", page);
-        Assert.Contains($"<code>couplesim compare {scenario} --set will.avoidance=3 --stretch both@week3</code>", page);
+        Assert.Contains($"<code>couplesim compare {scenario} --set will.avoidance=3 --stretch both@week3 --length 4w</code>", page);
         Assert.Contains("Avoidance <b class=\"changed\">3.0</b> <small class=\"was\">(file 5.5)</small>", page);
 
         var plain = await Cli.Run("run", scenario, "--out", t["plain"]);
@@ -200,6 +200,27 @@ public sealed partial class OutputTests
         Assert.DoesNotContain("what if", File.ReadAllText(t["plain/closeness.svg"]) + File.ReadAllText(t["plain/report.html"]) + plain.Out);
         Assert.DoesNotContain("id=\"what-if\"", File.ReadAllText(t["plain/report.html"]));
         Assert.DoesNotContain("class=\"was\"", File.ReadAllText(t["plain/report.html"]));
+    }
+
+    [Fact]
+    public async Task A_what_ifs_compare_command_gives_its_seed_and_length_and_a_set_to_the_files_value_is_no_change()
+    {
+        using var t = new TempDir();
+        string scenario = Path.Combine(Cli.Root, "scenarios", "alma-will.yaml");
+        // compare runs B on A's seed: a --set seed=5 becomes --seed 5, so the command shows this very run
+        var r = await Cli.Run("run", scenario, "--set", "alma.wound=late", "--set", "seed=5", "--length", "2d", "--set", "will.avoidance=5.50", "--out", t["r"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        string page = File.ReadAllText(t["r/report.html"]);
+        Assert.Contains($"<code>couplesim compare {scenario} --set alma.wound=late --seed 5 --set will.avoidance=5.50 --length 2d</code>", page);
+        // the seed is another run of the same couple, not a what-if: the title names the two changes to the couple only
+        Assert.Contains("<title>Alma and Will: the Sunday-evening cycle — what if alma.wound=late, will.avoidance=5.50</title>", page);
+        Assert.Contains("<code>will.avoidance</code> 5.50 (as in the file)", page);
+        Assert.Contains("Avoidance <b>5.5</b> <small>(ECR-R", page); // not highlighted, no file value beside it: nothing changed
+        Assert.Contains("<span class=\"badge wound changed\">late wound</span> <small class=\"was\">(file early)</small>", page);
+
+        var seedOnly = await Cli.Run("run", scenario, "--set", "seed=5", "--length", "2d", "--out", t["s"]);
+        Assert.True(seedOnly.ExitCode == 0, seedOnly.Err);
+        Assert.DoesNotContain("what if", File.ReadAllText(t["s/report.html"]) + seedOnly.Out); // as --seed 5 gives
     }
 
     [Fact]

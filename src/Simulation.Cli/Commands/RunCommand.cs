@@ -38,8 +38,9 @@ public sealed class RunCommand : ICliCommand
             var report = ScenarioReports.For(s, run) with
             {
                 Changes = options.Changes(p),
+                CompareArguments = options.CompareArguments(p),
                 // what each --set changed from, read off the file as loaded (the flags --seed and --length are not what-ifs)
-                WasInFile = options.Sets(p).Select(set => set.Split('=')[0].Trim()).Distinct()
+                WasInFile = options.Sets(p).Select(CommonOptions.KeyOf).Distinct()
                     .Select(key => (key, was: ScenarioChanges.ValueOf(loaded, key))).Where(x => x.was is not null)
                     .ToImmutableDictionary(x => x.key, x => x.was!, StringComparer.Ordinal),
                 SourcePath = p.GetValue(scenario)!,
