@@ -234,7 +234,34 @@ public sealed class PageTests(BrowserFixture fx)
             Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('status').classList.contains('error')"));
             // The other settings were meant for that scenario's partners: not applied to this one.
             Assert.Equal("47", await page.InputValueAsync("#seed"));
+            // said where the room looks, above the controls, not only in the status line under the chart
+            Assert.True(await page.IsVisibleAsync("#address-problems"));
+            Assert.Contains("no such scenario (did you mean min-max-escalation?)", await page.TextContentAsync("#address-problems p"));
+            Assert.True(await page.EvaluateAsync<bool>("() => document.getElementById('address-problems').getBoundingClientRect().bottom < document.getElementById('play').getBoundingClientRect().top"));
+            await page.ClickAsync("#address-problems button");
+            Assert.False(await page.IsVisibleAsync("#address-problems"));
         }, query: "?scenario=min-max-escalaton&seed=5&set=mara.anxiety=6");
+    }
+
+    [Fact]
+    public async Task Every_slip_in_a_prepared_address_is_said_above_the_controls()
+    {
+        await OnPageAsync(async page =>
+        {
+            await page.EvaluateAsync(Idle);
+            string said = (await page.TextContentAsync("#address-problems p"))!;
+            Assert.True(await page.IsVisibleAsync("#address-problems"));
+            Assert.Contains("set=will.avoidnce=3: expected ID.anxiety|avoidance|wound=VALUE for alma or will", said);
+            Assert.Contains("seed: a whole number", said);
+            Assert.Contains("length: write a whole number", said);
+            Assert.Equal("Alma and Will: the Sunday-evening cycle", await page.TextContentAsync("#title"));
+        }, query: "?scenario=alma-will&set=will.avoidnce=3&seed=abc&length=4x");
+
+        await OnPageAsync(async page => // an address that applies says nothing there
+        {
+            await page.EvaluateAsync(Idle);
+            Assert.False(await page.IsVisibleAsync("#address-problems"));
+        }, query: "?scenario=alma-will&set=will.avoidance=3&seed=5");
     }
 
     // ---------- projector ----------

@@ -201,6 +201,13 @@ function writeAddress() {
   const url = `${location.pathname}?${q.toString().replace(/%40/g, "@").replace(/%2C/g, ",").replace(/%3D/g, "=")}`;
   if (url !== location.pathname + location.search) history.replaceState(null, "", url);
 }
+// What of a bookmarked address could not be applied, above the controls until dismissed or another scenario is picked:
+// the status line under the chart is below the fold on a projector, and a room would watch the wrong couple unwarned.
+function showAddressProblems(problems) {
+  const box = $("address-problems");
+  box.hidden = problems.length === 0;
+  box.querySelector("p").textContent = problems.length ? `This address did not apply as written:\n${problems.join("\n")}` : "";
+}
 function splitStretch(text) { return text.split(/[\s,]+/).filter((x) => x.length > 0); }
 
 // ---------- scenario library ----------
@@ -245,6 +252,8 @@ function pickScenario(name, prepared, addressProblems = []) {
   if (prepared) {
     if (prepared.seed) state.fields.seed = prepared.seed;
     if (prepared.length) state.fields.length = prepared.length;
+    // every slip of the address at once (the fields below show only the first)
+    for (const bad of [prepared.seed && parseSeed(prepared.seed).error, prepared.length && parseLength(prepared.length).error]) if (bad) problems.push(bad);
     if (prepared.stretch) state.fields.stretch = prepared.stretch;
     for (const set of prepared.sets || []) {
       const m = /^([a-z0-9][a-z0-9-]*)\.(anxiety|avoidance|wound)=(.+)$/.exec(set);
@@ -274,6 +283,7 @@ function pickScenario(name, prepared, addressProblems = []) {
   renderActions();
   const fieldProblem = checkFields();
   setStatus(problems.length ? problems.join("; ") : fieldProblem ? "" : `${s.title || s.name}: press Play (space) to start.`, problems.length > 0);
+  showAddressProblems(problems);
   writeAddress();
   render();
 }
@@ -1330,6 +1340,7 @@ function toggleProjector() {
 // ---------- wiring ----------
 function init() {
   $("scenario").addEventListener("change", (e) => pickScenario(e.target.value));
+  $("address-problems").querySelector("button").addEventListener("click", () => showAddressProblems([]));
   $("play").addEventListener("click", togglePlay);
   $("step").addEventListener("click", () => { pause(); enqueue((epoch) => stepAll(epoch, 1)); });
   $("restart").addEventListener("click", restart);
