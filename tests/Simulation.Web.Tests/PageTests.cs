@@ -172,6 +172,11 @@ public sealed class PageTests(BrowserFixture fx)
             int days = await page.EvaluateAsync<int>("() => new Set(state.main.ticks.map(t => t.time.slice(0, 10))).size");
             Assert.InRange(days, 364, 366);
 
+            // Distress on the report's scale: at least 0–2, so a calmer couple does not fill the panel as a stormy one does.
+            double highest = await page.EvaluateAsync<double>("() => Math.max(...state.main.ticks.flatMap(t => t.partners.map(p => p.distress)))");
+            double top = double.Parse((await page.TextContentAsync("[data-role=top-of-distress]"))!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(top >= 2 && top >= highest && top <= 1.5 * Math.Max(2, highest * 1.05), $"distress axis to {top} for a highest of {highest:0.00}");
+
             // Months on the axis, not "Sun 4, Sun 25".
             var labels = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-role=time-axis] text')].map(t => t.textContent)");
             Assert.True(labels.Count(l => Regex.IsMatch(l, @"^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?$")) >= 10, string.Join(", ", labels));

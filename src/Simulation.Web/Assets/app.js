@@ -662,8 +662,9 @@ function marker(g, shape, x, y, r, colour) {
     default: g.appendChild(el("circle", { cx: f(x), cy: f(y), r: f(r), fill: colour }));
   }
 }
-function niceCeil(v) {
-  const raw = v / 4, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+const DISTRESS_AXIS_AT_LEAST = 2; // ClosenessChart.DistressAxisAtLeast
+function niceCeil(v, ticks = 4) {
+  const raw = v / ticks, mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw);
   return Math.ceil(v / step) * step;
 }
@@ -829,13 +830,15 @@ function renderNow() {
 
   // Ranges of the lower panels, from what is on screen.
   const shown = runs.flatMap((r) => visible(r));
-  let dMax = 0.5, aLo = 7, aHi = 1;
+  let dMax = 0, aLo = 7, aHi = 1;
   for (const t of shown) for (const p of t.partners) {
     if (p.distress > dMax) dMax = p.distress;
     aLo = Math.min(aLo, p.anxiety, p.avoidance); aHi = Math.max(aHi, p.anxiety, p.avoidance);
   }
   if (shown.length === 0) for (const p of partners) { aLo = Math.min(aLo, p.anxiety, p.avoidance); aHi = Math.max(aHi, p.anxiety, p.avoidance); }
-  const dTop = niceCeil(dMax * 1.05);
+  // As the report's chart (ClosenessChart): at least 0–2, then in three nice steps, so a calm couple looks calm
+  // beside a stormy one and Alma's 2.3 ends the axis at 3.
+  const dTop = niceCeil(Math.max(DISTRESS_AXIS_AT_LEAST, dMax * 1.05), 3);
   const yD = pd ? (d) => pd.y0 + (1 - d / dTop) * pd.h : null;
   const tLo = Math.max(1, Math.floor(aLo - 0.25)), tHi = Math.min(7, Math.max(tLo + 1, Math.ceil(aHi + 0.25)));
   const yT = pt ? (v) => pt.y0 + (1 - (v - tLo) / (tHi - tLo)) * pt.h : null;
@@ -874,20 +877,20 @@ function renderNow() {
   for (const s of [-1, 0, 1]) hline(yS(s), s === 0 ? 0.45 : 0.2);
   title("stance", ps);
   // A low panel (a small projector with the sidebar open) gets its two end labels smaller, so they never meet.
-  const endLabels = (p, top, bottom) => {
+  const endLabels = (p, top, bottom, name) => {
     const small = p.h < F * 2.2, size = small ? Math.max(10, Math.floor(p.h / 2.3)) : F;
-    axes.appendChild(el("text", { x: L - 6, y: (p.y0 + size * 0.9).toFixed(1), "text-anchor": "end", "font-size": size }, top));
+    axes.appendChild(el("text", { x: L - 6, y: (p.y0 + size * 0.9).toFixed(1), "text-anchor": "end", "font-size": size, "data-role": `top-of-${name}` }, top));
     axes.appendChild(el("text", { x: L - 6, y: (p.y0 + p.h - 2).toFixed(1), "text-anchor": "end", "font-size": size }, bottom));
   };
-  endLabels(ps, "approach", "withdraw");
+  endLabels(ps, "approach", "withdraw", "stance");
   if (pd) {
     hline(pd.y0 + pd.h, 0.5); hline(yD(dTop), 0.2); hline(yD(dTop / 2), 0.12);
-    endLabels(pd, String(+dTop.toFixed(2)), "0");
+    endLabels(pd, String(+dTop.toFixed(2)), "0", "distress");
     title("distress", pd);
   }
   if (pt) {
     for (let v = tLo; v <= tHi; v++) hline(yT(v), v === 4 ? 0.35 : 0.12);
-    endLabels(pt, String(tHi), String(tLo));
+    endLabels(pt, String(tHi), String(tLo), "traits");
     if (tHi - tLo >= 2 && pt.h >= F * 3) ylabel(String(Math.round((tLo + tHi) / 2)), yT(Math.round((tLo + tHi) / 2)));
     title("traits", pt);
   }
