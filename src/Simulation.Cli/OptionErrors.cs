@@ -69,6 +69,8 @@ internal static class OptionErrors
                 Add(token, $"unknown command `{word}`{Spelling.DidYouMean(token, known)}; the commands are {string.Join(", ", known)}");
                 break;
             }
+            else if (SplitValue(args, token) is { } split)
+                Add(split.Option, split.Message);
             else
                 Add(token, $"unexpected argument `{word}` for `{name}`; see `{name} --help`");
         }
@@ -130,6 +132,28 @@ internal static class OptionErrors
             TypeCode.Boolean => "true or false",
             _ => "a valid value",
         };
+    }
+
+    /// <summary>
+    /// A value typed in two words, <c>--set will.avoidance 3</c> or <c>--stretch both@week 3</c>: the stray word is the
+    /// rest of the option's value, so the line names the option and the value in one word, not "3:1:1: unexpected argument".
+    /// </summary>
+    private static (string Option, string Message)? SplitValue(IReadOnlyList<string> args, string token)
+    {
+        for (int i = 0; i + 2 < args.Count; i++)
+        {
+            if (args[i + 2] != token || args[i + 1].StartsWith('-')) continue;
+            string option = args[i], value = args[i + 1];
+            string? joined = option switch
+            {
+                "--set" or "--vary" when !value.Contains('=') => $"{value}={token}",
+                "--stretch" => value + token,
+                _ => null,
+            };
+            if (joined is not null)
+                return (option, $"`{Printable.Quote($"{option} {value} {token}")}`: the value is one word, `{Printable.Quote($"{option} {joined}")}`");
+        }
+        return null;
     }
 
     private static bool Follows(IReadOnlyList<string> args, string first, string next)

@@ -143,6 +143,10 @@ public sealed class CommandTests
     [InlineData("couplesim:1:1: error: `couplesim run` needs SCENARIO: Scenario file (YAML)", "run")]
     [InlineData("couplesim:1:1: error: `couplesim compare` needs a second scenario or at least one --set or --stretch change", "compare", "{tiny}")]
     [InlineData("b.yaml:1:1: error: unexpected argument `b.yaml` for `couplesim run`", "run", "a.yaml", "b.yaml")]
+    // a value typed in two words: the option is at fault, and the value in one word is the fix (was "3:1:1: unexpected argument `3`")
+    [InlineData("--set:1:1: error: `--set will.avoidance 3`: the value is one word, `--set will.avoidance=3`", "run", "{tiny}", "--set", "will.avoidance", "3")]
+    [InlineData("--stretch:1:1: error: `--stretch both@week 3`: the value is one word, `--stretch both@week3`", "run", "{tiny}", "--stretch", "both@week", "3")]
+    [InlineData("--vary:1:1: error: `--vary will.avoidance 1:7:1`: the value is one word, `--vary will.avoidance=1:7:1`", "sweep", "{tiny}", "--vary", "will.avoidance", "1:7:1")]
     [InlineData("couplesim:1:1: error: no command given; the commands are run,", new string[0])]
     [InlineData("--out:1:1: error: the output folder is empty; give one, e.g. `--out out/mine`", "run", "{tiny}", "--out", "")]
     public async Task Option_errors_are_one_line_in_the_contracts_form_exit_2(string expected, params string[] args)
