@@ -6,14 +6,15 @@ namespace Simulation.Cli;
 public static class Summary
 {
     /// <summary>
-    /// "46 bids, 32 protests; Will answered 19, turned 29 away, was out of reach for 30": what became of a partner's
+    /// "46 bids, 32 protests; of the 78 Will answered 19, turned 29 away, was out of reach for 30": what became of a partner's
     /// bids and protests, the three adding up to them, said of the other partner. The chart's rows "Answers a reach" and
     /// "Turns a reach away" count call-backs and repairs as well. Out of reach is not a choice: away, at work or asleep.
     /// </summary>
     public static string Reaches(Simulation.Model.PartnerMetrics p, string other)
     {
         int rest = p.Bids + p.Protests - p.Answered - p.Rebuffed - p.Missed;
-        return $"{RunText.Plural(p.Bids, "bid")}, {RunText.Plural(p.Protests, "protest")}; {other} answered {p.Answered}, turned {p.Rebuffed} away, was out of reach for {p.Missed}" +
+        // "of the 78": the three add up to the bids and protests together, not to the bids (46 bids read as 19 + 29 + 30)
+        return $"{RunText.Plural(p.Bids, "bid")}, {RunText.Plural(p.Protests, "protest")}; of the {p.Bids + p.Protests} {other} answered {p.Answered}, turned {p.Rebuffed} away, was out of reach for {p.Missed}" +
                (rest > 0 ? $", {rest} with no answer recorded" : "");
     }
 

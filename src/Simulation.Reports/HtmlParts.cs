@@ -169,8 +169,8 @@ public static class HtmlParts
         Figure(sb, "events", run.Events.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "events in " + hours,
             "every line of events.csv: bids, protests, answers' outcomes, call-backs, repairs, give-ups, withdrawals and returns, happenings and interventions");
         sb.Append("</div>\n");
-        sb.Append("<div class=\"wide\"><table class=\"partner-metrics\"><thead><tr><th>Partner</th><th class=\"num\">Bids</th><th class=\"num\">Protests</th><th class=\"num\">Answered</th>" +
-                  "<th class=\"num\">Turned away</th><th class=\"num\">Missed</th><th class=\"num\">Repairs</th><th class=\"num\">Give-ups</th>" +
+        sb.Append("<div class=\"wide\"><table class=\"partner-metrics\"><thead><tr><th>Partner</th><th class=\"num\">Bids</th><th class=\"num\">Protests</th><th class=\"num\">Answered<br><small>by the other</small></th>" +
+                  "<th class=\"num\">Turned away<br><small>by the other</small></th><th class=\"num\">Missed<br><small>other away</small></th><th class=\"num\">Repairs</th><th class=\"num\">Give-ups</th>" +
                   "<th class=\"num\">Mean stance</th><th class=\"num\">Mean distress</th><th class=\"num\">Time withdrawn</th></tr></thead><tbody>\n");
         var names = RunText.Names(run);
         foreach (var p in m.Partners)

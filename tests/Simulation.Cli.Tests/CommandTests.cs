@@ -20,15 +20,16 @@ public sealed class CommandTests
         Assert.Contains("Mean closeness", r.Out);
         Assert.Contains("Positive share", r.Out);
         // each partner's bids and protests break down into what the other did with them, adding up
-        var lines = Regex.Matches(r.Out, @"^  (\S+)\s+(\d+) bids?, (\d+) protests?; (\S+) answered (\d+), turned (\d+) away, was out of reach for (\d+);", RegexOptions.Multiline);
+        var lines = Regex.Matches(r.Out, @"^  (\S+)\s+(\d+) bids?, (\d+) protests?; of the (\d+) (\S+) answered (\d+), turned (\d+) away, was out of reach for (\d+);", RegexOptions.Multiline);
         Assert.Equal(2, lines.Count);
         foreach (Match l in lines)
         {
             int N(int g) => int.Parse(l.Groups[g].Value, System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Equal(N(2) + N(3), N(5) + N(6) + N(7));
-            Assert.NotEqual(l.Groups[1].Value, l.Groups[4].Value);
+            Assert.Equal(N(2) + N(3), N(4));
+            Assert.Equal(N(4), N(6) + N(7) + N(8));
+            Assert.NotEqual(l.Groups[1].Value, l.Groups[5].Value);
         }
-        Assert.Equal(lines[0].Groups[1].Value, lines[1].Groups[4].Value);
+        Assert.Equal(lines[0].Groups[1].Value, lines[1].Groups[5].Value);
         Assert.Contains("Teaching claims", r.Out); // as report.html names them
         Assert.DoesNotContain("Expectations", r.Out);
         Assert.Equal(168 + 1, File.ReadAllLines(Path.Combine(outDir, "timeline.csv")).Length);

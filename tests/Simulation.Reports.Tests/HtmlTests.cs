@@ -176,7 +176,8 @@ public sealed class HtmlTests
         HtmlParts.Metrics(sb, run, RunMetrics.Compute(run));
         string html = sb.ToString();
         // "turned N away" in the terminal, "bids turned away" in compare: one name for one outcome
-        Assert.Contains("<th class=\"num\">Turned away</th>", html);
+        Assert.Contains("<th class=\"num\">Turned away<br><small>by the other</small></th>", html);
+        Assert.Contains("<th class=\"num\">Answered<br><small>by the other</small></th>", html); // "Alma … Answered 19" is Will answering hers
         Assert.Contains("<b>turned away</b>", html);
         Assert.DoesNotContain("ebuffed", html);
     }
