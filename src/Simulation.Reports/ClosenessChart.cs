@@ -77,7 +77,10 @@ public static class ClosenessChart
         stance.Axes.SetLimitsY(-1.08, 1.08);
         var distress = figure.AddPanel(1.4, "Distress");
         var tl = run.Timeline;
-        double maxDistress = hours == 0 ? 1 : Enumerable.Range(0, hours).Max(i => Math.Max(tl.Partner(i, 0).Distress, tl.Partner(i, 1).Distress));
+        // the highest of what is drawn: hour by hour, or a long run's daily (weekly) means, whose peaks are far below an hour's
+        double maxDistress = hours == 0 ? 1 : daily
+            ? Days(run, bucket).Max(d => Enumerable.Range(0, 2).Max(k => Enumerable.Range(d.From, d.To - d.From).Average(i => tl.Partner(i, k).Distress)))
+            : Enumerable.Range(0, hours).Max(i => Math.Max(tl.Partner(i, 0).Distress, tl.Partner(i, 1).Distress));
         // At least 0 to 2 (past the inconsolable thresholds of 1.5–1.9), so a calm run looks calm beside a stormy one: scaled to
         // its own top, a secure couple's 0.06 and a fearful one's 0.47 filled the panel as Alma's 2.3 does.
         // Three steps of nice size rather than two, so a top just past 2 ends at 3, not 4 (Alma's 2.26 had half the panel empty).

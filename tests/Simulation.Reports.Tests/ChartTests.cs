@@ -337,4 +337,17 @@ public sealed class ChartTests
         Assert.True(stormy > calm); // its 2.26 raises the axis
         Assert.True(stormy <= 1.4 * 2.26, $"alma-will: the axis ends at {stormy}, far above the run's 2.26"); // to 3, not 4
     }
+
+    [Fact]
+    public void A_long_runs_distress_axis_fits_the_daily_means_it_draws_not_the_hours_it_does_not()
+    {
+        var s = Simulation.Scenarios.ScenarioLoader.Load(Path.Combine(FakeSweeps.Root, "scenarios", "alma-will.yaml"));
+        var run = CoupleSimulation.Run(Simulation.Scenarios.ScenarioChanges.WithLength(s, "1y").Spec);
+        var tl = run.Timeline;
+        double hourly = Enumerable.Range(0, tl.Length).Max(t => Math.Max(tl.Partner(t, 0).Distress, tl.Partner(t, 1).Distress));
+        double daily = Enumerable.Range(0, tl.Length / 24).Max(d => Enumerable.Range(0, 2).Max(k => Enumerable.Range(24 * d, 24).Average(t => tl.Partner(t, k).Distress)));
+        Assert.True(hourly > 2 && daily < 1.9, $"the case this test is about: hours to {hourly:0.00}, daily means to {daily:0.00}");
+        double top = ClosenessChart.Build(run).Distress.Axes.GetLimits().Top;
+        Assert.Equal(ClosenessChart.DistressAxisAtLeast * 1.04, top, 9); // 0–2, as a calm run: the year's daily means stay below 2
+    }
 }
