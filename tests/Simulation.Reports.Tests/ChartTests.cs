@@ -158,6 +158,15 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void Eight_weeks_name_each_day_by_its_initial_so_the_names_do_not_run_together()
+    {
+        var eight = TimeAxis.Ticks(FakeRuns.Start, 8 * 7 * 24, 1626); // 29 px a day: "Sat" needs about 44
+        Assert.Equal(56, eight.Labels.Count);
+        Assert.Equal(["S\n7 Mar", "S", "M", "T", "W", "T", "F", "S\n14 Mar"], eight.Labels.Take(8).Select(l => l.Label));
+        Assert.All(TimeAxis.Ticks(FakeRuns.Start, 4 * 7 * 24, 1626).Labels, l => Assert.Equal(3, l.Label.Split('\n')[0].Length)); // four weeks keep "Sat"
+    }
+
+    [Fact]
     public void Beyond_eight_weeks_the_axis_names_months_and_a_year_is_drawn_per_day()
     {
         var nine = TimeAxis.Ticks(FakeRuns.Start, 9 * 7 * 24, 1626);
