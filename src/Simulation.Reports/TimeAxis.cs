@@ -11,7 +11,7 @@ public sealed record TimeTicks(IReadOnlyList<(double X, string Label)> Labels, I
 
 /// <summary>
 /// Date ticks for a run's charts. Up to 8 weeks a label names each day ("Sat 7 Mar", or "Sat" with
-/// the date under the first day of each week of the run, or from five weeks on "S"); beyond 8 weeks each month
+/// the date under the first day of each week of the run, or from six weeks on "S"); beyond 8 weeks each month
 /// ("Apr", the year under January and under the first month); beyond about three years each year.
 /// </summary>
 public static class TimeAxis
@@ -44,7 +44,7 @@ public static class TimeAxis
         if (hours <= DailyLabelsUpToHours)
         {
             bool full = pxPerDay >= 150; // room for "Sat 7 Mar" under every day (a week or two)
-            // "Sat" needs about 44 px; narrower days (five to eight weeks) get the day's initial, as a calendar's
+            // "Sat" needs about 44 px; narrower days (six to eight weeks) get the day's initial, as a calendar's
             // M T W T F S S, so the names do not run together ("SaSuMoTuWeThuFri" at eight weeks)
             bool initials = pxPerDay < 44;
             for (var d = start.Date; d < end; d = d.AddDays(1))
