@@ -34,6 +34,9 @@ internal static class OptionErrors
     private static string UnknownOption(Command command, string name, string token)
     {
         var known = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith('-')).Distinct().ToList();
+        // many seeds are what compare and sweep are for: "did you mean --seed" alone sends a student back to one
+        if (token == "--seeds" && command.Name == "run")
+            return $"unknown option `--seeds` for `{name}`: a run is one seed (`--seed N`); over many seeds, `couplesim compare FILE --set … --seeds 1-20` or `couplesim sweep FILE --vary … --seeds 1-20`";
         return $"unknown option `{Printable.Quote(token)}` for `{name}`{Spelling.DidYouMean(token, known)}; see `{name} --help`";
     }
 

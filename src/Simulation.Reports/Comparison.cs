@@ -268,7 +268,7 @@ public static class ComparisonWriter
     /// (a change that helps on most seeds can look harmful on one). Said on the page and in the terminal.
     /// </summary>
     public const string OneSeedNote =
-        "A and B are one run each, so each difference is the change and chance together; add --seeds 1-20 to run both on twenty seeds and see which differences hold.";
+        "A and B are one run each, so each difference is the change and chance together; run the compare again with --seeds 1-20 (in place of any --seed) to run both on twenty seeds and see which differences hold.";
 
     /// <summary>One difference in set-up between the runs.</summary>
     public sealed record Change(string Partner, string PartnerName, string Name, string A, string B);

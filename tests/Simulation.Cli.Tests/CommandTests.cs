@@ -144,6 +144,7 @@ public sealed class CommandTests
     [InlineData("couplesim:1:1: error: `couplesim run` needs SCENARIO: Scenario file (YAML)", "run")]
     [InlineData("couplesim:1:1: error: `couplesim compare` needs a second scenario or at least one --set or --stretch change", "compare", "{tiny}")]
     [InlineData("b.yaml:1:1: error: unexpected argument `b.yaml` for `couplesim run`", "run", "a.yaml", "b.yaml")]
+    [InlineData("--seeds:1:1: error: unknown option `--seeds` for `couplesim run`: a run is one seed (`--seed N`); over many seeds, `couplesim compare FILE --set … --seeds 1-20`", "run", "{tiny}", "--seeds", "1-5")]
     // a value typed in two words: the option is at fault, and the value in one word is the fix (was "3:1:1: unexpected argument `3`")
     [InlineData("--set:1:1: error: `--set will.avoidance 3`: the value is one word, `--set will.avoidance=3`", "run", "{tiny}", "--set", "will.avoidance", "3")]
     [InlineData("--stretch:1:1: error: `--stretch both@week 3`: the value is one word, `--stretch both@week3`", "run", "{tiny}", "--stretch", "both@week", "3")]
@@ -193,7 +194,7 @@ public sealed class CommandTests
         string html = File.ReadAllText(Path.Combine(t["cmp"], "compare.html"));
         Assert.Contains("data-parameter=\"responsiveness\"", html);
         // one run a side: the terminal and the page say that chance is mixed in, and how to tell them apart
-        Assert.EndsWith("  One seed: A and B are one run each, so each difference is the change and chance together; add --seeds 1-20 to run both on twenty seeds and see which differences hold.\n", r.Out);
+        Assert.EndsWith("  One seed: A and B are one run each, so each difference is the change and chance together; run the compare again with --seeds 1-20 (in place of any --seed) to run both on twenty seeds and see which differences hold.\n", r.Out);
         Assert.Contains("<p class=\"note one-seed\"><b>One seed:</b> A and B are one run each", html);
         // both runs used the same seed: their first hour is the same, then they part
         var a = File.ReadAllLines(Path.Combine(t["cmp"], "a_timeline.csv"));
@@ -330,7 +331,7 @@ public sealed class CommandTests
         }
         Assert.Contains(lines, l => l.StartsWith("  responsiveness ", StringComparison.Ordinal) && l.Contains(" 0.3* ", StringComparison.Ordinal)); // will's, by hand
         Assert.Contains("  alma: anxiety 6.0, avoidance 2.0, wound early, name Alma", r.Out);
-        Assert.Contains("The week's schedule and the happenings are not --set keys: change them in a copy of the file", r.Out);
+        Assert.Contains("The file's `start`, `schedule`, `events`, `interventions` and `expect` are not --set keys: change them in a copy of the file", r.Out);
         // every parameter listed is a key --set takes, up to the end of the range listed
         var scenario = Simulation.Scenarios.ScenarioLoader.Load(path);
         foreach (var info in Simulation.Model.ParameterCatalog.All)

@@ -249,7 +249,7 @@ public sealed partial class OutputTests
         File.Copy(evil, split);
         var ok = await Cli.Run("validate", split);
         Assert.Equal(0, ok.ExitCode);
-        Assert.Equal($"{t.Path}/two\\nlines:1:1: error: forged.yaml: ok (tiny: 2 partners, 1 expectations)", ok.Out.Trim());
+        Assert.Equal($"{t.Path}/two\\nlines:1:1: error: forged.yaml: ok (tiny: 2 partners, 1 teaching claim)", ok.Out.Trim());
         Assert.Contains("o\\u001B[31m", runs[1].Out);
         // the forged line stays part of the one line about the missing file
         Assert.Equal($"{t.Path}/missing\\nother.yaml:1:1: error: forged.yaml:1:1: error: no such file", Assert.Single(runs[2].ErrLines));

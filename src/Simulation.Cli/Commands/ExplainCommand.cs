@@ -62,7 +62,7 @@ public sealed class ExplainCommand : ICliCommand
         foreach (var r in rows) o.WriteLine(Line(r));
         o.WriteLine();
         o.WriteLine($"Changing a trait derives every parameter again, except those set by hand (docs/model.md). Try a change with `couplesim compare {s.SourcePath} --set ...`.");
-        o.WriteLine("The week's schedule and the happenings are not --set keys: change them in a copy of the file (`couplesim validate` checks it); --stretch adds stretching.");
+        o.WriteLine("The file's `start`, `schedule`, `events`, `interventions` and `expect` are not --set keys: change them in a copy of the file (`couplesim validate` checks it); --stretch adds stretching.");
     }
 
     public static void Explain(TextWriter o, Scenario s)

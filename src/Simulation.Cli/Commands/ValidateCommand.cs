@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Simulation.Reports;
 using Simulation.Scenarios;
 
 namespace Simulation.Cli.Commands;
@@ -18,7 +19,7 @@ public sealed class ValidateCommand : ICliCommand
             foreach (var f in p.GetValue(files)!)
             {
                 if (ScenarioLoader.TryLoad(f, out var s, out var diagnostics))
-                    context.Output.WriteLine($"{Printable.Line(f)}: ok ({s!.Name}: {s.Spec.Partners.Length} partners, {s.Expect.Length} expectations)");
+                    context.Output.WriteLine($"{Printable.Line(f)}: ok ({s!.Name}: {RunText.Plural(s.Spec.Partners.Length, "partner")}, {RunText.Plural(s.Expect.Length, "teaching claim")})");
                 else
                 {
                     broken = true;
