@@ -388,6 +388,36 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task Check_over_many_seeds_counts_the_seeds_each_claim_shows_on_as_one_seed_checks_do()
+    {
+        string scenario = Path.Combine(Cli.Root, "scenarios", "alma-will.yaml");
+        var many = await Cli.Run("check", scenario, "--length", "1w", "--seeds", "1-3");
+        Assert.Contains($"{scenario} (alma-will, seeds 1-3, 1w)", many.Out);
+        var counts = Regex.Matches(many.Out, @"^  [✔✘] .*: shown on (\d) of 3 seeds$", RegexOptions.Multiline).Select(m => int.Parse(m.Groups[1].Value)).ToArray();
+        Assert.Equal(7, counts.Length);
+        // the same verdicts as checking seed by seed through the partner grains
+        var one = new int[7];
+        for (int seed = 1; seed <= 3; seed++)
+        {
+            var r = await Cli.Run("check", scenario, "--length", "1w", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var marks = Regex.Matches(r.Out, @"^  ([✔✘]) ", RegexOptions.Multiline).Select(m => m.Groups[1].Value).ToArray();
+            for (int c = 0; c < 7; c++) if (marks[c] == "✔") one[c]++;
+        }
+        Assert.Equal(one, counts);
+        Assert.Equal(counts.Any(n => n < 2) ? 1 : 0, many.ExitCode); // a claim holds on most seeds: 2 of 3
+        Assert.Equal(counts.Count(n => n < 2), many.ErrLines.Length);
+
+        // Will who hardly avoids does not withdraw on Sunday evenings: not on most seeds, said at the claim's line
+        var calm = await Cli.Run("check", scenario, "--length", "1w", "--seeds", "1-3", "--set", "will.avoidance=1");
+        Assert.Equal(1, calm.ExitCode);
+        Assert.Contains(calm.ErrLines, l => Regex.IsMatch(l, Regex.Escape(scenario) + @":\d+:\d+: error: claim shown on [01] of 3 seeds, not on most with will\.avoidance=1: Will withdraws within 4h after Sunday 18:00$"));
+
+        var both = await Cli.Run("check", scenario, "--seed", "5", "--seeds", "1-3");
+        Assert.Equal(2, both.ExitCode);
+        Assert.Equal("--seed:1:1: error: give --seed (one run each) or --seeds (many), not both", Assert.Single(both.ErrLines));
+    }
+
+    [Fact]
     public async Task Check_with_a_broken_file_runs_nothing_and_exits_2()
     {
         using var t = new TempDir();

@@ -5,8 +5,8 @@ using Simulation.Scenarios;
 namespace Simulation.Cli.Commands;
 
 /// <summary>
-/// <c>check [FILE…] [--seed N] [--length L] [--set …]</c>: run scenarios and verify their <c>expect:</c>
-/// claims; exit 1 if any fails. The options apply to every file (a student trying another seed).
+/// <c>check [FILE…] [--seed N | --seeds A-B] [--length L] [--set …]</c>: run scenarios and verify their <c>expect:</c>
+/// claims; exit 1 if any fails (with --seeds: if any shows on half the seeds or fewer). The options apply to every file.
 /// </summary>
 public sealed class CheckCommand : ICliCommand
 {
@@ -20,6 +20,12 @@ public sealed class CheckCommand : ICliCommand
         command.Options.Add(options.Seed);
         command.Options.Add(options.Length);
         command.Options.Add(options.Set);
+        var seeds = new Option<string?>("--seeds")
+        {
+            HelpName = "A-B",
+            Description = "Try every claim on each of these seeds (A-B or A,B,C, e.g. 1-20): a claim holds when it shows on most of them, as a pattern should.",
+        };
+        command.Options.Add(seeds);
         grains.AddTo(command);
         command.SetAction(CliApp.Guarded(context, async (p, ct) =>
         {
@@ -32,17 +38,20 @@ public sealed class CheckCommand : ICliCommand
 
             // load them all first: one broken file stops the check before anything runs
             var scenarios = new List<Scenario>();
+            var texts = new List<string>(); // each file's text as read, for the workers of --seeds
             var problems = new List<Diagnostic>();
             foreach (var f in paths)
             {
-                if (!ScenarioLoader.TryLoad(f, out var s, out var diagnostics)) problems.AddRange(diagnostics);
-                else
+                try
                 {
-                    try { scenarios.Add(options.Apply(s!, p)); }
-                    catch (ScenarioException e) { problems.AddRange(e.Diagnostics); }
+                    var s = ScenarioLoader.Load(f, out string text);
+                    scenarios.Add(options.Apply(s, p));
+                    texts.Add(text);
                 }
+                catch (ScenarioException e) { problems.AddRange(e.Diagnostics); }
             }
             if (problems.Count > 0) throw new ScenarioException(problems);
+            if (p.GetValue(seeds) is { } seedList) return await OverSeedsAsync(context, simulate, options, p, scenarios, texts, seedList, ct);
 
             var runs = await simulate.RunAsync(context, [.. scenarios.Select(s => (s.Name, s.Spec))], ct);
             int failed = 0, claims = 0;
@@ -73,5 +82,56 @@ public sealed class CheckCommand : ICliCommand
             return failed == 0 ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// <c>check --seeds A-B</c>: every scenario on every seed, as a sweep's batches on worker grains (verdicts only), and
+    /// each claim's share of the seeds. A claim holds when it shows on more than half: "most seeds", as the notes put it.
+    /// </summary>
+    private static async Task<int> OverSeedsAsync(CliContext context, Simulate simulate, CommonOptions options, ParseResult p,
+        List<Scenario> scenarios, List<string> texts, string seedList, CancellationToken ct)
+    {
+        if (p.GetValue(options.Seed) is not null)
+            throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
+        if (options.SetOf(p, "seed") is { } seedSet)
+            throw ScenarioException.One("--set", 1, 1, $"every scenario runs on every seed of --seeds, so `{Printable.Quote(seedSet)}` would be ignored; give the seeds there");
+        var seedsPlan = Sweeps.SweepPlan.ParseSeeds(seedList);
+        long hours = scenarios.Sum(s => (long)s.Spec.Hours) * seedsPlan.Length;
+        if (hours > Sweeps.SweepPlan.MaxHours)
+            throw ScenarioException.One("--seeds", 1, 1, $"{scenarios.Count * seedsPlan.Length:N0} runs make {hours:N0} simulated hours; a check takes at most {Sweeps.SweepPlan.MaxHours:N0} (fewer seeds or files, or shorter runs)");
+
+        // the workers get the very text the loader checked, with the same --set and --length
+        var sets = options.Sets(p);
+        string? length = p.GetValue(options.Length);
+        var works = scenarios.Select((s, i) => new Grains.SweepWork(new Grains.SweepBatch(texts[i], s.SourcePath, sets, length,
+            [.. seedsPlan.Select((seed, k) => new Grains.SweepJob(k, [], seed))]), s.Spec.Hours)).ToList();
+        var (outcomes, _, _) = await simulate.SweepAsync(context, $"Checking {RunText.Plural(scenarios.Count, "scenario")} over {RunText.Plural(seedsPlan.Length, "seed")}", works, ct);
+
+        var changes = options.Changes(p);
+        string with = changes.Length > 0 ? $" with {Printable.Line(string.Join(", ", changes))}" : "";
+        int failed = 0, claims = 0, n = seedsPlan.Length;
+        for (int i = 0; i < scenarios.Count; i++)
+        {
+            var s = scenarios[i];
+            context.Output.WriteLine($"{Printable.Line(s.SourcePath)} ({s.Name}, seeds {Printable.Line(seedList.Trim())}, {RunText.Length(s.Spec.Hours)}){with}");
+            if (s.Expect.Length == 0) context.Output.WriteLine("  (no claims)");
+            for (int c = 0; c < s.Expect.Length; c++)
+            {
+                claims++;
+                int shown = outcomes[i].Figures.Count(r => r.Claims[c]);
+                bool holds = 2 * shown > n;
+                string claim = ClaimSentences.For(s.Expect[c], s.Spec);
+                if (!holds)
+                {
+                    failed++;
+                    context.Error.WriteLine($"{s.Expect[c].Location}: error: claim shown on {shown} of {n} seeds, not on most{with}: {claim}");
+                }
+                context.Output.WriteLine($"  {(holds ? "✔" : "✘")} {claim}: shown on {shown} of {n} seeds");
+            }
+        }
+        context.Output.WriteLine(failed == 0
+            ? $"All {claims} claims shown on most of {RunText.Plural(n, "seed")} in {RunText.Plural(scenarios.Count, "scenario")}."
+            : $"{failed} of {claims} claims not shown on most of {RunText.Plural(n, "seed")}.");
+        return failed == 0 ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
     }
 }
