@@ -125,17 +125,16 @@ public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> A
                 problems.Add(Problem("--vary", at, $"a range goes up from FROM to TO in steps above 0 (got `{Printable.Quote(spec)}`)"));
                 return null;
             }
+            // too many values first: a step that fits the count is the fix, and the message names one that divides TO − FROM too
+            if ((to - from) / MaxValues >= step) // (to − from) / step ≥ MaxValues, without dividing by a step tiny enough to overflow
+            {
+                string count = (to - from) / 1_000_000 >= step ? "more than 1,000,000" : $"{(to - from) / step + 1:N0}";
+                problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` has {count} values; a key takes at most {MaxValues}, more than a chart can tell apart (take a step of {Format(LeastStep(to - from))} or more)"));
+                return null;
+            }
             if ((to - from) % step != 0) // the grid would stop short of TO without a word
             {
                 problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` does not reach {Format(to)} (the last value would be {Format(from + Math.Floor((to - from) / step) * step)}); take a step that divides TO − FROM"));
-                return null;
-            }
-            if ((to - from) / MaxValues >= step) // (to − from) / step ≥ MaxValues, without dividing by a step tiny enough to overflow
-            {
-                // the smallest step that keeps to the limit, rounded up to four decimals
-                decimal least = Math.Ceiling((to - from) / (MaxValues - 1) * 10_000) / 10_000;
-                string count = (to - from) / 1_000_000 >= step ? "more than 1,000,000" : $"{(to - from) / step + 1:N0}";
-                problems.Add(Problem("--vary", at, $"`{Printable.Quote(spec)}` has {count} values; a key takes at most {MaxValues}, more than a chart can tell apart (take a step of {Format(least)} or more)"));
                 return null;
             }
             // decimal steps, so 0.1 + 0.2 is 0.3 and the last value is TO itself when the steps reach it
@@ -181,6 +180,20 @@ public sealed partial record SweepPlan(Scenario Scenario, ImmutableArray<Axis> A
             }
         }
         return new Axis(key, values);
+    }
+
+    /// <summary>
+    /// The smallest step of at most four decimals that divides <paramref name="span"/> into at most <see cref="MaxValues"/> values
+    /// (1:3.01 → 0.015): a suggested step the range check then accepts. Rounded up to four decimals when none divides it.
+    /// </summary>
+    private static decimal LeastStep(decimal span)
+    {
+        for (int n = MaxValues - 1; n >= 1; n--)
+        {
+            decimal step = span / n;
+            if (step * 10_000 == Math.Floor(step * 10_000)) return step;
+        }
+        return Math.Ceiling(span / (MaxValues - 1) * 10_000) / 10_000;
     }
 
     /// <summary>Reads <c>--seeds</c> (<c>A-B</c>, or <c>A,B,C</c>); throws <see cref="ScenarioException"/> at <c>--seeds</c> otherwise.</summary>

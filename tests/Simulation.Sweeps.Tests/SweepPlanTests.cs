@@ -59,6 +59,9 @@ public sealed class SweepPlanTests
     [InlineData("alma.wound=early,early", "--vary:1:12: error: a value is listed twice in `early,early`")]
     [InlineData("will.avoidance=1:7:0.001", "--vary:1:16: error: `1:7:0.001` has 6,001 values; a key takes at most 201, more than a chart can tell apart (take a step of 0.03 or more)")]
     [InlineData("will.avoidance=1:7:0.0299", "--vary:1:16: error: `1:7:0.0299` does not reach 7")]
+    // too many values is said first, with a step that also divides TO − FROM (0.01005 would not, and the next message would refuse it)
+    [InlineData("will.avoidance=1:3.01:0.001", "--vary:1:16: error: `1:3.01:0.001` has 2,011 values; a key takes at most 201, more than a chart can tell apart (take a step of 0.0134 or more)")]
+    [InlineData("will.avoidance=1:7:0.0007", "--vary:1:16: error: `1:7:0.0007` has 8,572 values")]
     [InlineData("will.persistence=1:100:0.0000000000000000000000000001", "--vary:1:18: error: `1:100:0.0000000000000000000000000001` has more than 1,000,000 values; a key takes at most 201")]
     [InlineData("will.avoidance=1-7", "--vary:1:16: error: a range is FROM:TO:STEP, e.g. `will.avoidance=1:7:1` (got `1-7`)")]
     [InlineData("will.avoidance=1.5..6", "--vary:1:16: error: a range is FROM:TO:STEP, e.g. `will.avoidance=1.5:6:1` (got `1.5..6`)")]
@@ -71,6 +74,12 @@ public sealed class SweepPlanTests
         var ex = Assert.Throws<ScenarioException>(() => SweepPlan.Parse(AlmaWill, [vary], "1-3"));
         Assert.StartsWith(start, Assert.Single(ex.Diagnostics).ToString());
     }
+
+    [Theory]
+    [InlineData("will.avoidance=1:7:0.03", 201)] // the limit itself
+    [InlineData("will.avoidance=1:3.01:0.0134", 151)] // the step the message above suggests
+    public void A_range_at_the_limit_or_with_the_suggested_step_is_taken(string vary, int values) =>
+        Assert.Equal(values, Assert.Single(SweepPlan.Parse(AlmaWill, [vary], "1-3").Axes).Values.Length);
 
     [Theory]
     [InlineData("5-1", "--seeds:1:1: error: expected seeds as A-B or A,B,C with whole numbers, A ≤ B (got `5-1`)")]
