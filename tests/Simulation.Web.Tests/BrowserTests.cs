@@ -17,7 +17,7 @@ public sealed class BrowserTests(BrowserFixture fx)
             await Expect(page, "#title", "Alma and Will: the Sunday-evening cycle");
             Assert.StartsWith("Lower Will's avoidance", await page.TextContentAsync("#try"));
             // the notes' `commands` are set as code, not shown with their backticks
-            Assert.Equal("couplesim check scenarios/alma-will.yaml --seed N", await page.Locator("#notice code").TextContentAsync());
+            Assert.Equal("couplesim check scenarios/alma-will.yaml --seeds 1-50", await page.Locator("#notice code").TextContentAsync());
             Assert.DoesNotContain("`", await page.TextContentAsync("#notice"));
             Assert.True(await page.Locator("#scenario option").CountAsync() > 1, "the whole library is offered");
             Assert.True(await page.Locator("#problems").IsHiddenAsync(), await page.TextContentAsync("#problems"));
