@@ -72,7 +72,7 @@ public static class OutputFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not OutputException)
         {
-            throw new OutputException($"cannot write into `{directory}`: {ex.Message}", ex);
+            throw new OutputException($"cannot write into `{directory}`: {Why(ex)}", ex);
         }
         finally
         {
@@ -81,6 +81,16 @@ public static class OutputFiles
                 TryDelete(created);
         }
     }
+
+    /// <summary>Why a folder could not be written, in our words where .NET's name a file we did not ask for
+    /// ("Could not find file '/proc/nope'" for a folder that cannot be made there).</summary>
+    private static string Why(Exception ex) => ex switch
+    {
+        UnauthorizedAccessException => "permission denied",
+        FileNotFoundException or DirectoryNotFoundException => "a folder cannot be made there",
+        PathTooLongException => "the path is too long",
+        _ => ex.Message,
+    };
 
     /// <summary>
     /// Checks, before a run starts, that <paramref name="directory"/> can take files of these names:

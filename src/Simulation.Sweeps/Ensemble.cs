@@ -34,7 +34,7 @@ public sealed record Ensemble(EnsembleSide A, EnsembleSide B, ImmutableArray<ulo
             var d = a.Zip(b, (x, y) => y - x).ToArray();
             var change = Estimate.Of(d);
             int same = d.Count(x => change.Mean > 0 ? x > 0 : change.Mean < 0 && x < 0);
-            list.Add(new FigureChange(f, Estimate.Of(a), Estimate.Of(b), change, same, d.Length));
+            list.Add(new FigureChange(f, Estimate.Of(a).Within(0, f.Highest), Estimate.Of(b).Within(0, f.Highest), change, same, d.Length));
         }
         return list.ToImmutable();
     }
@@ -58,8 +58,8 @@ public sealed record Ensemble(EnsembleSide A, EnsembleSide B, ImmutableArray<ulo
                 (xa[k], xb[k]) = (Mean(A.Closeness[k], s * step, step), Mean(B.Closeness[k], s * step, step));
                 xd[k] = xb[k] - xa[k];
             }
-            a.Add(Estimate.Of(xa));
-            b.Add(Estimate.Of(xb));
+            a.Add(Estimate.Of(xa).Within(0, 1)); // closeness: 0 apart … 1 close
+            b.Add(Estimate.Of(xb).Within(0, 1));
             diff.Add(Estimate.Of(xd));
         }
         return new EnsembleCurves(step, a.MoveToImmutable(), b.MoveToImmutable(), diff.MoveToImmutable());

@@ -33,14 +33,17 @@ public sealed record RunFigures(
 /// <param name="Share">A share of 0 to 1 (positive share, time withdrawn), shown as a percentage.</param>
 /// <param name="HigherIsBetter">Whether more of it is the warmer, calmer side (closeness, interactions that went
 /// well), less of it (protests, distress, time withdrawn, give-ups), or neither (how many interactions or bids).</param>
-public sealed record RunFigure(string Column, string Label, string Meaning, Func<RunFigures, double> Read, bool Count = false, bool Share = false, bool? HigherIsBetter = null)
+public sealed record RunFigure(string Column, string Label, string Meaning, Func<RunFigures, double> Read, bool Count = false, bool Share = false, bool? HigherIsBetter = null, bool UpToOne = false)
 {
+    /// <summary>The highest a run's value (and so a mean's interval) can reach; every figure is 0 or more.</summary>
+    public double Highest => Share || UpToOne ? 1 : double.PositiveInfinity;
+
     /// <summary>The figures of a scenario's runs, in table order: the couple's, then each partner's.</summary>
     public static ImmutableArray<RunFigure> For(Scenario scenario)
     {
         var list = new List<RunFigure>
         {
-            new("mean_closeness", "Mean closeness", "closeness averaged over every hour (0 apart, 1 close)", f => f.MeanCloseness, HigherIsBetter: true),
+            new("mean_closeness", "Mean closeness", "closeness averaged over every hour (0 apart, 1 close)", f => f.MeanCloseness, HigherIsBetter: true, UpToOne: true),
             new("positive_share", "Positive share", "share of interactions that went well (answered, soothed or accepted)", f => f.PositiveShare, Share: true, HigherIsBetter: true),
             new("interactions", "Interactions", "bids, protests, call-backs and repairs that got an answer or a refusal", f => f.Interactions, Count: true),
         };

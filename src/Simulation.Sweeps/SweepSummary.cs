@@ -20,6 +20,10 @@ public readonly record struct Estimate(double Mean, double Sd, double Low, doubl
         double half = StudentT.Quantile975(n - 1) * sd / Math.Sqrt(n);
         return new(mean, sd, mean - half, mean + half, n);
     }
+
+    /// <summary>The interval cut to what the figure can be: a share's mean is never below 0 nor above 1
+    /// (a t interval around a share of 0.001 reaches below 0; summary.csv read −0.0011).</summary>
+    public Estimate Within(double lowest, double highest) => this with { Low = Math.Max(Low, lowest), High = Math.Min(High, highest) };
 }
 
 /// <summary>One grid point's summary: each figure's estimate and the share of seeds on which each claim showed.</summary>
@@ -41,7 +45,7 @@ public static class SweepSummary
             foreach (var figure in figures)
             {
                 for (int s = 0; s < seeds; s++) values[s] = figure.Read(runs[first + s]);
-                estimates.Add(Estimate.Of(values));
+                estimates.Add(Estimate.Of(values).Within(0, figure.Highest));
             }
             var shares = ImmutableArray.CreateBuilder<double>(claims);
             for (int c = 0; c < claims; c++)

@@ -124,6 +124,15 @@ public sealed class CommandTests
         Assert.StartsWith("--out:1:1: error: cannot write into", Assert.Single(r.ErrLines));
     }
 
+    [Fact]
+    public async Task Out_where_no_folder_can_be_made_says_so_in_our_words()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("run", t.Scenario(), "--out", "/proc/couplesim-nope"); // even root cannot make a folder in /proc
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("--out:1:1: error: cannot write into `/proc/couplesim-nope`: a folder cannot be made there", Assert.Single(r.ErrLines)); // not "Could not find file"
+    }
+
     [Theory]
     [InlineData("frobnicate:1:1: error: unknown command `frobnicate`; the commands are run, compare, list, explain, validate, check, sweep, serve, silo", "frobnicate")]
     [InlineData("rn:1:1: error: unknown command `rn` (did you mean `run`?)", "rn", "x.yaml")]

@@ -68,6 +68,22 @@ public sealed class SummaryTests
         Assert.Equal(Math.Round(mean, 4, MidpointRounding.AwayFromZero).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), sums[1].Split(',')[3]);
         Assert.Equal(runs.Skip(3).Count(r => r.Claims[1]) / 3.0, summary[1].ClaimShares[1]);
     }
+
+    [Fact]
+    public void No_interval_leaves_what_its_figure_can_be()
+    {
+        // Will who hardly avoids is seldom withdrawn and Alma seldom protests: shares and counts near 0, spread over seeds
+        var s = ScenarioLoader.Load(Library.Path("alma-will"));
+        var plan = SweepPlan.Parse(ScenarioChanges.WithLength(s, "1w"), ["will.avoidance=1,1.5,2"], "1-4");
+        var figures = RunFigure.For(plan.Scenario);
+        var runs = Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec))).ToList();
+        var summary = SweepSummary.Of(plan, figures, runs);
+        Assert.Contains(summary, p => p.Figures.Any(e => e.Mean > 0 && e.Mean - 1.96 * e.Sd / 2 < 0)); // a t interval would reach below 0 here
+        foreach (var point in summary)
+            foreach (var (f, e) in figures.Zip(point.Figures))
+                Assert.True(e.Low >= 0 && e.High <= f.Highest, $"{f.Column} at point {point.Point.Index}: {e.Low} … {e.High}");
+        Assert.Equal(new Estimate(0.001, 0.002, 0, 0.004, 4), new Estimate(0.001, 0.002, -0.002, 0.004, 4).Within(0, 1));
+    }
 }
 
 /// <summary>An ensemble what-if: the change of each figure is taken seed by seed, and counted when it goes the mean's way.</summary>
