@@ -9,6 +9,15 @@ namespace Simulation.Cli.Tests;
 /// </summary>
 public sealed class SweepTests
 {
+    [Fact]
+    public void Time_left_waits_for_a_fiftieth_of_the_runs_before_it_estimates()
+    {
+        // the first batch back while the code compiles: 1 of 5,250 runs after 0.6 s would have read "about 3150 s left"
+        Assert.Equal("estimating the time left", Simulate.TimeLeft(1, 5250, TimeSpan.FromSeconds(0.6)));
+        Assert.Equal("estimating", Simulate.TimeLeft(500, 1000, TimeSpan.FromSeconds(0.2), "estimating"));
+        Assert.Equal("about 9 s left", Simulate.TimeLeft(525, 5250, TimeSpan.FromSeconds(1)));
+    }
+
     private static string Library(string name) => Path.Combine(Cli.Root, "scenarios", name + ".yaml");
 
     [Fact]
