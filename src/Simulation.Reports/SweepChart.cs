@@ -76,7 +76,7 @@ public static class SweepChart
         for (int k = 0; k < partners.Length; k++) figure.AddLegend(style.LineItem(partners[k].Name, ChartPalette.Partner(k), style.Px(4)));
         figure.AddLegend(style.SwatchItem("95% interval of the mean", ChartPalette.Frame, 0.25));
         if (plan.Scenario.Expect.Length > 0) Claims(figure, xs, sweep);
-        figure.Footnote = $"Each point: the mean over {RunText.Plural(plan.Seeds.Length, "seed")}; the band: a 95% interval for that mean. Claims: the share of seeds on which each showed.";
+        figure.Footnote = $"Each point: the mean over {RunText.Plural(plan.Seeds.Length, "seed")}; the band: a 95% interval for that mean. Claims: the share of seeds on which each showed (in bold: most seeds).";
         // Where the scenario itself stands, so a student reads "less avoidant than Will" off the chart, not off the file.
         var (own, ownShown) = Own(plan, axis);
         string ownText = $"{Whose(sweep)}: {axis.Key} {ownShown}";

@@ -87,7 +87,8 @@ public static class SweepPage
         return HtmlParts.Page($"Sweep: {s.Title}", sb.ToString());
     }
 
-    private static string Values(Axis a) => a.Values.Length <= 6 ? string.Join(", ", a.Values) : $"{a.Values[0]} … {a.Values[^1]} ({a.Values.Length} values)";
+    // every value while they are few (a 1:7:1 and a 2:7:1 axis read alike), the ends and the count beyond
+    private static string Values(Axis a) => a.Values.Length <= 8 ? string.Join(", ", a.Values) : $"{a.Values[0]} … {a.Values[^1]} ({a.Values.Length} values)";
 
     private static void Row(StringBuilder sb, string head, string html) => sb.Append($"<tr><th>{head}</th><td>{html}</td></tr>\n");
 }

@@ -10,6 +10,15 @@ public sealed class SweepPageTests
     private static string Page(SweepResult sweep) => SweepPage.Write(sweep, "<svg></svg>");
 
     [Fact]
+    public void Few_values_are_all_named_and_many_by_their_ends_so_two_keys_read_alike()
+    {
+        string html = Page(FakeSweeps.Make("will.avoidance=1:7:1", "alma.anxiety=2:7:1"));
+        Assert.Contains("will.avoidance: 1, 2, 3, 4, 5, 6, 7 · alma.anxiety: 2, 3, 4, 5, 6, 7 ·", html); // was "1 … 7 (7 values)" beside a list
+        Assert.Contains("will.avoidance: 1 … 7 (13 values)", Page(FakeSweeps.Make("will.avoidance=1:7:0.5")));
+        Assert.Contains("(in bold: most seeds)", SweepChart.Build(OneKey, "t", Charts.ChartSize.Default).Footnote);
+    }
+
+    [Fact]
     public void The_table_scrolls_in_a_box_of_its_own_rather_than_running_off_the_page()
     {
         string html = Page(OneKey);
