@@ -297,6 +297,13 @@ public sealed class CommandTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("one  A week of Alma and Will", lines[0]);
         Assert.StartsWith("two  ", lines[1]);
+        // an edited copy that kept its original's name is told apart by its file
+        File.WriteAllText(t["copy.yaml"], File.ReadAllText(t["one.yaml"]));
+        var copies = (await Cli.Run("list", t.Path)).Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, copies.Length);
+        Assert.Contains(copies, l => l.StartsWith("one (copy.yaml)  A week of Alma and Will", StringComparison.Ordinal));
+        Assert.Contains(copies, l => l.StartsWith("one (one.yaml)   A week of Alma and Will", StringComparison.Ordinal));
+        Assert.Contains(copies, l => l.StartsWith("two  ", StringComparison.Ordinal));
         var missing = await Cli.Run("list", t["nowhere"]);
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal($"{t["nowhere"]}:1:1: error: no such folder", Assert.Single(missing.ErrLines));

@@ -29,9 +29,12 @@ public sealed class ListCommand : ICliCommand
                 }
             }
             if (loaded.Count == 0 && !broken) context.Output.WriteLine($"No scenarios (*.yaml) in {Printable.Line(folder)}.");
-            int width = loaded.Count == 0 ? 0 : loaded.Max(s => s.Name.Length);
+            // two files that give one name (an edited copy that kept it) are told apart by their files
+            var shared = loaded.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+            string Shown(Scenario s) => shared.Contains(s.Name) ? $"{s.Name} ({Path.GetFileName(s.SourcePath)})" : s.Name;
+            int width = loaded.Count == 0 ? 0 : loaded.Max(s => Shown(s).Length);
             foreach (var s in loaded)
-                context.Output.WriteLine($"{s.Name.PadRight(width)}  {s.Summary}");
+                context.Output.WriteLine($"{Printable.Line(Shown(s)).PadRight(width)}  {s.Summary}");
             return Task.FromResult(broken ? ExitCodes.BadInput : ExitCodes.Ok);
         }));
         return command;
