@@ -30,6 +30,10 @@ public static class ComparisonWriter
     private const string ColorA = ChartPalette.RunA;
     private const string ColorB = ChartPalette.RunB;
 
+    /// <summary>Whether the two runs are of one couple (the same partner ids, in any order): only then is where they part a question.</summary>
+    public static bool SameCouple(RunResult a, RunResult b) =>
+        a.Spec.Partners.Select(x => x.Id).ToHashSet(StringComparer.Ordinal).SetEquals(b.Spec.Partners.Select(x => x.Id));
+
     /// <summary>The first point where the runs differ, or null when they are the same throughout.</summary>
     public static Divergence? FindDivergence(RunResult a, RunResult b)
     {
@@ -107,7 +111,8 @@ public static class ComparisonWriter
         figure.XTicks = TimeAxis.Ticks(ra.Spec.Start, hours, dataWidth);
 
         // where the runs part is written above the curves, in a strip of its own, so it covers none of them
-        string note = Markup.Clean(div is null ? "The two runs are identical." : CalloutText(div, ra, rb)); // names are the scenario's text
+        string note = Markup.Clean(!SameCouple(ra, rb) ? "Two different couples: they differ from the start."
+            : div is null ? "The two runs are identical." : CalloutText(div, ra, rb)); // names are the scenario's text
         int noteLines = note.Split('\n').Length;
         var notes = figure.AddFixedPanel(noteLines * 30 + 16, null, gapAbove: 0);
         figure.Bare(notes);
@@ -235,7 +240,9 @@ public static class ComparisonWriter
                           $"<td class=\"num\">{Escape(c.A)}</td><td class=\"num\">{Escape(c.B)}</td></tr>\n");
             sb.Append("</tbody></table>\n");
         }
-        sb.Append($"<p class=\"divergence\" data-tick=\"{(div is null ? "" : div.Tick.ToString(CultureInfo.InvariantCulture))}\"><b>Where they part:</b> {Escape(div?.Description ?? "nowhere — the runs are identical")}.</p>\n");
+        // two couples differ from the first hour: their first different event says nothing about a change
+        string parting = !SameCouple(ra, rb) ? "from the start — these are two different couples" : div?.Description ?? "nowhere — the runs are identical";
+        sb.Append($"<p class=\"divergence\" data-tick=\"{(div is null ? "" : div.Tick.ToString(CultureInfo.InvariantCulture))}\"><b>Where they part:</b> {Escape(parting)}.</p>\n");
 
         sb.Append("<h2 id=\"metrics\">How the figures differ</h2>\n");
         MetricTable(sb, a, b);

@@ -70,12 +70,14 @@ public sealed class CompareCommand : ICliCommand
             o.WriteLine($"  B: {labelB}");
             // allowed (a what-if across couples can teach), but a trainer should not mistake it for a change to one couple
             // partners are paired by id, so the same ids listed in another order are the same couple
-            if (!a.Spec.Partners.Select(x => x.Id).ToHashSet(StringComparer.Ordinal).SetEquals(b.Spec.Partners.Select(x => x.Id)))
+            bool sameCouple = ComparisonWriter.SameCouple(runs[0], runs[1]);
+            if (!sameCouple)
                 o.WriteLine($"  Note: the two scenarios have different couples (A: {Couple(a)}; B: {Couple(b)}); only partners with the same id are compared figure by figure.");
             if (ComparisonWriter.CalendarNote(runs[0], runs[1]) is { } calendar) o.WriteLine($"  Note: {calendar}");
             o.WriteLine($"Wrote {Printable.Line(Path.TrimEndingDirectorySeparator(dir))}{Path.DirectorySeparatorChar}: {ComparisonWriter.ChartFile}, {ComparisonWriter.ImageFile}, {ComparisonWriter.PageFile}, a_/b_ timeline.csv and events.csv");
             var div = ComparisonWriter.FindDivergence(runs[0], runs[1]);
-            o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
+            // two couples part from the start: their first different event says nothing (the note above says why)
+            if (sameCouple) o.WriteLine(div is null ? "  The runs are identical." : $"  Where they part: {div.Description}");
             o.WriteLine($"  Mean closeness  A {RunText.Fixed(ra.Metrics.MeanCloseness)}  B {RunText.Fixed(rb.Metrics.MeanCloseness)}");
             o.WriteLine($"  Positive share  A {RunText.Percent(ra.Metrics.PositiveShare)}  B {RunText.Percent(rb.Metrics.PositiveShare)}");
             if (div is not null) o.WriteLine($"  One seed: {ComparisonWriter.OneSeedNote}");
