@@ -74,6 +74,10 @@ public sealed class CommonOptions
     /// <summary>What a what-if changes, for its folder name and label: the --set values, then <c>stretch=…</c> for each --stretch.</summary>
     public ImmutableArray<string> Changes(ParseResult p) => [.. Sets(p), .. Stretches(p).Select(x => "stretch=" + x)];
 
+    /// <summary>The <see cref="Changes(ParseResult)"/> with each stretch's WHO as the partner's id (<see cref="ScenarioStretches.Canonical"/>): one
+    /// run, one folder and one title, however the room wrote the name.</summary>
+    public ImmutableArray<string> Changes(ParseResult p, Scenario s) => [.. Sets(p), .. Stretches(p).Select(x => "stretch=" + ScenarioStretches.Canonical(s.Spec, x))];
+
     /// <summary>
     /// The arguments after the file that give compare's B this run (<c>--set will.avoidance=3 --seed 5</c>): the --set
     /// changes, a <c>--set seed=…</c> or <c>length=…</c> as the flag compare keeps for both sides (compare runs B on A's
@@ -95,13 +99,13 @@ public sealed class CommonOptions
     }
 
     /// <summary>
-    /// What names a run's folder: the <see cref="Changes"/>, then <c>seed=N</c> and <c>length=L</c> for --seed and
+    /// What names a run's folder: the <see cref="Changes(ParseResult, Scenario)"/>, then <c>seed=N</c> and <c>length=L</c> for --seed and
     /// --length as typed. A run on another seed or of another length is another run: a student who tries
     /// <c>--seed 5</c> keeps the run on the scenario's own seed to compare it with.
     /// </summary>
-    public ImmutableArray<string> FolderChanges(ParseResult p) =>
+    public ImmutableArray<string> FolderChanges(ParseResult p, Scenario s) =>
     [
-        .. Changes(p),
+        .. Changes(p, s),
         .. p.GetValue(Seed) is { } seed ? [$"seed={seed.Trim()}"] : ImmutableArray<string>.Empty,
         .. p.GetValue(Length) is { } length ? [$"length={length.Trim()}"] : ImmutableArray<string>.Empty,
     ];

@@ -42,6 +42,18 @@ public static class ScenarioStretches
         return spec with { Interventions = spec.Interventions.AddRange(added) };
     }
 
+    /// <summary>
+    /// A stretch as the folder and title name it: its WHO as the partner's id, or <c>both</c> (<c>Will@week3</c> and
+    /// <c>will@week3</c> are one run, so one folder), the rest as typed. Unchanged when it does not read.
+    /// </summary>
+    public static string Canonical(CoupleSpec spec, string text)
+    {
+        int at = text.IndexOf('@');
+        if (at < 0 || Parse(spec, text, Option, out _) is not { } stretch) return text;
+        string who = stretch.Who.Length == spec.Partners.Length && spec.Partners.Length > 1 ? "both" : stretch.Who[0];
+        return who + text[at..];
+    }
+
     /// <summary>One stretch as an intervention of <paramref name="spec"/>'s run, or null and the problem.</summary>
     public static Intervention? Parse(CoupleSpec spec, string text, string path, out Diagnostic? problem)
     {

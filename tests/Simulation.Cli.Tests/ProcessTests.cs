@@ -63,6 +63,15 @@ public sealed class ProcessTests
         // another seed is another run: a student comparing seeds keeps the first
         var seed = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--seed", "5", "--length", "2d");
         Assert.True(seed.Code == 0, seed.Err);
+        // a stretch by the partner's name is the same run as by its id: the same folder, not a second one
+        foreach (var who in new[] { "Will", "will" })
+        {
+            var stretch = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "run", "scenarios/alma-will.yaml", "--length", "2d", "--stretch", who + "@day1");
+            Assert.True(stretch.Code == 0, stretch.Err);
+            Assert.Contains($"Wrote {Path.Combine("out", "alma-will-stretch=will@day1,length=2d")}/", stretch.Out);
+        }
+        Directory.Delete(Path.Combine(t["out"], "alma-will-stretch=will@day1,length=2d"), recursive: true);
+
         // a student's edited copy that kept `name: alma-will` is named after its file, not written over the original's run
         File.WriteAllText(Path.Combine(t["scenarios"], "my copy.yaml"),
             File.ReadAllText(Path.Combine(t["scenarios"], "alma-will.yaml")).Replace("avoidance: 5.5", "avoidance: 3"));

@@ -21,6 +21,16 @@ public sealed class StretchOptionTests
             CommonOptions.RunFolder("tiny", ["will.avoidance=3", "stretch=both@week2", "stretch=will@day3:0.5"]));
 
     [Fact]
+    public async Task A_stretch_written_by_name_or_in_capitals_is_titled_by_the_partners_id()
+    {
+        using var t = new TempDir();
+        var r = await Cli.Run("run", t.Scenario(length: "2d"), "--stretch", "WILL@day1", "--set", "alma.anxiety=5", "--out", t["o"]);
+        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.Contains("— what if alma.anxiety=5, stretch=will@day1 —", r.Out);
+        Assert.Equal("both@day2:0.5", Simulation.Scenarios.ScenarioStretches.Canonical(Simulation.Scenarios.ScenarioLoader.Load(t["tiny.yaml"]).Spec, "Both@day2:0.5"));
+    }
+
+    [Fact]
     public async Task Compare_with_only_a_stretch_is_a_what_if()
     {
         using var t = new TempDir();

@@ -52,7 +52,7 @@ public sealed class CompareCommand : ICliCommand
             var (labelA, labelB) = Labels(a, b, pathB is null, sets, stretches);
             var size = options.ChartSize(p);
             // each what-if its own folder (out/alma-will-what-if-will.responsiveness=0.8): a second one never replaces the first
-            string folder = CommonOptions.RunFolder(FolderBase(a, b, pathB is null), options.FolderChanges(p));
+            string folder = CommonOptions.RunFolder(FolderBase(a, b, pathB is null), options.FolderChanges(p, a));
             string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder),
                 [ComparisonWriter.ChartFile, ComparisonWriter.ImageFile, ComparisonWriter.PageFile, .. new[] { "a_", "b_" }.SelectMany(x => new[] { x + ReportWriter.TimelineFile, x + ReportWriter.EventsFile })]);
 
@@ -148,7 +148,7 @@ public sealed class CompareCommand : ICliCommand
         var seedsPlan = Sweeps.SweepPlan.ParseSeeds(seedList);
         var (labelA, labelB) = Labels(a, b, pathB is null, sets, stretches);
         var size = options.ChartSize(p);
-        string folder = CommonOptions.RunFolder(FolderBase(a, b, pathB is null), [.. options.FolderChanges(p), $"seeds-{seedList}"]);
+        string folder = CommonOptions.RunFolder(FolderBase(a, b, pathB is null), [.. options.FolderChanges(p, a), $"seeds-{seedList}"]);
         string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", folder), EnsembleFiles.Names);
 
         Grains.SweepWork Work(string text, string path, System.Collections.Immutable.ImmutableArray<string> baseSets,

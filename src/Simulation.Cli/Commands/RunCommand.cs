@@ -29,7 +29,7 @@ public sealed class RunCommand : ICliCommand
             var s = options.Apply(loaded, p);
             var size = options.ChartSize(p);
             // a what-if (--set, --stretch) or another seed or length gets its own folder, so it never replaces the baseline a trainer made
-            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(CommonOptions.FolderName(loaded), options.FolderChanges(p))), ReportWriter.FileNames);
+            string dir = CommonOptions.CheckOut(p.GetValue(options.Out) ?? Path.Combine("out", CommonOptions.RunFolder(CommonOptions.FolderName(loaded), options.FolderChanges(p, s))), ReportWriter.FileNames);
 
             // the chart code compiles on the other core while the run simulates
             var warm = Task.Run(Reports.Charts.Figure.WarmUp, ct);
@@ -37,7 +37,7 @@ public sealed class RunCommand : ICliCommand
             await warm;
             var report = ScenarioReports.For(s, run) with
             {
-                Changes = options.Changes(p),
+                Changes = options.Changes(p, s),
                 CompareArguments = options.CompareArguments(p),
                 // what each --set changed from, read off the file as loaded (the flags --seed and --length are not what-ifs)
                 WasInFile = options.Sets(p).Select(CommonOptions.KeyOf).Distinct()
