@@ -44,14 +44,19 @@ public sealed class SummaryTests
         Assert.Equal(Expectations.Evaluate(s, run).Select(r => r.Passed), f.Claims);
     }
 
+    /// <summary>A sweep of alma-will's first week, run here: its plan, figures, runs (in run order) and points' summaries.</summary>
+    private static (SweepPlan Plan, System.Collections.Immutable.ImmutableArray<RunFigure> Figures, List<RunFigures> Runs, System.Collections.Immutable.ImmutableArray<PointSummary> Summary) WeekSweep(string vary, string seeds)
+    {
+        var plan = SweepPlan.Parse(ScenarioChanges.WithLength(ScenarioLoader.Load(Library.Path("alma-will")), "1w"), [vary], seeds);
+        var figures = RunFigure.For(plan.Scenario);
+        var runs = Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec))).ToList();
+        return (plan, figures, runs, SweepSummary.Of(plan, figures, runs));
+    }
+
     [Fact]
     public void The_tables_have_a_row_per_run_and_per_point_with_every_seed_written_down()
     {
-        var s = ScenarioLoader.Load(Library.Path("alma-will"));
-        var plan = SweepPlan.Parse(ScenarioChanges.WithLength(s, "1w"), ["will.avoidance=2,6"], "4-6");
-        var figures = RunFigure.For(plan.Scenario);
-        var runs = Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec))).ToList();
-        var summary = SweepSummary.Of(plan, figures, runs);
+        var (plan, figures, runs, summary) = WeekSweep("will.avoidance=2,6", "4-6");
 
         var table = SweepTables.Runs(plan, figures, runs).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(1 + 6, table.Length);
@@ -73,11 +78,7 @@ public sealed class SummaryTests
     public void No_interval_leaves_what_its_figure_can_be()
     {
         // Will who hardly avoids is seldom withdrawn and Alma seldom protests: shares and counts near 0, spread over seeds
-        var s = ScenarioLoader.Load(Library.Path("alma-will"));
-        var plan = SweepPlan.Parse(ScenarioChanges.WithLength(s, "1w"), ["will.avoidance=1,1.5,2"], "1-4");
-        var figures = RunFigure.For(plan.Scenario);
-        var runs = Enumerable.Range(0, plan.Runs).Select(r => RunFigures.Of(r, plan.ScenarioOf(r), CoupleSimulation.Run(plan.ScenarioOf(r).Spec))).ToList();
-        var summary = SweepSummary.Of(plan, figures, runs);
+        var (_, figures, _, summary) = WeekSweep("will.avoidance=1,1.5,2", "1-4");
         Assert.Contains(summary, p => p.Figures.Any(e => e.Mean > 0 && e.Mean - 1.96 * e.Sd / 2 < 0)); // a t interval would reach below 0 here
         foreach (var point in summary)
             foreach (var (f, e) in figures.Zip(point.Figures))
