@@ -249,6 +249,26 @@ public sealed class PageTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task The_header_stays_one_row_at_1280_px_when_the_clock_starts()
+    {
+        await FreeAll();
+        await OnPageAsync(async page =>
+        {
+            await page.EvaluateAsync(Idle);
+            const string Height = "() => document.querySelector('header').getBoundingClientRect().height";
+            double before = await page.EvaluateAsync<double>(Height);
+            await page.ClickAsync("#step");
+            await page.WaitForFunctionAsync("() => state.main?.ticks.length > 0");
+            await page.EvaluateAsync(Idle);
+            double after = await page.EvaluateAsync<double>(Height);
+            string clock = (await page.TextContentAsync("#clock"))!;
+            Assert.Contains("day 1", clock);
+            // the projector button pushed onto a second row moved the whole page down as the run began
+            Assert.True(after <= before + 1, $"the header grew from {before:0} to {after:0} px with the clock `{clock}`");
+        }, width: 1280, height: 720);
+    }
+
+    [Fact]
     public async Task Every_slip_in_a_prepared_address_is_said_above_the_controls()
     {
         await OnPageAsync(async page =>
