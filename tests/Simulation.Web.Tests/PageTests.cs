@@ -257,6 +257,7 @@ public sealed class PageTests(BrowserFixture fx)
             await page.EvaluateAsync(Idle);
             const string Height = "() => document.querySelector('header').getBoundingClientRect().height";
             double before = await page.EvaluateAsync<double>(Height);
+            Assert.Equal("not started — press Play", await page.TextContentAsync("#clock")); // not a bare "—"
             await page.ClickAsync("#step");
             await page.WaitForFunctionAsync("() => state.main?.ticks.length > 0");
             await page.EvaluateAsync(Idle);

@@ -245,6 +245,7 @@ function pickScenario(name, prepared, addressProblems = []) {
   pause();
   resetRuns(true);
   state.scenario = s;
+  updateClock(); // "not started — press Play" rather than a bare "—" (resetRuns ran before there was a scenario)
   state.settings = {};
   for (const p of s.partners) state.settings[p.id] = { anxiety: p.anxiety, avoidance: p.avoidance, wound: p.wound };
   state.fields = { seed: String(s.seed), length: lengthText(s.hours), stretch: "" };
