@@ -97,6 +97,11 @@ public static class CliApp
         {
             var root = BuildRoot(context);
             var parse = root.Parse(args, Parsing);
+            if (OptionErrors.MissingValues(parse, args) is { Count: > 0 } missing)
+            {
+                foreach (var d in missing) error.WriteLine(d.ToString());
+                return ExitCodes.BadInput;
+            }
             if (parse.Errors.Count > 0)
             {
                 foreach (var d in OptionErrors.Describe(parse, root, args)) error.WriteLine(d.ToString());

@@ -40,6 +40,27 @@ internal static class OptionErrors
         return $"unknown option `{Printable.Quote(token)}` for `{name}`{Spelling.DidYouMean(token, known)}; see `{name} --help`";
     }
 
+    /// <summary>
+    /// An option that takes a value, given none: last on the line, or right before another of the command's options.
+    /// The parser takes the next word whatever it is (<c>--stretch --out x</c> read `--out` as the stretch and then
+    /// refused `x`; <c>--seed --out</c> said "not `--out`"), and a last <c>--set</c> was nothing, silently.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> MissingValues(ParseResult parse, IReadOnlyList<string> args)
+    {
+        var options = parse.CommandResult.Command.Options;
+        var names = options.SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith('-')).ToHashSet(StringComparer.Ordinal);
+        var lines = new List<Diagnostic>();
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (options.FirstOrDefault(o => o.Name == args[i] || o.Aliases.Contains(args[i])) is not { } option) continue;
+            if (option.Arity.MaximumNumberOfValues == 0 || option.ValueType == typeof(bool)) continue;
+            if (i + 1 < args.Count && !names.Contains(args[i + 1]) && !args[i + 1].StartsWith("--", StringComparison.Ordinal)) continue; // no value starts with --
+            var d = new Diagnostic(new SourceLocation(args[i], 1, 1), $"`{args[i]}` needs a value ({option.HelpName ?? "a value"})");
+            if (!lines.Contains(d)) lines.Add(d);
+        }
+        return lines;
+    }
+
     public static IReadOnlyList<Diagnostic> Describe(ParseResult parse, RootCommand root, IReadOnlyList<string> args)
     {
         var lines = new List<Diagnostic>();

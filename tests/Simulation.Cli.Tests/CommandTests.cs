@@ -144,6 +144,12 @@ public sealed class CommandTests
     [InlineData("--seed:1:1: error: `--seed` must be a whole number from 0 to 18446744073709551615, not `minus-one`", "run", "x.yaml", "--seed", "minus-one")]
     [InlineData("--seed:1:1: error: `--seed` must be a whole number from 0 to 18446744073709551615, not `abc`", "check", "--seed", "abc")]
     [InlineData("--seed:1:1: error: `--seed` needs a value (N)", "run", "x.yaml", "--seed")]
+    // an option without its value: last, or before another option (the parser took `--out` as the value)
+    [InlineData("--set:1:1: error: `--set` needs a value (ID.KEY=VALUE)", "run", "{tiny}", "--set", "will.avoidance=3", "--set")]
+    [InlineData("--set:1:1: error: `--set` needs a value (ID.KEY=VALUE)", "run", "{tiny}", "--set", "--out", "x")]
+    [InlineData("--stretch:1:1: error: `--stretch` needs a value (WHO@WHEN[:STRENGTH])", "run", "{tiny}", "--stretch", "--out", "x")]
+    [InlineData("--seed:1:1: error: `--seed` needs a value (N)", "run", "{tiny}", "--seed", "--out", "x")]
+    [InlineData("--seeds:1:1: error: `--seeds` needs a value (A-B)", "check", "{tiny}", "--seeds", "--out", "x")]
     [InlineData("--seed:1:1: error: `--seed` is given 2 times; give it once", "run", "x.yaml", "--seed", "1", "--seed", "2")]
     [InlineData("--port:1:1: error: `--port` must be a whole number, not `abc`", "serve", "--port", "abc")]
     // one value each: a run would use the last and its folder name both
