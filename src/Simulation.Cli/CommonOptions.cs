@@ -170,7 +170,7 @@ public sealed class CommonOptions
     }
 
     /// <summary>Only letters, digits and <c>. = , + - _ @</c> are kept: no path separators, spaces or control characters.</summary>
-    private static string Safe(string text)
+    public static string Safe(string text)
     {
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)

@@ -107,12 +107,12 @@ public sealed class ProcessTests
         string text = File.ReadAllText(Path.Combine(Cli.Root, "scenarios", "alma-will.yaml"));
         File.WriteAllText(Path.Combine(t["scenarios"], "alma-will.yaml"), text);
         Assert.Contains("name: alma-will", text);
-        File.WriteAllText(Path.Combine(t["scenarios"], "my-copy.yaml"), text.Replace("seed: 47", "seed: 48")); // the same `name:`
-        var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "compare", "scenarios/alma-will.yaml", "scenarios/my-copy.yaml", "--length", "2d");
+        File.WriteAllText(Path.Combine(t["scenarios"], "my copy.yaml"), text.Replace("seed: 47", "seed: 48")); // the same `name:`, a space in the file name
+        var r = await Couplesim(t.Path, TimeSpan.FromMinutes(2), null, "compare", "scenarios/alma-will.yaml", "scenarios/my copy.yaml", "--length", "2d");
         Assert.True(r.Code == 0, r.Err);
-        Assert.Contains("  A: alma-will (alma-will.yaml)\n  B: alma-will (my-copy.yaml)\n", r.Out);
-        Assert.Equal(["alma-will-vs-my-copy-length=2d"], Directory.GetDirectories(t["out"]).Select(Path.GetFileName));
-        Assert.Contains("alma-will (my-copy.yaml)", File.ReadAllText(Path.Combine(t["out"], "alma-will-vs-my-copy-length=2d", "compare.html")));
+        Assert.Contains("  A: alma-will (alma-will.yaml)\n  B: alma-will (my copy.yaml)\n", r.Out);
+        Assert.Equal(["alma-will-vs-my_copy-length=2d"], Directory.GetDirectories(t["out"]).Select(Path.GetFileName)); // no space in a folder name
+        Assert.Contains("alma-will (my copy.yaml)", File.ReadAllText(Path.Combine(t["out"], "alma-will-vs-my_copy-length=2d", "compare.html")));
     }
 
     [Fact]

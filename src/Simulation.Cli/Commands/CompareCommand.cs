@@ -103,7 +103,7 @@ public sealed class CompareCommand : ICliCommand
     {
         if (oneScenario) return $"{CommonOptions.FolderName(a)}-what-if";
         var (nameA, nameB) = Names(a, b, withFile: false);
-        return $"{nameA}-vs-{nameB}";
+        return $"{CommonOptions.Safe(nameA)}-vs-{CommonOptions.Safe(nameB)}"; // file names may hold spaces ("my copy.yaml")
     }
 
     /// <summary>
