@@ -162,7 +162,7 @@ internal static class OptionErrors
     /// A value typed in two words, <c>--set will.avoidance 3</c> or <c>--stretch both@week 3</c>: the stray word is the
     /// rest of the option's value, so the line names the option and the value in one word, not "3:1:1: unexpected argument".
     /// </summary>
-    private static (string Option, string Message)? SplitValue(IReadOnlyList<string> args, string token)
+    internal static (string Option, string Message)? SplitValue(IReadOnlyList<string> args, string token)
     {
         for (int i = 0; i + 2 < args.Count; i++)
         {

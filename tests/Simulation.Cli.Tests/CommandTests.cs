@@ -164,6 +164,9 @@ public sealed class CommandTests
     [InlineData("--set:1:1: error: `--set will.avoidance 3`: the value is one word, `--set will.avoidance=3`", "run", "{tiny}", "--set", "will.avoidance", "3")]
     [InlineData("--stretch:1:1: error: `--stretch both@week 3`: the value is one word, `--stretch both@week3`", "run", "{tiny}", "--stretch", "both@week", "3")]
     [InlineData("--vary:1:1: error: `--vary will.avoidance 1:7:1`: the value is one word, `--vary will.avoidance=1:7:1`", "sweep", "{tiny}", "--vary", "will.avoidance", "1:7:1")]
+    // compare takes the stray word as its second file: the same line, not "3: no such file"
+    [InlineData("--stretch:1:1: error: `--stretch both@week 3`: the value is one word, `--stretch both@week3`", "compare", "{tiny}", "--stretch", "both@week", "3")]
+    [InlineData("--set:1:1: error: `--set will.avoidance 3`: the value is one word, `--set will.avoidance=3`", "compare", "{tiny}", "--set", "will.avoidance", "3", "--seeds", "1-3")]
     [InlineData("couplesim:1:1: error: no command given; the commands are run,", new string[0])]
     [InlineData("--out:1:1: error: the output folder is empty; give one, e.g. `--out out/mine`", "run", "{tiny}", "--out", "")]
     public async Task Option_errors_are_one_line_in_the_contracts_form_exit_2(string expected, params string[] args)

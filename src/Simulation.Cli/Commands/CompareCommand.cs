@@ -33,6 +33,9 @@ public sealed class CompareCommand : ICliCommand
             await using var simulate = Simulate.Start(grains.Choice(p), ct);
             string pathA = p.GetValue(first)!;
             string? pathB = p.GetValue(second);
+            // `--set will.avoidance 3`: the 3 became the second file; say what run says of it rather than "3: no such file"
+            if (pathB is not null && !File.Exists(pathB) && OptionErrors.SplitValue([.. p.Tokens.Select(t => t.Value)], pathB) is { } split)
+                throw ScenarioException.One(split.Option, 1, 1, split.Message);
             var sets = options.Sets(p);
             var stretches = options.Stretches(p);
             var changes = options.Changes(p);
