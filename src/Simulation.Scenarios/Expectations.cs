@@ -587,7 +587,8 @@ public static class Expectations
         double minShare = c.Number("min_share"), minRefused = c.Number("min_refused_share");
         return (scenes >= minShare * days.Count && refused >= minRefused * days.Count,
             c.Say($"on {scenes} of {days.Count} {c.Text("day")}days a call of {who}'s to {other} at work was missed or turned away and {who} then gave up in anger before the end of {other}'s working day (claim >= {Words.F2(minShare)}); " +
-                  $"{other}'s call-back was refused on {refused} of them (claim >= {Words.F2(minRefused)})"));
+                  // of all the days, not of the scenes: "refused on 3 of them" after "on 2 of 4" read as three of two
+                  $"{other}'s call-back was refused on {refused} of the {days.Count} (claim >= {Words.F2(minRefused)})"));
     }
 
     /// <summary>The events of <paramref name="sorted"/> (in time order) from <paramref name="from"/> to <paramref name="last"/>, both included.</summary>

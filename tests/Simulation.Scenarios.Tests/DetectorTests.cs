@@ -532,7 +532,7 @@ public sealed class DetectorTests
         var r = Check(Mondays(Tones.Angry, callBackRefused: true), "missed-call-scene", ("who", "a"));
         Assert.True(r.Passed, r.Detail);
         Assert.Equal("on 2 of 2 mondays a call of a's to b at work was missed or turned away and a then gave up in anger before the end of b's working day " +
-                     "(claim >= 0.75); b's call-back was refused on 2 of them (claim >= 0.50)", r.Detail);
+                     "(claim >= 0.75); b's call-back was refused on 2 of the 2 (claim >= 0.50)", r.Detail);
         Assert.False(Check(Mondays(Tones.None, callBackRefused: true), "missed-call-scene", ("who", "a")).Passed); // a calm give-up is no scene
         Assert.False(Check(Mondays(Tones.Angry, callBackRefused: false), "missed-call-scene", ("who", "a")).Passed);
     }
