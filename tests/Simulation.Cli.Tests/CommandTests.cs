@@ -436,7 +436,7 @@ public sealed class CommandTests
         // Will who hardly avoids does not withdraw on Sunday evenings: not on most seeds, said at the claim's line
         var calm = await Cli.Run("check", scenario, "--length", "1w", "--seeds", "1-3", "--set", "will.avoidance=1");
         Assert.Equal(1, calm.ExitCode);
-        Assert.Contains(calm.ErrLines, l => Regex.IsMatch(l, Regex.Escape(scenario) + @":\d+:\d+: error: claim shown on [01] of 3 seeds, not on most with will\.avoidance=1: Will withdraws within 4h after Sunday 18:00$"));
+        Assert.Contains(calm.ErrLines, l => Regex.IsMatch(l, Regex.Escape(scenario) + @":\d+:\d+: error: claim not shown on most seeds with will\.avoidance=1 \([01] of 3\): Will withdraws within 4h after Sunday 18:00$"));
 
         var both = await Cli.Run("check", scenario, "--seed", "5", "--seeds", "1-3");
         Assert.Equal(2, both.ExitCode);
@@ -460,6 +460,14 @@ public sealed class CommandTests
         var r = await Cli.Run("check", t.Scenario("holds"), "--seed", "5", "--length", "2d", "--set", "closeness=0.7");
         Assert.True(r.ExitCode == 0, r.Out + r.Err);
         Assert.Contains("(holds, seed 5, 2d)", r.Out);
+
+        // checked over several files, an option's problem with one of them names that file
+        t.Scenario("other");
+        var several = await Cli.Run("check", t["holds.yaml"], t["other.yaml"], "--set", "nobody.anxiety=3");
+        Assert.Equal(2, several.ExitCode);
+        Assert.Equal(2, several.ErrLines.Length);
+        Assert.StartsWith($"--set:1:1: error: {t["holds.yaml"]}: unknown partner `nobody`", several.ErrLines[0]);
+        Assert.StartsWith($"--set:1:1: error: {t["other.yaml"]}: unknown partner `nobody`", several.ErrLines[1]);
 
         var typo = await Cli.Run("check", t["holds.yaml"], "--set", "nobody.anxiety=3");
         Assert.Equal(2, typo.ExitCode);

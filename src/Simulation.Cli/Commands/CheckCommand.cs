@@ -45,7 +45,9 @@ public sealed class CheckCommand : ICliCommand
                 try
                 {
                     var s = ScenarioLoader.Load(f, out string text);
-                    scenarios.Add(options.Apply(s, p));
+                    try { scenarios.Add(options.Apply(s, p)); }
+                    // an option's problem with one of several files ("unknown partner `will`") says which file
+                    catch (ScenarioException e) { problems.AddRange(e.Diagnostics.Select(d => paths.Count > 1 ? new Diagnostic(d.Location, $"{f}: {d.Message}") : d)); continue; }
                     texts.Add(text);
                 }
                 catch (ScenarioException e) { problems.AddRange(e.Diagnostics); }
@@ -124,7 +126,7 @@ public sealed class CheckCommand : ICliCommand
                 if (!holds)
                 {
                     failed++;
-                    context.Error.WriteLine($"{s.Expect[c].Location}: error: claim shown on {shown} of {n} seeds, not on most{with}: {claim}");
+                    context.Error.WriteLine($"{s.Expect[c].Location}: error: claim not shown on most seeds{with} ({shown} of {n}): {claim}");
                 }
                 context.Output.WriteLine($"  {(holds ? "✔" : "✘")} {claim}: shown on {shown} of {n} seeds");
             }
