@@ -63,10 +63,7 @@ public sealed class CommonOptions
 
     /// <summary>The --set changes to the couple: all but <c>seed</c> and <c>length</c>, which make another run of the same
     /// couple as --seed and --length do, not a what-if.</summary>
-    public ImmutableArray<string> CoupleSets(ParseResult p) => [.. Sets(p).Where(set => KeyOf(set) is not ("seed" or "length"))];
-
-    /// <summary>The key a --set names (<c>will.avoidance</c> of <c>will.avoidance=3</c>).</summary>
-    public static string KeyOf(string set) => set.Split('=')[0].Trim();
+    public ImmutableArray<string> CoupleSets(ParseResult p) => [.. Sets(p).Where(set => !ScenarioChanges.IsAnotherRun(ScenarioChanges.Split(set).Key))];
 
     /// <summary>The --stretch values (none for a command without the option, such as check).</summary>
     public ImmutableArray<string> Stretches(ParseResult p) => p.GetResult(Stretch) is null ? [] : [.. p.GetValue(Stretch) ?? []];
@@ -88,8 +85,8 @@ public sealed class CommonOptions
         var args = ImmutableArray.CreateBuilder<string>();
         foreach (string set in Sets(p))
         {
-            string key = KeyOf(set), value = set[(set.IndexOf('=') + 1)..].Trim();
-            if (key is "seed" or "length") args.AddRange($"--{key}", value);
+            var (key, value) = ScenarioChanges.Split(set);
+            if (ScenarioChanges.IsAnotherRun(key)) args.AddRange($"--{key}", value);
             else args.AddRange("--set", set);
         }
         foreach (string stretch in Stretches(p)) args.AddRange("--stretch", stretch);
@@ -111,6 +108,18 @@ public sealed class CommonOptions
     ];
 
     /// <summary>
+    /// --seeds runs every seed it names, so a --seed or a --set seed=… beside it would be ignored: refused, at its place.
+    /// <paramref name="what"/> says what runs on every seed ("both sides", "every scenario").
+    /// </summary>
+    public void CheckSeedsAlone(ParseResult p, string what)
+    {
+        if (p.GetValue(Seed) is not null)
+            throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
+        if (SetOf(p, "seed") is { } seedSet)
+            throw ScenarioException.One("--set", 1, 1, $"{what} on every seed of --seeds, so `{Printable.Quote(seedSet)}` would be ignored; give the seeds there");
+    }
+
+    /// <summary>
     /// A run key given by --set and by its own option as well (<c>--set seed=5 --seed 6</c>): one value would run and
     /// the folder would be named after the other. Problems at the option's place.
     /// </summary>
@@ -124,7 +133,7 @@ public sealed class CommonOptions
 
     /// <summary>The --set that sets <paramref name="key"/> (<c>seed</c>, <c>will.avoidance</c>), as given; null when none does.</summary>
     public string? SetOf(ParseResult p, string key) =>
-        Sets(p).FirstOrDefault(set => KeyOf(set) == key.Trim());
+        Sets(p).FirstOrDefault(set => ScenarioChanges.Split(set).Key == key.Trim());
 
     /// <summary>
     /// Applies --set, then --length, then --seed (so the flags win over a set of the same key), then

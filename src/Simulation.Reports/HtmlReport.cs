@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Simulation.Model;
+using Simulation.Scenarios;
 using static Simulation.Reports.Markup;
 
 namespace Simulation.Reports;
@@ -69,7 +70,7 @@ public static class HtmlReport
         if (report.WhatIfs.IsEmpty) return;
         var parts = report.WhatIfs.Select(change =>
         {
-            var (key, now) = Split(change);
+            var (key, now) = ScenarioChanges.Split(change);
             if (key == "stretch") return $"stretching {Escape(now)} added";
             if (!report.WasInFile.TryGetValue(key, out var was)) return $"<code>{Escape(change)}</code>";
             return SameValue(was, now)
@@ -86,16 +87,9 @@ public static class HtmlReport
         sb.Append("</p>\n</section>\n");
     }
 
-    /// <summary>A change's key and value (<c>will.avoidance</c>, <c>3</c>; <c>stretch</c>, <c>both@week3</c>).</summary>
-    private static (string Key, string Value) Split(string change)
-    {
-        int eq = change.IndexOf('=');
-        return eq > 0 ? (change[..eq].Trim(), change[(eq + 1)..].Trim()) : (change, "");
-    }
-
     /// <summary>The file's value of each key a what-if set to something else: a --set to the file's own value changes nothing to highlight.</summary>
     private static IEnumerable<KeyValuePair<string, string>> ChangedFromFile(RunReport report) =>
-        report.WhatIfs.Select(Split).Where(c => report.WasInFile.TryGetValue(c.Key, out var was) && !SameValue(was, c.Value))
+        report.WhatIfs.Select(ScenarioChanges.Split).Where(c => report.WasInFile.TryGetValue(c.Key, out var was) && !SameValue(was, c.Value))
             .Select(c => KeyValuePair.Create(c.Key, report.WasInFile[c.Key])).DistinctBy(x => x.Key);
 
     /// <summary>Whether a value typed after --set is the file's (5.5 and 5.50; early and Early).</summary>

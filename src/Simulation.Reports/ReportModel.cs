@@ -55,7 +55,7 @@ public sealed record RunReport(RunResult Run, ScenarioInfo Scenario, ImmutableAr
 
     /// <summary>The <see cref="Changes"/> that change the couple: a <c>--set seed=5</c> or <c>length=8w</c> is another run of the
     /// same couple, as <c>--seed 5</c> is, not a what-if.</summary>
-    public ImmutableArray<string> WhatIfs => Changes.IsDefaultOrEmpty ? [] : [.. Changes.Where(c => c.Split('=')[0].Trim() is not ("seed" or "length"))];
+    public ImmutableArray<string> WhatIfs => Changes.IsDefaultOrEmpty ? [] : [.. Changes.Where(c => !ScenarioChanges.IsAnotherRun(ScenarioChanges.Split(c).Key))];
 
     /// <summary>The title the chart and the page carry: the scenario's, and a what-if's changes after it, so that two
     /// projected plots of one scenario can be told apart.</summary>

@@ -19,6 +19,17 @@ public static class ScenarioChanges
     private static readonly string[] PartnerKeys = ["anxiety", "avoidance", "wound", "name"];
     private static readonly string[] RunKeys = ["closeness", "seed", "length"];
 
+    /// <summary>A --set's key and value, trimmed (<c>will.avoidance</c>, <c>3</c>; <c>stretch</c>, <c>both@week3</c> for a what-if's
+    /// <c>stretch=…</c>); the value is empty when there is no <c>=</c>.</summary>
+    public static (string Key, string Value) Split(string set)
+    {
+        int eq = set.IndexOf('=');
+        return eq < 0 ? (set.Trim(), "") : (set[..eq].Trim(), set[(eq + 1)..].Trim());
+    }
+
+    /// <summary>Whether a --set key makes another run of the same couple, as --seed and --length do, rather than a what-if.</summary>
+    public static bool IsAnotherRun(string key) => key is "seed" or "length";
+
     /// <summary>Applies <c>--set</c> changes in order. Throws <see cref="ScenarioException"/> listing every bad one.</summary>
     /// <param name="place">Where a problem was, for its message, from the set and the column in it: by default
     /// <c>in `SET`</c>; a command that builds sets from its own arguments names those (<c>sweep --vary</c>).</param>

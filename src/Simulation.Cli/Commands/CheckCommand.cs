@@ -93,10 +93,7 @@ public sealed class CheckCommand : ICliCommand
     private static async Task<int> OverSeedsAsync(CliContext context, Simulate simulate, CommonOptions options, ParseResult p,
         List<Scenario> scenarios, List<string> texts, string seedList, CancellationToken ct)
     {
-        if (p.GetValue(options.Seed) is not null)
-            throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
-        if (options.SetOf(p, "seed") is { } seedSet)
-            throw ScenarioException.One("--set", 1, 1, $"every scenario runs on every seed of --seeds, so `{Printable.Quote(seedSet)}` would be ignored; give the seeds there");
+        options.CheckSeedsAlone(p, "every scenario runs");
         var seedsPlan = Sweeps.SweepPlan.ParseSeeds(seedList);
         long hours = scenarios.Sum(s => (long)s.Spec.Hours) * seedsPlan.Length;
         if (hours > Sweeps.SweepPlan.MaxHours)

@@ -133,10 +133,7 @@ public sealed class CompareCommand : ICliCommand
         string pathA, string? pathB, System.Collections.Immutable.ImmutableArray<string> sets,
         System.Collections.Immutable.ImmutableArray<string> stretches, string seedList, CancellationToken ct)
     {
-        if (p.GetValue(options.Seed) is not null)
-            throw ScenarioException.One("--seed", 1, 1, "give --seed (one run each) or --seeds (many), not both");
-        if (options.SetOf(p, "seed") is { } seedSet)
-            throw ScenarioException.One("--set", 1, 1, $"both sides run on every seed of --seeds, so `{Printable.Quote(seedSet)}` would be ignored; give the seeds there");
+        options.CheckSeedsAlone(p, "both sides run");
         options.CheckOneValueEach(p);
         // the workers get the very text the loader checked (the file is read once)
         var loadedA = ScenarioLoader.Load(pathA, out string textA);

@@ -40,7 +40,7 @@ public sealed class RunCommand : ICliCommand
                 Changes = options.Changes(p, s),
                 CompareArguments = options.CompareArguments(p),
                 // what each --set changed from, read off the file as loaded (the flags --seed and --length are not what-ifs)
-                WasInFile = options.Sets(p).Select(CommonOptions.KeyOf).Distinct()
+                WasInFile = options.Sets(p).Select(set => ScenarioChanges.Split(set).Key).Distinct()
                     .Select(key => (key, was: ScenarioChanges.ValueOf(loaded, key))).Where(x => x.was is not null)
                     .ToImmutableDictionary(x => x.key, x => x.was!, StringComparer.Ordinal),
                 SourcePath = p.GetValue(scenario)!,
